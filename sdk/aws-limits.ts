@@ -1,0 +1,39 @@
+/**
+ * The AWS rules and quotas this package designs against, in one place, so no other file
+ * hard-codes a number. Each entry cites where the fact comes from; the collected facts
+ * live in `shared/AWS-FACTS.md` of the project (checked 2026-11-25).
+ */
+export const AWS_LIMITS = {
+    /** IPv4 VPC and subnet CIDRs range from /16 to /28 (Amazon VPC user guide, "VPC CIDR blocks"). */
+    minPrefixLength: 16,
+    maxPrefixLength: 28,
+    /** AWS reserves the first four and the last address of every subnet. */
+    reservedAddressesPerSubnet: 5,
+    /** `aws.lambda.Function.vpcConfig` takes at most 16 subnets and 5 security groups. */
+    lambdaMaxSubnets: 16,
+    lambdaMaxSecurityGroups: 5,
+    /** Lambda Hyperplane ENIs per VPC (shared with EFS). */
+    lambdaEnisPerVpc: 500,
+    /** One Hyperplane ENI carries up to 65,000 connections before Lambda adds another. */
+    connectionsPerHyperplaneEni: 65_000,
+    /** Interface endpoints per VPC (Amazon VPC quotas). */
+    interfaceEndpointsPerVpc: 50,
+    /** Gateway endpoints per Region (per VPC the quota is 255). */
+    gatewayEndpointsPerRegion: 20,
+    /** NAT gateways per Availability Zone. */
+    natGatewaysPerAz: 5,
+    /** Inbound or outbound rules per security group (Amazon VPC quotas, default). */
+    rulesPerSecurityGroupDirection: 60,
+    /**
+     * The retention periods CloudWatch Logs accepts (PutRetentionPolicy API reference);
+     * 0 is the provider's way to say "never expire".
+     */
+    logRetentionDays: [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653],
+    /** A flow log aggregates records over 60 s or 600 s (the default). */
+    flowLogAggregationIntervals: [60, 600],
+    /** The only services with gateway endpoints; they are free. */
+    gatewayEndpointServices: ["s3", "dynamodb"],
+    /** Tag keys: up to 128 characters, and the `aws:` prefix is reserved. */
+    tagKeyMaxLength: 128,
+    tagValueMaxLength: 256,
+} as const;

@@ -1,0 +1,85 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { LambdaVpcConfig, VpcLambdaNetworkArgs } from "./args";
+import { planNetwork } from "./plan/plan-network";
+import { ENDPOINT_SECURITY_GROUP_KEY } from "./plan/endpoints";
+import { LAMBDA_SECURITY_GROUP_KEY } from "./plan/security-rules";
+import { BuildContext, builtId, resolveRef } from "./resources/context";
+import { buildEndpoints } from "./resources/endpoints";
+import { buildFlowLog } from "./resources/flow-logs";
+import { buildEniPolicy } from "./resources/iam";
+import { buildNetwork } from "./resources/network";
+import { buildSecurityGroupRules, buildSecurityGroups } from "./resources/security-groups";
+import { validateArgs } from "./validation/validate-args";
+
+/**
+ * A VPC network for AWS Lambda functions, built right in one line: private subnets in each
+ * zone, egress as the pattern says (NAT gateways, VPC endpoints, or none), a least-privilege
+ * security group, the IAM policy Lambda needs for its network interfaces, and VPC flow logs.
+ *
+ * Pass `vpcConfig` to `aws.lambda.Function` and attach `eniPolicyArn` to the function's role.
+ */
+export class VpcLambdaNetwork extends pulumi.ComponentResource {
+    /** The VPC's id (created, or the one given in `existingVpc`). */
+    public readonly vpcId: pulumi.Output<string>;
+    /** The private subnets functions run in, one per Availability Zone. */
+    public readonly lambdaSubnetIds: pulumi.Output<string[]>;
+    /** The public subnets holding the NAT gateways; empty unless the pattern is `PrivateWithNat`. */
+    public readonly publicSubnetIds: pulumi.Output<string[]>;
+    /** The functions' security group: no ingress, egress limited to what the pattern needs. */
+    public readonly lambdaSecurityGroupId: pulumi.Output<string>;
+    /** The interface endpoints' security group (HTTPS from the Lambda group only); absent without interface endpoints. */
+    public readonly endpointSecurityGroupId: pulumi.Output<string | undefined>;
+    /** The NAT gateways, in zone order; empty unless the pattern is `PrivateWithNat`. */
+    public readonly natGatewayIds: pulumi.Output<string[]>;
+    /** The VPC endpoints' ids by service name, e.g. `{ s3: "vpce-...", secretsmanager: "vpce-..." }`. */
+    public readonly vpcEndpointIds: pulumi.Output<Record<string, string>>;
+    /** The VPC flow log's id; absent when flow logs are turned off. */
+    public readonly flowLogId: pulumi.Output<string | undefined>;
+    /** The IAM policy granting the network-interface actions; attach it to every function's execution role. */
+    public readonly eniPolicyArn: pulumi.Output<string>;
+    /** `{ subnetIds, securityGroupIds }`, ready for `aws.lambda.Function`'s `vpcConfig`. */
+    public readonly vpcConfig: pulumi.Output<LambdaVpcConfig>;
+
+    constructor(name: string, args: VpcLambdaNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Validate and plan before registering anything: bad input leaves nothing half-built.
+        const plan = planNetwork(name, validateArgs(name, args));
+        super("vpc-lambda:index:VpcLambdaNetwork", name, {}, opts);
+
+        const ctx = new BuildContext(plan, this);
+        const network = buildNetwork(ctx);
+        const groupIds = buildSecurityGroups(ctx, network.vpcId);
+        const endpoints = buildEndpoints(ctx, network.vpcId, network.ids, groupIds);
+        buildSecurityGroupRules(ctx, groupIds, endpoints.prefixListIds);
+        const eniPolicy = buildEniPolicy(ctx);
+        const flowLog = buildFlowLog(ctx, network.vpcId);
+
+        const lambdaSubnetIds = plan.lambdaSubnets.map((ref) => resolveRef(ref, network.ids));
+        const lambdaSecurityGroupId = builtId(groupIds, LAMBDA_SECURITY_GROUP_KEY);
+        this.vpcId = pulumi.output(network.vpcId);
+        this.lambdaSubnetIds = pulumi.all(lambdaSubnetIds);
+        this.publicSubnetIds = pulumi.all(network.publicSubnetIds);
+        this.lambdaSecurityGroupId = lambdaSecurityGroupId;
+        this.endpointSecurityGroupId = pulumi.output(groupIds.get(ENDPOINT_SECURITY_GROUP_KEY));
+        this.natGatewayIds = pulumi.all(network.natGatewayIds);
+        this.vpcEndpointIds = pulumi.all(endpoints.endpointIds);
+        this.flowLogId = flowLog ? flowLog.id : pulumi.output(undefined);
+        this.eniPolicyArn = eniPolicy.arn;
+        this.vpcConfig = pulumi.all([this.lambdaSubnetIds, lambdaSecurityGroupId]).apply(([subnetIds, groupId]) => ({
+            subnetIds,
+            securityGroupIds: [groupId],
+        }));
+
+        this.registerOutputs({
+            vpcId: this.vpcId,
+            lambdaSubnetIds: this.lambdaSubnetIds,
+            publicSubnetIds: this.publicSubnetIds,
+            lambdaSecurityGroupId: this.lambdaSecurityGroupId,
+            endpointSecurityGroupId: this.endpointSecurityGroupId,
+            natGatewayIds: this.natGatewayIds,
+            vpcEndpointIds: this.vpcEndpointIds,
+            flowLogId: this.flowLogId,
+            eniPolicyArn: this.eniPolicyArn,
+            vpcConfig: this.vpcConfig,
+        });
+    }
+}

@@ -1,0 +1,18 @@
+export {
+    AllowToArgs,
+    ExistingVpcArgs,
+    FlowLogsArgs,
+    FlowLogTrafficType,
+    GatewayEndpointService,
+    LambdaVpcConfig,
+    NatGatewayStrategy,
+    NatGatewaysArgs,
+    NetworkPattern,
+    VpcLambdaNetworkArgs,
+} from "./args";
+export { AWS_LIMITS } from "./aws-limits";
+export { VpcLambdaNetwork } from "./component";
+export { planNetwork } from "./plan/plan-network";
+export type { NetworkPlan } from "./plan/types";
+export { ArgumentProblem, InvalidNetworkArgumentsError } from "./validation/problems";
+export { validateArgs } from "./validation/validate-args";

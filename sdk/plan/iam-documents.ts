@@ -1,0 +1,105 @@
+/** An IAM policy document, as plain data. */
+export interface PolicyDocument {
+    Version: "2012-10-17";
+    Statement: PolicyStatement[];
+}
+
+export interface PolicyStatement {
+    Sid?: string;
+    Effect: "Allow" | "Deny";
+    Action: string | string[];
+    Resource?: string | string[];
+    Principal?: { Service: string };
+    Condition?: Record<string, Record<string, string>>;
+}
+
+/**
+ * The network-interface actions of AWS's `AWSLambdaVPCAccessExecutionRole` (v3, 2024), without
+ * its CloudWatch Logs actions (those belong to the function's logging, not to its network).
+ * `ec2:DescribeSubnets` is the one `AWSLambdaENIManagementAccess` and terraform-aws-lambda lack.
+ */
+export const LAMBDA_ENI_ACTIONS = [
+    "ec2:CreateNetworkInterface",
+    "ec2:DescribeNetworkInterfaces",
+    "ec2:DescribeSubnets",
+    "ec2:DeleteNetworkInterface",
+    "ec2:AssignPrivateIpAddresses",
+    "ec2:UnassignPrivateIpAddresses",
+] as const;
+
+/**
+ * The execution-role policy Lambda needs to create, and on destroy delete, its Hyperplane ENIs.
+ * `Resource: "*"` as in AWS's managed policy: the Describe actions support no resource-level
+ * restriction, and Lambda creates the interfaces on the role's behalf in any subnet it is given.
+ */
+export function lambdaEniPolicyDocument(): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "LambdaVpcNetworkInterfaces",
+                Effect: "Allow",
+                Action: [...LAMBDA_ENI_ACTIONS],
+                Resource: "*",
+            },
+        ],
+    };
+}
+
+/** Where a document is deployed: the values a confused-deputy guard needs. */
+export interface AccountContext {
+    partition: string;
+    region: string;
+    accountId: string;
+}
+
+export const FLOW_LOGS_SERVICE_PRINCIPAL = "vpc-flow-logs.amazonaws.com";
+
+/**
+ * The flow-log role's trust policy. The service may assume the role only on behalf of this
+ * account's flow logs in this region (`aws:SourceAccount`, `aws:SourceArn`), so that another
+ * account's flow log cannot be pointed at our role (the confused deputy).
+ */
+export function flowLogTrustPolicy(ctx: AccountContext): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "VpcFlowLogsOfThisAccountOnly",
+                Effect: "Allow",
+                Principal: { Service: FLOW_LOGS_SERVICE_PRINCIPAL },
+                Action: "sts:AssumeRole",
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": ctx.accountId },
+                    ArnLike: { "aws:SourceArn": `arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:vpc-flow-log/*` },
+                },
+            },
+        ],
+    };
+}
+
+/**
+ * What the flow-log service may do with the role: write streams into this one log group.
+ * AWS's documented example grants five actions on `*`; the group exists already (we create it),
+ * so `logs:CreateLogGroup` is dropped and the rest is scoped to the group, its streams, and the
+ * account's groups for the describe call.
+ */
+export function flowLogDeliveryPolicy(ctx: AccountContext, logGroupArn: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "WriteFlowLogRecords",
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                Resource: [logGroupArn, `${logGroupArn}:*`],
+            },
+            {
+                Sid: "FindTheLogGroup",
+                Effect: "Allow",
+                Action: "logs:DescribeLogGroups",
+                Resource: `arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:*`,
+            },
+        ],
+    };
+}

@@ -1,0 +1,92 @@
+import type { NewVpcSettings, ValidatedArgs } from "../validation/validated-args";
+import { planGatewayEndpoints, planInterfaceEndpoints } from "./endpoints";
+import { lambdaEniPolicyDocument } from "./iam-documents";
+import { planRouting } from "./routing";
+import { planSecurity } from "./security-rules";
+import { freeBlock, planSubnets } from "./subnet-layout";
+import type { FlowLogPlan, NetworkPlan, Ref, ZonePlan } from "./types";
+
+/**
+ * Turns validated arguments into the complete network, as plain data. Pure: no Pulumi
+ * resource, no I/O, the same plan for the same arguments.
+ */
+export function planNetwork(name: string, args: ValidatedArgs): NetworkPlan {
+    const common = {
+        name,
+        pattern: args.pattern,
+        eniPolicy: {
+            key: "lambda-eni-policy",
+            description: `Lets the Lambda functions of ${name} create and delete their VPC network interfaces`,
+            document: lambdaEniPolicyDocument(),
+        },
+        flowLog: planFlowLog(args),
+        tags: args.tags,
+    };
+
+    if (args.vpc.kind === "existing") {
+        const lambdaSubnets: Ref[] = args.vpc.subnetIds.map((id) => ({ id }));
+        const gatewayEndpoints = planGatewayEndpoints(args.gatewayEndpoints, args.vpc.routeTableIds.map((id) => ({ id })));
+        const interfaceEndpoints = planInterfaceEndpoints(args.interfaceEndpoints, lambdaSubnets);
+        return {
+            ...common,
+            vpc: { kind: "existing", vpcId: args.vpc.vpcId },
+            zones: [],
+            subnets: [],
+            lambdaSubnets,
+            natGateways: [],
+            routeTables: [],
+            gatewayEndpoints,
+            interfaceEndpoints,
+            ...planSecurity(name, args.pattern, gatewayEndpoints, interfaceEndpoints, args.allowTo),
+        };
+    }
+
+    const zones = planZones(args.vpc.zones);
+    const natGatewayStrategy = args.vpc.natGatewayStrategy;
+    const subnets = planSubnets(args.vpc.cidrBlock, zones, natGatewayStrategy !== undefined);
+    const routing = planRouting(zones, subnets, natGatewayStrategy);
+    const lambdaRouteTables = routing.routeTables.filter((t) => t.role === "lambda").map((t) => ({ key: t.key }));
+    const lambdaSubnets = subnets.filter((s) => s.role === "lambda").map((s) => ({ key: s.key }));
+    const gatewayEndpoints = planGatewayEndpoints(args.gatewayEndpoints, lambdaRouteTables);
+    const interfaceEndpoints = planInterfaceEndpoints(args.interfaceEndpoints, lambdaSubnets);
+    return {
+        ...common,
+        vpc: {
+            kind: "new",
+            key: "vpc",
+            cidrBlock: args.vpc.cidrBlock,
+            enableDnsSupport: true,
+            enableDnsHostnames: true,
+            freeCidrBlock: freeBlock(args.vpc.cidrBlock),
+            defaultSecurityGroupKey: "default-sg",
+        },
+        zones,
+        subnets,
+        lambdaSubnets,
+        ...routing,
+        ...(natGatewayStrategy ? { natGatewayStrategy } : {}),
+        gatewayEndpoints,
+        interfaceEndpoints,
+        ...planSecurity(name, args.pattern, gatewayEndpoints, interfaceEndpoints, args.allowTo),
+    };
+}
+
+function planZones(zones: NewVpcSettings["zones"]): ZonePlan[] {
+    if (zones.kind === "names") {
+        return zones.names.map((name, i) => ({ number: i + 1, name }));
+    }
+    return Array.from({ length: zones.count }, (_, i) => ({ number: i + 1 }));
+}
+
+function planFlowLog(args: ValidatedArgs): FlowLogPlan | undefined {
+    if (!args.flowLogs) {
+        return undefined;
+    }
+    return {
+        key: "flow-log",
+        logGroupKey: "flow-log-group",
+        roleKey: "flow-log-role",
+        rolePolicyKey: "flow-log-role-policy",
+        ...args.flowLogs,
+    };
+}

@@ -1,0 +1,114 @@
+import { NetworkPattern } from "../args";
+import type { ValidatedAllowTo } from "../validation/validated-args";
+import { ENDPOINT_SECURITY_GROUP_KEY } from "./endpoints";
+import { ANY_IPV4 } from "./routing";
+import type { GatewayEndpointPlan, InterfaceEndpointPlan, SecurityGroupPlan, SecurityGroupRulePlan } from "./types";
+
+export const LAMBDA_SECURITY_GROUP_KEY = "lambda-sg";
+const HTTPS = 443;
+
+export interface SecurityPlan {
+    securityGroups: SecurityGroupPlan[];
+    securityGroupRules: SecurityGroupRulePlan[];
+}
+
+/**
+ * The Lambda security group admits nothing (Lambda never needs inbound connections) and lets
+ * out only what the pattern needs. The endpoint security group admits HTTPS from the Lambda
+ * group alone, never from the VPC's whole range as CDK's endpoints do. Traffic to the VPC's DNS
+ * resolver is not filtered by security groups, so no DNS rule is needed.
+ */
+export function planSecurity(
+    componentName: string,
+    pattern: NetworkPattern,
+    gatewayEndpoints: GatewayEndpointPlan[],
+    interfaceEndpoints: InterfaceEndpointPlan[],
+    allowTo: ValidatedAllowTo[],
+): SecurityPlan {
+    const lambda: SecurityGroupPlan = {
+        key: LAMBDA_SECURITY_GROUP_KEY,
+        role: "lambda",
+        description: `Lambda functions of ${componentName}: no ingress, egress limited to the ${pattern} pattern`,
+    };
+    const securityGroups = [lambda];
+    const rules: SecurityGroupRulePlan[] = [];
+    const egress = (rule: Omit<SecurityGroupRulePlan, "securityGroupKey" | "direction">) =>
+        rules.push({ ...rule, securityGroupKey: lambda.key, direction: "egress" });
+
+    if (pattern === NetworkPattern.PrivateWithNat) {
+        egress({
+            key: `${lambda.key}-egress-all`,
+            description: "Lambda to anywhere through the NAT gateway",
+            ipProtocol: "-1",
+            peer: { kind: "cidr", cidrIpv4: ANY_IPV4 },
+        });
+    } else {
+        // Without a NAT gateway there is nothing to reach outside the VPC but the endpoints.
+        for (const endpoint of gatewayEndpoints) {
+            egress({
+                key: `${lambda.key}-egress-${endpoint.service}-https`,
+                description: `Lambda to the ${endpoint.service} gateway endpoint over HTTPS`,
+                ipProtocol: "tcp",
+                fromPort: HTTPS,
+                toPort: HTTPS,
+                peer: { kind: "gatewayEndpointPrefixList", endpointKey: endpoint.key, service: endpoint.service },
+            });
+        }
+    }
+
+    if (interfaceEndpoints.length > 0) {
+        const endpointGroup: SecurityGroupPlan = {
+            key: ENDPOINT_SECURITY_GROUP_KEY,
+            role: "endpoint",
+            description: `Interface endpoints of ${componentName}: HTTPS from its Lambda security group only`,
+        };
+        securityGroups.push(endpointGroup);
+        rules.push({
+            key: `${endpointGroup.key}-ingress-lambda-https`,
+            securityGroupKey: endpointGroup.key,
+            direction: "ingress",
+            description: "HTTPS from the Lambda security group",
+            ipProtocol: "tcp",
+            fromPort: HTTPS,
+            toPort: HTTPS,
+            peer: { kind: "securityGroup", ref: { key: lambda.key } },
+        });
+        if (pattern !== NetworkPattern.PrivateWithNat) {
+            egress({
+                key: `${lambda.key}-egress-endpoints-https`,
+                description: "Lambda to the interface endpoints over HTTPS",
+                ipProtocol: "tcp",
+                fromPort: HTTPS,
+                toPort: HTTPS,
+                peer: { kind: "securityGroup", ref: { key: endpointGroup.key } },
+            });
+        }
+    }
+
+    allowToRuleKeys(allowTo).forEach((key, i) => {
+        const target = allowTo[i];
+        egress({
+            key: `${lambda.key}-egress-${key}`,
+            description: target.description,
+            ipProtocol: "tcp",
+            fromPort: target.port,
+            toPort: target.port,
+            peer: { kind: "securityGroup", ref: { id: target.securityGroupId } },
+        });
+    });
+    return { securityGroups, securityGroupRules: rules };
+}
+
+/**
+ * Rule names keyed by port (`to-3306`, then `to-3306-2` for a second target on that port), not
+ * by list position: removing one `allowTo` entry then leaves the others' rules untouched,
+ * instead of shifting them and tripping AWS's duplicate-rule error on replacement.
+ */
+function allowToRuleKeys(allowTo: ValidatedAllowTo[]): string[] {
+    const seen = new Map<number, number>();
+    return allowTo.map(({ port }) => {
+        const count = (seen.get(port) ?? 0) + 1;
+        seen.set(port, count);
+        return count === 1 ? `to-${port}` : `to-${port}-${count}`;
+    });
+}

@@ -1,0 +1,79 @@
+import { AWS_LIMITS } from "../aws-limits";
+import { Ipv4Block, nthSubBlock, parseIpv4Block } from "./cidr";
+import type { SubnetPlan, ZonePlan } from "./types";
+
+/**
+ * The address layout of a VPC the component creates, fixed so that it never moves:
+ *
+ *   eighth 0..5   Lambda subnet of zone 1..6 (1/8 of the VPC each: a /19 in a /16)
+ *   eighth 6      left free for your own subnets (databases, caches), never used here
+ *   eighth 7      cut in eight: public subnet of zone 1..6 (a /22 in a /16), used by NAT only
+ *
+ * Every subnet's block depends only on its zone's position, never on how many zones or
+ * endpoints there are, so adding a zone or an endpoint never renumbers (and so never replaces)
+ * an existing subnet. awsx and CDK divide the VPC by the zone count instead, which moves every
+ * subnet when a zone is added.
+ */
+export const LAYOUT = {
+    maxZones: 6,
+    /** A Lambda subnet is the VPC's prefix + 3 (one eighth). */
+    lambdaPrefixDelta: 3,
+    /** The eighth left free for the user's own subnets. */
+    freeEighth: 6,
+    /** The eighth the public subnets are cut from. */
+    publicEighth: 7,
+    /** A public subnet is the VPC's prefix + 6 (one eighth of the last eighth). */
+    publicPrefixDelta: 6,
+} as const;
+
+/** The longest VPC prefix that still leaves every subnet at /28 or larger. */
+export function maxVpcPrefixLength(hasPublicSubnets: boolean): number {
+    const delta = hasPublicSubnets ? LAYOUT.publicPrefixDelta : LAYOUT.lambdaPrefixDelta;
+    return AWS_LIMITS.maxPrefixLength - delta;
+}
+
+/** The block left free for the user's own subnets. */
+export function freeBlock(vpcCidr: string): string {
+    const vpc = parseVpc(vpcCidr);
+    return nthSubBlock(vpc, vpc.prefixLength + LAYOUT.lambdaPrefixDelta, LAYOUT.freeEighth).cidr;
+}
+
+/** One Lambda subnet per zone, and one public subnet per zone when the pattern has them. */
+export function planSubnets(vpcCidr: string, zones: ZonePlan[], withPublicSubnets: boolean): SubnetPlan[] {
+    const vpc = parseVpc(vpcCidr);
+    const lambdaPrefix = vpc.prefixLength + LAYOUT.lambdaPrefixDelta;
+    const publicParent = nthSubBlock(vpc, lambdaPrefix, LAYOUT.publicEighth);
+    const publicPrefix = vpc.prefixLength + LAYOUT.publicPrefixDelta;
+    const subnets: SubnetPlan[] = [];
+    for (const zone of zones) {
+        subnets.push({
+            key: `lambda-subnet-${zone.number}`,
+            role: "lambda",
+            zone: zone.number,
+            cidrBlock: nthSubBlock(vpc, lambdaPrefix, zone.number - 1).cidr,
+            mapPublicIpOnLaunch: false,
+        });
+    }
+    if (withPublicSubnets) {
+        for (const zone of zones) {
+            subnets.push({
+                key: `public-subnet-${zone.number}`,
+                role: "public",
+                zone: zone.number,
+                cidrBlock: nthSubBlock(publicParent, publicPrefix, zone.number - 1).cidr,
+                // Only NAT gateways live here, and they take an Elastic IP explicitly.
+                mapPublicIpOnLaunch: false,
+            });
+        }
+    }
+    return subnets;
+}
+
+function parseVpc(cidr: string): Ipv4Block {
+    const block = parseIpv4Block(cidr);
+    if ("problem" in block) {
+        // Validation runs first; reaching this is a bug in the caller, not bad user input.
+        throw new Error(`internal: the VPC CIDR "${cidr}" ${block.problem}`);
+    }
+    return block;
+}

@@ -1,0 +1,141 @@
+import type { Input } from "@pulumi/pulumi";
+import type { FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern } from "../args";
+import type { PolicyDocument } from "./iam-documents";
+
+/**
+ * The whole network as plain data: what to build, named and wired, before anything is built.
+ * Planned resources are referred to by `key` (their name is `<component name>-<key>`); things
+ * the user already owns are referred to by `id`.
+ */
+export interface NetworkPlan {
+    /** The component's name: every resource is named `<name>-<key>`. */
+    name: string;
+    pattern: NetworkPattern;
+    vpc: NewVpcPlan | ExistingVpcPlan;
+    /** The zones the Lambda subnets are in (empty with an existing VPC, whose zones are its own). */
+    zones: ZonePlan[];
+    subnets: SubnetPlan[];
+    /** The subnets functions attach to, in zone order. */
+    lambdaSubnets: Ref[];
+    internetGateway?: { key: string };
+    natGateways: NatGatewayPlan[];
+    natGatewayStrategy?: NatGatewayStrategy;
+    routeTables: RouteTablePlan[];
+    gatewayEndpoints: GatewayEndpointPlan[];
+    interfaceEndpoints: InterfaceEndpointPlan[];
+    securityGroups: SecurityGroupPlan[];
+    securityGroupRules: SecurityGroupRulePlan[];
+    eniPolicy: { key: string; description: string; document: PolicyDocument };
+    flowLog?: FlowLogPlan;
+    tags: Record<string, Input<string>>;
+}
+
+/** A planned resource (by key) or one that already exists (by id). */
+export type Ref = { key: string } | { id: Input<string> };
+
+export interface NewVpcPlan {
+    kind: "new";
+    key: string;
+    cidrBlock: string;
+    /** Private DNS for interface endpoints needs both on; `enableDnsHostnames` defaults to off. */
+    enableDnsSupport: true;
+    enableDnsHostnames: true;
+    /** The block left free for the user's own subnets. */
+    freeCidrBlock: string;
+    /** The VPC's default security group, adopted and stripped of its allow-all rules. */
+    defaultSecurityGroupKey: string;
+}
+
+export interface ExistingVpcPlan {
+    kind: "existing";
+    vpcId: Input<string>;
+}
+
+export interface ZonePlan {
+    /** 1-based position, stable across changes: zone 1 stays zone 1. */
+    number: number;
+    /** The zone's name when the user chose it; otherwise the region's `number`-th zone. */
+    name?: string;
+}
+
+export interface SubnetPlan {
+    key: string;
+    role: "lambda" | "public";
+    /** The zone number (1-based). */
+    zone: number;
+    cidrBlock: string;
+    mapPublicIpOnLaunch: boolean;
+}
+
+export interface NatGatewayPlan {
+    key: string;
+    elasticIpKey: string;
+    zone: number;
+    subnetKey: string;
+}
+
+export type RouteTarget = { kind: "internetGateway"; key: string } | { kind: "natGateway"; key: string };
+
+export interface RoutePlan {
+    key: string;
+    destinationCidrBlock: string;
+    target: RouteTarget;
+}
+
+export interface RouteTablePlan {
+    key: string;
+    role: "lambda" | "public";
+    /** The zone a Lambda route table serves; public route tables serve every zone. */
+    zone?: number;
+    subnetKeys: string[];
+    routes: RoutePlan[];
+}
+
+export interface GatewayEndpointPlan {
+    key: string;
+    service: GatewayEndpointService;
+    routeTables: Ref[];
+}
+
+export interface InterfaceEndpointPlan {
+    key: string;
+    service: string;
+    privateDnsEnabled: true;
+    /** The Lambda subnets; with an existing VPC, one per zone is picked when the zones are known. */
+    subnets: Ref[];
+    securityGroupKey: string;
+}
+
+export interface SecurityGroupPlan {
+    key: string;
+    role: "lambda" | "endpoint";
+    description: string;
+}
+
+/** Who is on the other side of a rule. */
+export type RulePeer =
+    | { kind: "cidr"; cidrIpv4: string }
+    | { kind: "securityGroup"; ref: Ref }
+    | { kind: "gatewayEndpointPrefixList"; endpointKey: string; service: GatewayEndpointService };
+
+export interface SecurityGroupRulePlan {
+    key: string;
+    securityGroupKey: string;
+    direction: "ingress" | "egress";
+    description: string;
+    /** `tcp` with a port range, or `-1` for every protocol and port. */
+    ipProtocol: "tcp" | "-1";
+    fromPort?: number;
+    toPort?: number;
+    peer: RulePeer;
+}
+
+export interface FlowLogPlan {
+    key: string;
+    logGroupKey: string;
+    roleKey: string;
+    rolePolicyKey: string;
+    retentionInDays: number;
+    trafficType: FlowLogTrafficType;
+    maxAggregationInterval: number;
+}

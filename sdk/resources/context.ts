@@ -1,0 +1,41 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { NetworkPlan, Ref } from "../plan/types";
+
+/**
+ * What every materialiser needs: the plan, the component to parent resources to, and the
+ * naming and tagging rules, so that each file only decides which resources to build.
+ */
+export class BuildContext {
+    constructor(
+        readonly plan: NetworkPlan,
+        readonly parent: pulumi.ComponentResource,
+    ) {}
+
+    /** `<component name>-<key>`: unique in the stack, readable in `pulumi preview`. */
+    name(key: string): string {
+        return `${this.plan.name}-${key}`;
+    }
+
+    /** The user's tags, plus a `Name` so the console shows what each resource is. */
+    tags(key: string): Record<string, pulumi.Input<string>> {
+        return { ...this.plan.tags, Name: this.name(key) };
+    }
+
+    get options(): pulumi.CustomResourceOptions {
+        return { parent: this.parent };
+    }
+}
+
+/** Resolves a plan reference: a planned resource's id from `built`, or an existing id as given. */
+export function resolveRef(ref: Ref, built: ReadonlyMap<string, pulumi.Output<string>>): pulumi.Input<string> {
+    return "id" in ref ? ref.id : builtId(built, ref.key);
+}
+
+/** A planned resource's id; asking for one that was not built is a bug in the plan. */
+export function builtId(built: ReadonlyMap<string, pulumi.Output<string>>, key: string): pulumi.Output<string> {
+    const id = built.get(key);
+    if (!id) {
+        throw new Error(`internal: the plan refers to "${key}", which was not built`);
+    }
+    return id;
+}

@@ -1,0 +1,135 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { NetworkPlan, ZonePlan } from "../plan/types";
+import { BuildContext, builtId } from "./context";
+
+/** The ids of what `buildNetwork` built (or was given), by plan key where planned. */
+export interface BuiltNetwork {
+    vpcId: pulumi.Input<string>;
+    /** Subnet and route-table ids by plan key. */
+    ids: Map<string, pulumi.Output<string>>;
+    natGatewayIds: pulumi.Output<string>[];
+    publicSubnetIds: pulumi.Output<string>[];
+}
+
+/**
+ * The VPC, its subnets, gateways and routes, for a VPC the component creates. With an existing
+ * VPC nothing is built here: the user's VPC and subnets are used as they are.
+ */
+export function buildNetwork(ctx: BuildContext): BuiltNetwork {
+    const { plan } = ctx;
+    const ids = new Map<string, pulumi.Output<string>>();
+    if (plan.vpc.kind === "existing") {
+        return { vpcId: plan.vpc.vpcId, ids, natGatewayIds: [], publicSubnetIds: [] };
+    }
+    const vpc = new aws.ec2.Vpc(
+        ctx.name(plan.vpc.key),
+        {
+            cidrBlock: plan.vpc.cidrBlock,
+            enableDnsSupport: plan.vpc.enableDnsSupport,
+            enableDnsHostnames: plan.vpc.enableDnsHostnames,
+            tags: ctx.tags(plan.vpc.key),
+        },
+        ctx.options,
+    );
+    // A new VPC's default security group lets its members talk to each other and out to
+    // anywhere; adopting it with no rules strips them (CIS AWS Foundations 5.4).
+    new aws.ec2.DefaultSecurityGroup(
+        ctx.name(plan.vpc.defaultSecurityGroupKey),
+        { vpcId: vpc.id, tags: ctx.tags(plan.vpc.defaultSecurityGroupKey) },
+        ctx.options,
+    );
+
+    const zoneNames = zoneNameResolver(ctx, plan);
+    for (const subnet of plan.subnets) {
+        const built = new aws.ec2.Subnet(
+            ctx.name(subnet.key),
+            {
+                vpcId: vpc.id,
+                cidrBlock: subnet.cidrBlock,
+                availabilityZone: zoneNames(plan.zones[subnet.zone - 1]),
+                mapPublicIpOnLaunch: subnet.mapPublicIpOnLaunch,
+                tags: ctx.tags(subnet.key),
+            },
+            ctx.options,
+        );
+        ids.set(subnet.key, built.id);
+    }
+
+    let internetGateway: aws.ec2.InternetGateway | undefined;
+    if (plan.internetGateway) {
+        internetGateway = new aws.ec2.InternetGateway(
+            ctx.name(plan.internetGateway.key),
+            { vpcId: vpc.id, tags: ctx.tags(plan.internetGateway.key) },
+            ctx.options,
+        );
+        ids.set(plan.internetGateway.key, internetGateway.id);
+    }
+
+    const natGatewayIds = plan.natGateways.map((nat) => {
+        const eip = new aws.ec2.Eip(ctx.name(nat.elasticIpKey), { domain: "vpc", tags: ctx.tags(nat.elasticIpKey) }, ctx.options);
+        const natGateway = new aws.ec2.NatGateway(
+            ctx.name(nat.key),
+            { allocationId: eip.allocationId, subnetId: builtId(ids, nat.subnetKey), connectivityType: "public", tags: ctx.tags(nat.key) },
+            // A NAT gateway needs the internet gateway attached before it can route (AWS docs).
+            { ...ctx.options, dependsOn: internetGateway ? [internetGateway] : [] },
+        );
+        ids.set(nat.key, natGateway.id);
+        return natGateway.id;
+    });
+
+    for (const table of plan.routeTables) {
+        const routeTable = new aws.ec2.RouteTable(ctx.name(table.key), { vpcId: vpc.id, tags: ctx.tags(table.key) }, ctx.options);
+        ids.set(table.key, routeTable.id);
+        for (const route of table.routes) {
+            const target = builtId(ids, route.target.key);
+            new aws.ec2.Route(
+                ctx.name(route.key),
+                {
+                    routeTableId: routeTable.id,
+                    destinationCidrBlock: route.destinationCidrBlock,
+                    ...(route.target.kind === "internetGateway" ? { gatewayId: target } : { natGatewayId: target }),
+                },
+                ctx.options,
+            );
+        }
+        for (const subnetKey of table.subnetKeys) {
+            new aws.ec2.RouteTableAssociation(
+                ctx.name(`${subnetKey}-rta`),
+                { subnetId: builtId(ids, subnetKey), routeTableId: routeTable.id },
+                ctx.options,
+            );
+        }
+    }
+
+    return {
+        vpcId: vpc.id,
+        ids,
+        natGatewayIds,
+        publicSubnetIds: plan.subnets.filter((s) => s.role === "public").map((s) => builtId(ids, s.key)),
+    };
+}
+
+/**
+ * A zone chosen by name is used as is; a zone chosen by count is the region's n-th available
+ * zone (opt-in Local Zones excluded: Lambda cannot place ENIs there), looked up once.
+ */
+function zoneNameResolver(ctx: BuildContext, plan: NetworkPlan): (zone: ZonePlan) => pulumi.Input<string> {
+    let available: pulumi.Output<string[]> | undefined;
+    return (zone) => {
+        if (zone.name) {
+            return zone.name;
+        }
+        available ??= aws
+            .getAvailabilityZonesOutput({ state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }, { parent: ctx.parent })
+            .apply((zones) => zones.names);
+        return available.apply((names) => {
+            if (names.length < zone.number) {
+                throw new Error(
+                    `VpcLambdaNetwork "${plan.name}": numberOfAvailabilityZones asks for ${plan.zones.length} zones but this region has ${names.length} available (${names.join(", ")}); lower it.`,
+                );
+            }
+            return names[zone.number - 1];
+        });
+    };
+}

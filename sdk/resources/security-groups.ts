@@ -1,0 +1,59 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { SecurityGroupRulePlan } from "../plan/types";
+import { BuildContext, builtId, resolveRef } from "./context";
+
+/**
+ * The security groups, with no inline rules: the provider then removes AWS's default
+ * allow-all egress rule, and each rule below is its own resource, reviewable on its own.
+ */
+export function buildSecurityGroups(ctx: BuildContext, vpcId: pulumi.Input<string>): Map<string, pulumi.Output<string>> {
+    const ids = new Map<string, pulumi.Output<string>>();
+    for (const group of ctx.plan.securityGroups) {
+        const built = new aws.ec2.SecurityGroup(
+            ctx.name(group.key),
+            { vpcId, description: group.description, tags: ctx.tags(group.key) },
+            ctx.options,
+        );
+        ids.set(group.key, built.id);
+    }
+    return ids;
+}
+
+/**
+ * One `aws.vpc.SecurityGroup{Ingress,Egress}Rule` per planned rule. `built` holds the ids of the
+ * security groups and, by endpoint key, the prefix-list ids of the gateway endpoints.
+ */
+export function buildSecurityGroupRules(ctx: BuildContext, groupIds: ReadonlyMap<string, pulumi.Output<string>>, prefixListIds: ReadonlyMap<string, pulumi.Output<string>>): void {
+    for (const rule of ctx.plan.securityGroupRules) {
+        const args = {
+            securityGroupId: builtId(groupIds, rule.securityGroupKey),
+            description: rule.description,
+            ipProtocol: rule.ipProtocol,
+            ...(rule.ipProtocol === "-1" ? {} : { fromPort: rule.fromPort, toPort: rule.toPort }),
+            ...peerArgs(rule, groupIds, prefixListIds),
+            tags: ctx.tags(rule.key),
+        };
+        if (rule.direction === "ingress") {
+            new aws.vpc.SecurityGroupIngressRule(ctx.name(rule.key), args, ctx.options);
+        } else {
+            new aws.vpc.SecurityGroupEgressRule(ctx.name(rule.key), args, ctx.options);
+        }
+    }
+}
+
+function peerArgs(
+    rule: SecurityGroupRulePlan,
+    groupIds: ReadonlyMap<string, pulumi.Output<string>>,
+    prefixListIds: ReadonlyMap<string, pulumi.Output<string>>,
+): { cidrIpv4: string } | { referencedSecurityGroupId: pulumi.Input<string> } | { prefixListId: pulumi.Input<string> } {
+    const { peer } = rule;
+    switch (peer.kind) {
+        case "cidr":
+            return { cidrIpv4: peer.cidrIpv4 };
+        case "securityGroup":
+            return { referencedSecurityGroupId: resolveRef(peer.ref, groupIds) };
+        case "gatewayEndpointPrefixList":
+            return { prefixListId: builtId(prefixListIds, peer.endpointKey) };
+    }
+}

@@ -1,0 +1,190 @@
+import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
+
+/** Where the mocked AWS account lives. */
+export interface MockAwsOptions {
+    /** @default "us-east-1" */
+    region?: string;
+    /** @default "123456789012" */
+    accountId?: string;
+}
+
+// EC2 id prefixes by resource type; anything else gets an ARN-derived id.
+const EC2_ID_PREFIX: Record<string, string> = {
+    "aws:ec2/vpc:Vpc": "vpc",
+    "aws:ec2/subnet:Subnet": "subnet",
+    "aws:ec2/internetGateway:InternetGateway": "igw",
+    "aws:ec2/natGateway:NatGateway": "nat",
+    "aws:ec2/eip:Eip": "eipalloc",
+    "aws:ec2/routeTable:RouteTable": "rtb",
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": "rtbassoc",
+    "aws:ec2/securityGroup:SecurityGroup": "sg",
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "sg",
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "sgr",
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr",
+    "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce",
+    "aws:ec2/flowLog:FlowLog": "fl",
+    "aws:ec2/networkInterface:NetworkInterface": "eni",
+};
+
+// The real us-east-1 managed prefix lists of the gateway endpoint services.
+const GATEWAY_PREFIX_LISTS: Record<string, string> = { s3: "pl-63a5400a", dynamodb: "pl-02cd2c6b" };
+
+/**
+ * Pulumi mocks that answer the way AWS would: ids of the right form (`vpc-`, `subnet-`, `sg-`
+ * with 17 hex digits), ARNs in the mocked account and region, the region's zones, gateway
+ * endpoints' prefix lists, and outputs such as a security group's name or an RDS endpoint.
+ * Ids are derived from the resource's type and name, so they are stable from run to run.
+ */
+export class MockAws implements pulumi.runtime.Mocks {
+    readonly region: string;
+    readonly accountId: string;
+    /** Subnet id to zone, for `getSubnet` lookups of subnets created under these mocks. */
+    private readonly subnetZones = new Map<string, string>();
+
+    constructor(options: MockAwsOptions = {}) {
+        this.region = options.region ?? "us-east-1";
+        this.accountId = options.accountId ?? "123456789012";
+    }
+
+    /** The region's zones, as `getAvailabilityZones` reports them (six, like us-east-1). */
+    get zoneNames(): string[] {
+        return ["a", "b", "c", "d", "e", "f"].map((letter) => `${this.region}${letter}`);
+    }
+
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
+        const id = args.id || this.idFor(args.type, args.name);
+        const state = { ...args.inputs, ...this.computedOutputs(args.type, args.name, id, args.inputs) };
+        if (args.type === "aws:ec2/subnet:Subnet" && typeof args.inputs.availabilityZone === "string") {
+            this.subnetZones.set(id, args.inputs.availabilityZone);
+        }
+        return { id, state };
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        const { region, accountId } = this;
+        switch (args.token) {
+            case "aws:index/getAvailabilityZones:getAvailabilityZones":
+                return {
+                    id: region,
+                    names: this.zoneNames,
+                    zoneIds: this.zoneNames.map((_, i) => `${region.replace(/-/g, "").slice(0, 3)}-az${i + 1}`),
+                    groupNames: this.zoneNames.map(() => region),
+                    region,
+                    state: args.inputs.state,
+                };
+            case "aws:index/getRegion:getRegion":
+                return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+            case "aws:index/getPartition:getPartition":
+                return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+            case "aws:index/getCallerIdentity:getCallerIdentity":
+                return { id: accountId, accountId, arn: `arn:aws:iam::${accountId}:user/mock`, userId: "AIDAMOCKUSER" };
+            case "aws:ec2/getSubnet:getSubnet": {
+                const subnetId = String(args.inputs.id);
+                const zone = this.subnetZones.get(subnetId) ?? this.zoneNames[hashNumber(subnetId) % 2];
+                return { ...args.inputs, id: subnetId, availabilityZone: zone, vpcId: this.idFor("aws:ec2/vpc:Vpc", "existing") };
+            }
+            case "aws:iam/getPolicyDocument:getPolicyDocument":
+                return { ...args.inputs, id: "policy", json: JSON.stringify(policyDocumentJson(args.inputs)) };
+            default:
+                return args.inputs;
+        }
+    }
+
+    /** A stable id of the form AWS uses for the type: `vpc-0a1b2c3d4e5f60718` and so on. */
+    idFor(type: string, name: string): string {
+        const prefix = EC2_ID_PREFIX[type];
+        const digest = hex(`${type}::${name}`);
+        return prefix ? `${prefix}-${digest.slice(0, 17)}` : `${name}-${digest.slice(0, 8)}`;
+    }
+
+    private arn(service: string, resource: string, regional = true): string {
+        return `arn:aws:${service}:${regional ? this.region : ""}:${this.accountId}:${resource}`;
+    }
+
+    private computedOutputs(type: string, name: string, id: string, inputs: Record<string, any>): Record<string, unknown> {
+        const physicalName = inputs.name ?? `${name}-${hex(name).slice(0, 7)}`;
+        switch (type) {
+            case "aws:ec2/vpc:Vpc":
+                return {
+                    arn: this.arn("ec2", `vpc/${id}`),
+                    ownerId: this.accountId,
+                    defaultSecurityGroupId: this.idFor("aws:ec2/securityGroup:SecurityGroup", `${name}-default`),
+                    mainRouteTableId: this.idFor("aws:ec2/routeTable:RouteTable", `${name}-main`),
+                    enableDnsSupport: inputs.enableDnsSupport ?? true,
+                    enableDnsHostnames: inputs.enableDnsHostnames ?? false,
+                };
+            case "aws:ec2/subnet:Subnet":
+                return { arn: this.arn("ec2", `subnet/${id}`), ownerId: this.accountId, mapPublicIpOnLaunch: inputs.mapPublicIpOnLaunch ?? false };
+            case "aws:ec2/eip:Eip":
+                return { allocationId: id, publicIp: `203.0.113.${hashNumber(name) % 254 + 1}`, domain: inputs.domain };
+            case "aws:ec2/natGateway:NatGateway":
+                return { publicIp: `203.0.113.${hashNumber(name) % 254 + 1}`, connectivityType: inputs.connectivityType ?? "public" };
+            case "aws:ec2/securityGroup:SecurityGroup":
+            case "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup":
+                return { arn: this.arn("ec2", `security-group/${id}`), ownerId: this.accountId, name: physicalName, ingress: inputs.ingress ?? [], egress: inputs.egress ?? [] };
+            case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
+            case "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule":
+                return { arn: this.arn("ec2", `security-group-rule/${id}`), securityGroupRuleId: id };
+            case "aws:ec2/vpcEndpoint:VpcEndpoint": {
+                const service = String(inputs.serviceName ?? "").split(".").slice(3).join(".");
+                const gateway = (inputs.vpcEndpointType ?? "Gateway") === "Gateway";
+                return {
+                    arn: this.arn("ec2", `vpc-endpoint/${id}`),
+                    vpcEndpointType: inputs.vpcEndpointType ?? "Gateway",
+                    state: "available",
+                    prefixListId: gateway ? (GATEWAY_PREFIX_LISTS[service] ?? `pl-${hex(service).slice(0, 8)}`) : undefined,
+                    networkInterfaceIds: gateway ? [] : (inputs.subnetIds ?? []).map((s: string) => this.idFor("aws:ec2/networkInterface:NetworkInterface", `${id}-${s}`)),
+                    dnsEntries: gateway ? [] : [{ dnsName: `${id}.${service}.${this.region}.vpce.amazonaws.com`, hostedZoneId: "Z7HUB22UULQXV" }],
+                };
+            }
+            case "aws:ec2/flowLog:FlowLog":
+                return { arn: this.arn("ec2", `vpc-flow-log/${id}`) };
+            case "aws:iam/policy:Policy":
+                return { arn: this.arn("iam", `policy/${physicalName}`, false), name: physicalName, policyId: `ANPA${hex(name).slice(0, 17).toUpperCase()}` };
+            case "aws:iam/role:Role":
+                return { arn: this.arn("iam", `role/${physicalName}`, false), name: physicalName, uniqueId: `AROA${hex(name).slice(0, 17).toUpperCase()}` };
+            case "aws:iam/rolePolicy:RolePolicy":
+                return { name: physicalName };
+            case "aws:cloudwatch/logGroup:LogGroup":
+                return { arn: this.arn("logs", `log-group:${physicalName}`), name: physicalName };
+            case "aws:lambda/function:Function": {
+                const arn = this.arn("lambda", `function:${physicalName}`);
+                return { arn, name: physicalName, qualifiedArn: `${arn}:$LATEST`, version: "$LATEST", invokeArn: `arn:aws:apigateway:${this.region}:lambda:path/2015-03-31/functions/${arn}/invocations` };
+            }
+            case "aws:rds/instance:Instance": {
+                const address = `${physicalName}.${hex(this.accountId).slice(0, 12)}.${this.region}.rds.amazonaws.com`;
+                const port = inputs.port ?? (String(inputs.engine ?? "").includes("postgres") ? 5432 : 3306);
+                return { arn: this.arn("rds", `db:${physicalName}`), identifier: physicalName, address, port, endpoint: `${address}:${port}` };
+            }
+            case "aws:rds/subnetGroup:SubnetGroup":
+                return { arn: this.arn("rds", `subgrp:${physicalName}`), name: physicalName };
+            case "aws:dynamodb/table:Table":
+                return { arn: this.arn("dynamodb", `table/${physicalName}`), name: physicalName };
+            case "aws:secretsmanager/secret:Secret":
+                return { arn: this.arn("secretsmanager", `secret:${physicalName}-${hex(name).slice(0, 6)}`), name: physicalName };
+            default:
+                return type.startsWith("aws:") ? { arn: this.arn(type.split(/[:/]/)[1], `${name}/${id}`) } : {};
+        }
+    }
+}
+
+function hex(text: string): string {
+    return createHash("sha256").update(text).digest("hex");
+}
+
+function hashNumber(text: string): number {
+    return parseInt(hex(text).slice(0, 8), 16);
+}
+
+/** Enough of `getPolicyDocument` for programs that build their trust policies with it. */
+function policyDocumentJson(inputs: Record<string, any>): unknown {
+    const statements = (inputs.statements ?? []).map((s: Record<string, any>) => ({
+        ...(s.sid ? { Sid: s.sid } : {}),
+        Effect: s.effect ?? "Allow",
+        ...(s.actions ? { Action: s.actions } : {}),
+        ...(s.resources ? { Resource: s.resources } : {}),
+        ...(s.principals ? { Principal: Object.fromEntries(s.principals.map((p: any) => [p.type, p.identifiers])) } : {}),
+    }));
+    return { Version: "2012-10-17", Statement: statements };
+}

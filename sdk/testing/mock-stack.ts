@@ -1,0 +1,116 @@
+import * as pulumi from "@pulumi/pulumi";
+import { MockAws, MockAwsOptions } from "./aws-mocks";
+
+/** A resource as the mocked engine saw it registered: what `pulumi preview` would show. */
+export interface RecordedResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** The parent's URN; absent for the stack itself. */
+    parent?: string;
+    custom: boolean;
+    id?: string;
+    /** The inputs as the program gave them (unknowns in a preview show as `UNKNOWN`). */
+    inputs: Record<string, any>;
+    /** The mocked provider's outputs (inputs plus computed values). */
+    outputs: Record<string, any>;
+    /** URNs this resource depends on, explicitly or through its inputs. */
+    dependencies: string[];
+    /** For each input property, the URNs its value came from. */
+    propertyDependencies: Record<string, string[]>;
+}
+
+/** What the mocked engine returns for a value not known until deployment. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export interface MockStackOptions extends MockAwsOptions {
+    project?: string;
+    stack?: string;
+    /** Run as `pulumi preview` does: outputs of new resources are unknown. */
+    preview?: boolean;
+    /** Stack configuration, `{ "project:key": "value", "aws:region": "eu-west-1" }`. */
+    config?: Record<string, string>;
+}
+
+// The SDK's gRPC plumbing, for the parts of a registration the Mocks interface does not pass
+// on (parent and dependencies). Internal modules, but stable across SDK 3.x.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const rpc = require("@pulumi/pulumi/runtime/rpc");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const settings = require("@pulumi/pulumi/runtime/settings");
+
+/**
+ * Installs Pulumi mocks that answer like AWS and records every registration with its parent
+ * and dependencies, so that a program's whole resource graph can be inspected without the
+ * Pulumi CLI or an AWS account. Mocks are process-wide: install in a suite's `before()`.
+ */
+export class MockStack {
+    readonly resources: RecordedResource[] = [];
+
+    private constructor(readonly aws: MockAws) {}
+
+    static async install(options: MockStackOptions = {}): Promise<MockStack> {
+        const region = options.region ?? options.config?.["aws:region"];
+        const stack = new MockStack(new MockAws({ ...options, ...(region ? { region } : {}) }));
+        await pulumi.runtime.setMocks(stack.aws, options.project ?? "project", options.stack ?? "stack", options.preview ?? false);
+        pulumi.runtime.setAllConfig({ "aws:region": stack.aws.region, ...options.config });
+        stack.record(pulumi.runtime.getMonitor());
+        return stack;
+    }
+
+    /** Waits until every registration the program started has been answered. */
+    async settle(): Promise<RecordedResource[]> {
+        await settings.waitForRPCs();
+        return this.resources;
+    }
+
+    /** Forgets what was recorded, e.g. between the cases of a suite sharing one install. */
+    reset(): void {
+        this.resources.length = 0;
+    }
+
+    ofType(type: string): RecordedResource[] {
+        return this.resources.filter((r) => r.type === type);
+    }
+
+    /** The resource of that type and name; throws with the names there are, to make a failing test readable. */
+    get(type: string, name: string): RecordedResource {
+        const found = this.resources.find((r) => r.type === type && r.name === name);
+        if (!found) {
+            const names = this.ofType(type).map((r) => r.name);
+            throw new Error(`no ${type} named "${name}"; registered: ${names.join(", ") || "none"}`);
+        }
+        return found;
+    }
+
+    /** The resource whose id or URN is `idOrUrn`. */
+    byId(idOrUrn: string): RecordedResource | undefined {
+        return this.resources.find((r) => r.id === idOrUrn || r.urn === idOrUrn);
+    }
+
+    private record(monitor: any): void {
+        const registerResource = monitor.registerResource.bind(monitor);
+        monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) =>
+            registerResource(req, (err: unknown, resp: any) => {
+                if (!err && resp) {
+                    const propertyDependencies: Record<string, string[]> = {};
+                    req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+                        propertyDependencies[key] = deps.getUrnsList();
+                    });
+                    this.resources.push({
+                        urn: resp.getUrn(),
+                        type: req.getType(),
+                        name: req.getName(),
+                        ...(req.getParent() ? { parent: req.getParent() } : {}),
+                        custom: req.getCustom(),
+                        ...(resp.getId() ? { id: resp.getId() } : {}),
+                        inputs: rpc.deserializeProperties(req.getObject(), true),
+                        outputs: rpc.deserializeProperties(resp.getObject(), true),
+                        dependencies: req.getDependenciesList(),
+                        propertyDependencies,
+                    });
+                }
+                callback(err, resp);
+            });
+    }
+}

@@ -1,0 +1,51 @@
+import type { VpcLambdaNetworkArgs } from "../args";
+import { validateAllowTo } from "./allow-to";
+import { validateGatewayEndpoints, validateInterfaceEndpoints } from "./endpoint-fields";
+import { validateFlowLogs } from "./flow-logs";
+import { validateExistingVpc, validateNewVpc, validatePattern } from "./network-fields";
+import { checkKnownKeys, InvalidNetworkArgumentsError, isPlainObject, ProblemList, show } from "./problems";
+import { validateTags } from "./tags";
+import type { ValidatedArgs } from "./validated-args";
+
+const ARGUMENTS: readonly (keyof VpcLambdaNetworkArgs)[] = [
+    "pattern",
+    "cidrBlock",
+    "numberOfAvailabilityZones",
+    "availabilityZoneNames",
+    "natGateways",
+    "gatewayEndpoints",
+    "interfaceEndpoints",
+    "allowTo",
+    "flowLogs",
+    "existingVpc",
+    "tags",
+];
+
+/**
+ * Checks every argument, applies the defaults, and throws one `InvalidNetworkArgumentsError`
+ * listing every problem. Synchronous, and runs before any resource is registered.
+ */
+export function validateArgs(componentName: string, args: VpcLambdaNetworkArgs | undefined): ValidatedArgs {
+    const problems = new ProblemList();
+    if (!isPlainObject(args)) {
+        problems.add("args", `${show(args)} is not an object; at least { pattern } is required.`);
+        throw new InvalidNetworkArgumentsError(componentName, problems.problems);
+    }
+    checkKnownKeys(problems, "", args as unknown as Record<string, unknown>, ARGUMENTS);
+    const pattern = validatePattern(problems, args.pattern);
+    const vpc = args.existingVpc !== undefined ? validateExistingVpc(problems, args) : validateNewVpc(problems, args, pattern);
+    // Every field is checked even after a bad one, so that one run shows every mistake.
+    const gatewayEndpoints = validateGatewayEndpoints(problems, args.gatewayEndpoints, pattern, vpc);
+    const interfaceEndpoints = validateInterfaceEndpoints(problems, args.interfaceEndpoints, pattern);
+    const allowTo = validateAllowTo(problems, args.allowTo);
+    const flowLogs = validateFlowLogs(problems, args.flowLogs);
+    const tags = validateTags(problems, args.tags);
+    if (!pattern || !vpc || !problems.isEmpty) {
+        throw new InvalidNetworkArgumentsError(componentName, problems.problems);
+    }
+    const validated: ValidatedArgs = { pattern, vpc, gatewayEndpoints, interfaceEndpoints, allowTo, tags };
+    if (flowLogs) {
+        validated.flowLogs = flowLogs;
+    }
+    return validated;
+}
