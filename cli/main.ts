@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from "commander";
+import { FORMATS, planCommand } from "./plan-command";
+import { UsageError } from "./project";
+import { ProgramError } from "./run-program";
+
+// The SDK records a stack trace for every promise it creates; a short one makes planning a
+// large program several times faster and loses nothing a user needs.
+Error.stackTraceLimit = 10;
+
+const program = new Command()
+    .name("vpc-lambda")
+    .description("Tools for pulumi-vpc-lambda networks that need neither the Pulumi CLI nor an AWS account.")
+    .exitOverride()
+    .showHelpAfterError();
+
+program
+    .command("plan")
+    .description("Run a Pulumi program against mocked AWS and print what `pulumi preview` would create.")
+    .argument("[program-dir]", "the folder holding Pulumi.yaml", ".")
+    .option("-s, --stack <name>", "the stack whose Pulumi.<stack>.yaml config to use")
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
+    .option("-o, --out <file>", "write the report to a file instead of standard output")
+    .action(async (programDir: string, options) => {
+        process.exitCode = await planCommand(programDir, options);
+    });
+
+async function main(argv: string[]): Promise<void> {
+    try {
+        await program.parseAsync(argv);
+    } catch (error) {
+        process.exitCode = reportFailure(error);
+    }
+}
+
+function reportFailure(error: unknown): number {
+    if (error instanceof CommanderError) {
+        // Commander has printed its own message (unknown option, bad choice, help).
+        return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+        process.stderr.write(`vpc-lambda: ${error.message}\n`);
+        return 2;
+    }
+    if (error instanceof ProgramError) {
+        const cause = error.cause;
+        process.stderr.write(`vpc-lambda: the program failed: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+        if (process.env.VPC_LAMBDA_DEBUG && cause instanceof Error && cause.stack) {
+            process.stderr.write(`${cause.stack}\n`);
+        }
+        return 1;
+    }
+    process.stderr.write(`vpc-lambda: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+}
+
+void main(process.argv);

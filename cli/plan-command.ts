@@ -1,0 +1,48 @@
+import * as fs from "fs";
+import { renderTree } from "./render-tree";
+import { loadProject, UsageError } from "./project";
+import { PlannedStack, runProgram } from "./run-program";
+
+export const FORMATS = ["text", "json"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface PlanOptions {
+    stack?: string;
+    format: Format;
+    out?: string;
+}
+
+/** `vpc-lambda plan`: run the program against mocked AWS and print what it would create. */
+export async function planCommand(programDir: string, options: PlanOptions): Promise<number> {
+    if (!FORMATS.includes(options.format)) {
+        throw new UsageError(`--format ${JSON.stringify(options.format)} is not a format; allowed: ${FORMATS.join(", ")}.`);
+    }
+    const project = loadProject(programDir, options.stack);
+    const planned = await runProgram(project);
+    const report = options.format === "json" ? renderJson(planned) : renderText(planned);
+    if (options.out) {
+        fs.writeFileSync(options.out, report);
+    } else {
+        process.stdout.write(report);
+    }
+    return 0;
+}
+
+function renderText(planned: PlannedStack): string {
+    const { project, resources, region } = planned;
+    const header = `Offline plan of project "${project.name}", stack "${project.stack}" (mocked AWS account in ${region}): ${resources.length} resources to create.`;
+    const notes = project.secretKeys.length > 0 ? `\nEncrypted config cannot be read offline and was replaced by "[secret]": ${project.secretKeys.join(", ")}.` : "";
+    return `${header}${notes}\n\n${renderTree(resources)}\n`;
+}
+
+function renderJson(planned: PlannedStack): string {
+    const resources = planned.resources.map((r) => ({
+        type: r.type,
+        name: r.name,
+        urn: r.urn,
+        ...(r.parent ? { parent: r.parent } : {}),
+        inputs: r.inputs,
+    }));
+    const document = { project: planned.project.name, stack: planned.project.stack, region: planned.region, resources };
+    return `${JSON.stringify(document, null, 2)}\n`;
+}
