@@ -4,10 +4,6 @@ import { FORMATS, planCommand } from "./plan-command";
 import { UsageError } from "./project";
 import { ProgramError } from "./run-program";
 
-// The SDK records a stack trace for every promise it creates; a short one makes planning a
-// large program several times faster and loses nothing a user needs.
-Error.stackTraceLimit = 10;
-
 const program = new Command()
     .name("vpc-lambda")
     .description("Tools for pulumi-vpc-lambda networks that need neither the Pulumi CLI nor an AWS account.")
