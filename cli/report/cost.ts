@@ -1,0 +1,257 @@
+import { AWS_PRICES, pricesFor, RegionPrices } from "../../sdk/aws-prices";
+import { NetworkGraph } from "./network-graph";
+
+/**
+ * The network's monthly cost from AWS list prices: the fixed part (what the network costs
+ * idle: NAT gateway hours, public IPv4 addresses, interface endpoint AZ-hours), the per-GB
+ * rates (estimated when the traffic is given), and cheaper designs that still reach the
+ * services the stack declares. Functions, databases and logs storage are not priced here.
+ */
+
+/** One fixed charge: how many units a month, at what price. */
+export interface CostLine {
+    item: string;
+    /** The resources billed on this line, by name. */
+    resources: string[];
+    quantity: number;
+    unit: string;
+    /** Null when the region's prices are unknown. */
+    unitPriceUsd: number | null;
+    monthlyUsd: number | null;
+}
+
+/** A per-GB charge; estimated when `--traffic-gb` says how much goes through it. */
+export interface UsageRate {
+    item: string;
+    usdPerGb: number | null;
+    appliesTo: string;
+    estimate?: { gb: number; monthlyUsd: number | null; assumption: string };
+}
+
+export interface CostAlternative {
+    name: string;
+    /** Its fixed monthly cost. */
+    monthlyUsd: number | null;
+    savingUsd: number | null;
+    reaches: string;
+    givesUp: string;
+}
+
+export interface CostReport {
+    region: string;
+    currency: string;
+    priceTableDate: string;
+    /** False when the price table has no prices for the region: quantities only. */
+    pricesKnown: boolean;
+    /** The fixed monthly cost; null when the region's prices are unknown. */
+    monthlyUsd: number | null;
+    lines: CostLine[];
+    rates: UsageRate[];
+    /** Fixed cost plus the traffic estimate, when `--traffic-gb` is given. */
+    estimatedMonthlyUsdWithTraffic?: number | null;
+    alternatives: CostAlternative[];
+    notes: string[];
+}
+
+export interface CostOptions {
+    /** GB a month the functions send and receive through the network's billed path. */
+    trafficGb?: number;
+}
+
+export function estimateCost(graph: NetworkGraph, region: string, options: CostOptions = {}): CostReport {
+    const prices = pricesFor(region);
+    const hours = AWS_PRICES.hoursPerMonth;
+    const priced = (quantity: number, unitPrice: number | undefined): number | null => (unitPrice === undefined ? null : cents(quantity * unitPrice));
+
+    const natGateways = graph.natGateways;
+    const elasticIps = graph.elasticIps;
+    const endpoints = graph.endpoints;
+    const interfaceEndpoints = endpoints.filter((e) => e.type === "Interface");
+    const gatewayEndpoints = endpoints.filter((e) => e.type === "Gateway");
+    // AWS takes one subnet per zone for an interface endpoint: its subnets are its zones.
+    const endpointZoneCount = interfaceEndpoints.reduce((sum, e) => sum + e.subnetIds.length, 0);
+
+    const lines: CostLine[] = [];
+    if (natGateways.length > 0) {
+        lines.push({
+            item: "NAT gateway hours",
+            resources: natGateways.map((n) => n.name),
+            quantity: natGateways.length * hours,
+            unit: "hours",
+            unitPriceUsd: prices?.natGatewayPerHour ?? null,
+            monthlyUsd: priced(natGateways.length * hours, prices?.natGatewayPerHour),
+        });
+    }
+    if (elasticIps.length > 0) {
+        // Billed per address-hour whether attached or idle (since February 2024).
+        lines.push({
+            item: "Public IPv4 addresses",
+            resources: elasticIps.map((e) => e.name),
+            quantity: elasticIps.length * hours,
+            unit: "address-hours",
+            unitPriceUsd: prices?.publicIpv4PerHour ?? null,
+            monthlyUsd: priced(elasticIps.length * hours, prices?.publicIpv4PerHour),
+        });
+    }
+    if (interfaceEndpoints.length > 0) {
+        lines.push({
+            item: "Interface endpoint AZ-hours",
+            resources: interfaceEndpoints.map((e) => `${e.service} (${plural(e.subnetIds.length, "zone")})`),
+            quantity: endpointZoneCount * hours,
+            unit: "endpoint-AZ-hours",
+            unitPriceUsd: prices?.interfaceEndpointPerAzHour ?? null,
+            monthlyUsd: priced(endpointZoneCount * hours, prices?.interfaceEndpointPerAzHour),
+        });
+    }
+    if (gatewayEndpoints.length > 0) {
+        lines.push({
+            item: "Gateway endpoints",
+            resources: gatewayEndpoints.map((e) => e.service),
+            quantity: gatewayEndpoints.length,
+            unit: "endpoints",
+            unitPriceUsd: 0,
+            monthlyUsd: 0,
+        });
+    }
+    const monthlyUsd = prices ? cents(lines.reduce((sum, line) => sum + (line.monthlyUsd ?? 0), 0)) : null;
+
+    const lambdaSubnets = graph.lambdaSubnetIds;
+    const routesThroughNat = lambdaSubnets.some((id) => graph.defaultRouteOf(id)?.kind === "natGateway");
+    const trafficPath: "natGateway" | "interfaceEndpoint" | undefined = routesThroughNat ? "natGateway" : interfaceEndpoints.length > 0 ? "interfaceEndpoint" : undefined;
+    const rates = usageRates(graph, prices, natGateways.length > 0, interfaceEndpoints.length > 0, trafficPath, options.trafficGb);
+    const trafficUsd = rates.reduce<number | null>((sum, r) => (r.estimate ? (sum === null || r.estimate.monthlyUsd === null ? null : sum + r.estimate.monthlyUsd) : sum), 0);
+
+    const zones = new Set(lambdaSubnets.map((id) => graph.subnet(id).zone ?? id)).size;
+    const alternatives = cheaperAlternatives({
+        prices,
+        lines,
+        monthlyUsd,
+        routesThroughNat,
+        natCount: natGateways.length,
+        natElasticIps: natGateways.flatMap((n) => n.allocationIds).filter((id) => graph.resource(id)).length,
+        zones,
+        declaredServices: [...gatewayEndpoints, ...interfaceEndpoints].map((e) => e.service),
+        interfaceServices: interfaceEndpoints.map((e) => e.service),
+        trafficGb: options.trafficGb,
+    });
+
+    const notes = [
+        `Fixed cost of the network only, at ${AWS_PRICES.hoursPerMonth} hours a month; functions, databases and log storage are billed on their own.`,
+        ...(prices ? [] : [`The price table (${AWS_PRICES.date}) has prices for ${Object.keys(AWS_PRICES.regions).join(", ")} only; prices for ${region} are unknown, so only quantities are shown.`]),
+    ];
+    return {
+        region,
+        currency: AWS_PRICES.currency,
+        priceTableDate: AWS_PRICES.date,
+        pricesKnown: prices !== undefined,
+        monthlyUsd,
+        lines,
+        rates,
+        ...(options.trafficGb !== undefined ? { estimatedMonthlyUsdWithTraffic: monthlyUsd === null || trafficUsd === null ? null : cents(monthlyUsd + trafficUsd) } : {}),
+        alternatives,
+        notes,
+    };
+}
+
+function usageRates(
+    graph: NetworkGraph,
+    prices: RegionPrices | undefined,
+    hasNat: boolean,
+    hasInterfaceEndpoints: boolean,
+    trafficPath: "natGateway" | "interfaceEndpoint" | undefined,
+    trafficGb: number | undefined,
+): UsageRate[] {
+    const estimate = (path: typeof trafficPath, usdPerGb: number | undefined, assumption: string): UsageRate["estimate"] =>
+        trafficGb !== undefined && trafficPath === path ? { gb: trafficGb, monthlyUsd: usdPerGb === undefined ? null : cents(trafficGb * usdPerGb), assumption } : undefined;
+    const rates: UsageRate[] = [];
+    if (hasNat) {
+        rates.push({
+            item: "NAT gateway data processed",
+            usdPerGb: prices?.natGatewayPerGbProcessed ?? null,
+            appliesTo: "every GB through a NAT gateway, both directions (S3 and DynamoDB traffic goes through the free gateway endpoints when they are on the route table)",
+            estimate: estimate("natGateway", prices?.natGatewayPerGbProcessed, "all the given traffic leaves through the NAT gateways"),
+        });
+    }
+    if (hasInterfaceEndpoints) {
+        rates.push({
+            item: "Interface endpoint data processed",
+            usdPerGb: prices?.interfaceEndpointPerGbProcessed ?? null,
+            appliesTo: "every GB through an interface endpoint (first PB a month in the region)",
+            estimate: estimate("interfaceEndpoint", prices?.interfaceEndpointPerGbProcessed, "all the given traffic goes to the interface endpoints' services"),
+        });
+    }
+    for (const destination of new Set(graph.flowLogDestinations.map((f) => f.destinationType))) {
+        const toS3 = destination === "s3";
+        // Log volume follows the number of flows, not the bytes they carry: not estimated from traffic.
+        rates.push({
+            item: `Flow log delivery to ${toS3 ? "S3" : destination === "cloud-watch-logs" ? "CloudWatch Logs" : destination}`,
+            usdPerGb: (toS3 ? prices?.flowLogsToS3PerGb : destination === "cloud-watch-logs" ? prices?.flowLogsToCloudWatchPerGb : undefined) ?? null,
+            appliesTo: "every GB of flow log records (vended logs, first 10 TB a month); storage is extra",
+        });
+    }
+    return rates;
+}
+
+interface AlternativeInputs {
+    prices: RegionPrices | undefined;
+    lines: CostLine[];
+    monthlyUsd: number | null;
+    routesThroughNat: boolean;
+    natCount: number;
+    /** How many of the NAT gateways' Elastic IPs this stack creates (and so bills). */
+    natElasticIps: number;
+    zones: number;
+    declaredServices: string[];
+    interfaceServices: string[];
+    trafficGb?: number;
+}
+
+/** Designs that cost less and still reach what the stack declares, with what each gives up. */
+function cheaperAlternatives(a: AlternativeInputs): CostAlternative[] {
+    if (!a.routesThroughNat) {
+        return [];
+    }
+    const hours = AWS_PRICES.hoursPerMonth;
+    const natMonthly = a.prices ? a.prices.natGatewayPerHour * hours : undefined;
+    const ipMonthly = a.prices ? a.prices.publicIpv4PerHour * hours : undefined;
+    const without = (nats: number, ips: number): number | null =>
+        a.monthlyUsd === null || natMonthly === undefined || ipMonthly === undefined ? null : cents(a.monthlyUsd - nats * natMonthly - ips * ipMonthly);
+    const saving = (cost: number | null) => (cost === null || a.monthlyUsd === null ? null : cents(a.monthlyUsd - cost));
+    const declared = a.declaredServices.length > 0 ? a.declaredServices.join(", ") : "no AWS service endpoints";
+
+    const alternatives: CostAlternative[] = [];
+    if (a.natCount > 1) {
+        const singleCost = without(a.natCount - 1, Math.min(a.natElasticIps, a.natCount - 1));
+        // Spread evenly over the zones, all but one zone's share crosses to the NAT gateway's zone and back.
+        const crossAz =
+            a.trafficGb !== undefined && a.prices && a.zones > 1
+                ? ` At ${a.trafficGb} GB a month spread evenly over ${a.zones} zones, crossing zones adds about $${(cents(((a.zones - 1) / a.zones) * a.trafficGb * 2 * a.prices.interAzTransferPerGbEachDirection)).toFixed(2)}.`
+                : "";
+        alternatives.push({
+            name: 'One NAT gateway (`natGateways: { strategy: "Single" }`)',
+            monthlyUsd: singleCost,
+            savingUsd: saving(singleCost),
+            reaches: `the same: the internet and ${declared}`,
+            givesUp: `zone independence: when the NAT gateway's zone fails, every zone loses the internet; the other zones' traffic crosses zones${a.prices ? ` at $${a.prices.interAzTransferPerGbEachDirection}/GB each way` : ""}.${crossAz}`,
+        });
+    }
+    const endpointsOnly = without(a.natCount, a.natElasticIps);
+    const perEndpoint = a.prices ? cents(a.prices.interfaceEndpointPerAzHour * hours * Math.max(a.zones, 1)) : undefined;
+    alternatives.push({
+        name: `\`PrivateWithEndpoints\` with ${a.interfaceServices.length > 0 ? `the declared interface endpoints (${a.interfaceServices.join(", ")})` : "no interface endpoints"}`,
+        monthlyUsd: endpointsOnly,
+        savingUsd: saving(endpointsOnly),
+        reaches: declared,
+        givesUp: `the internet, and every AWS service without an endpoint${perEndpoint !== undefined ? ` (each one added costs $${perEndpoint.toFixed(2)} a month over ${plural(Math.max(a.zones, 1), "zone")})` : ""}.`,
+    });
+    return alternatives.filter((alt) => alt.savingUsd === null || alt.savingUsd > 0);
+}
+
+/** Money to the cent, so that sums of hourly prices read as the bill does. */
+function cents(usd: number): number {
+    return Math.round(usd * 100) / 100;
+}
+
+function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

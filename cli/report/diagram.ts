@@ -1,0 +1,262 @@
+import { Flowchart, FlowEdge, FlowGroup, FlowNode, mermaidId, renderMermaid } from "./mermaid";
+import { NetworkGraph, SecurityGroupMember, SecurityGroupPermission } from "./network-graph";
+
+/**
+ * The planned network as a Mermaid flowchart, drawn the way the seed guide draws its
+ * patterns: the functions, their subnets zone by zone inside the VPC, where each subnet's
+ * traffic goes (NAT gateway -> internet gateway -> internet; gateway endpoints -> S3 and
+ * DynamoDB; interface endpoints -> their services), what the functions' security groups let
+ * them reach (a database), and what the pattern cannot reach, crossed out.
+ */
+
+const CLASSES = {
+    function: "fill:#99ff99,stroke:#333",
+    nat: "fill:#99ccff,stroke:#333",
+    endpoint: "fill:#ffcc99,stroke:#333",
+    unreachable: "fill:#ff9999,stroke:#333",
+};
+
+export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
+    const taken = new Set<string>();
+    const nodes: FlowNode[] = [];
+    const edges: FlowEdge[] = [];
+    const ids = new Map<string, string>();
+    const edgeKeys = new Set<string>();
+    const nodeFor: NodeFor = (key, prefix, name, make) => {
+        let id = ids.get(key);
+        if (!id) {
+            id = mermaidId(prefix, name, taken);
+            ids.set(key, id);
+            nodes.push({ id, ...make() });
+        }
+        return id;
+    };
+    const edge = (from: string, to: string, kind: FlowEdge["kind"], label?: string) => {
+        const key = `${from}|${to}|${kind}|${label ?? ""}`;
+        if (!edgeKeys.has(key)) {
+            edgeKeys.add(key);
+            edges.push({ from, to, kind, ...(label ? { label } : {}) });
+        }
+    };
+    const internet = () => nodeFor("internet", "net", "internet", () => ({ label: ["Internet"], shape: "circle" }));
+    const service = (name: string) => nodeFor(`service:${name}`, "svc", name, () => ({ label: [serviceTitle(name)], shape: "stadium" }));
+
+    const vpcGroups = new Map<string, FlowGroup>();
+    const vpcGroup = (vpcId: string | undefined): FlowGroup => {
+        const key = vpcId ?? "unknown";
+        let group = vpcGroups.get(key);
+        if (!group) {
+            const vpc = graph.vpcs.find((v) => v.id === vpcId);
+            const label = vpc ? `VPC ${vpc.name}${vpc.cidrBlock ? ` ${vpc.cidrBlock}` : ""}` : `VPC ${vpcId ?? "(not in this stack)"}`;
+            group = { id: mermaidId("vpc", vpc?.name ?? key, taken), label, nodeIds: [], groups: [] };
+            vpcGroups.set(key, group);
+        }
+        return group;
+    };
+    const zoneGroup = (vpc: FlowGroup, zone: string | undefined): FlowGroup => {
+        const label = zone ?? "zone unknown";
+        let group = vpc.groups.find((g) => g.label === label);
+        if (!group) {
+            group = { id: mermaidId("zone", `${vpc.id}_${label}`, taken), label, nodeIds: [], groups: [] };
+            vpc.groups.push(group);
+        }
+        return group;
+    };
+    const place = (group: FlowGroup, id: string) => {
+        if (!group.nodeIds.includes(id)) {
+            group.nodeIds.push(id);
+        }
+    };
+
+    // Functions -> their subnets, zone by zone.
+    const functions = graph.functions;
+    const functionIds = new Map(functions.map((fn) => [fn.id, nodeFor(fn.id, "fn", fn.name, () => ({ label: [`Lambda ${fn.name}`], shape: "rounded", className: "function" }))]));
+    const subnetNode = (subnetId: string): string => {
+        const subnet = graph.subnet(subnetId);
+        const id = nodeFor(subnetId, "subnet", subnet.name, () => ({ label: [subnet.name, ...(subnet.cidrBlock ? [subnet.cidrBlock] : [])], shape: "box" }));
+        place(zoneGroup(vpcGroup(subnet.vpcId), subnet.zone), id);
+        return id;
+    };
+    for (const fn of functions) {
+        fn.subnetIds.forEach((subnetId) => edge(functionIds.get(fn.id)!, subnetNode(subnetId), "route"));
+    }
+
+    // Each Lambda subnet's way out, by its route table.
+    const lambdaSubnets = graph.lambdaSubnetIds;
+    const reachesInternet = new Map<string, boolean>();
+    for (const subnetId of lambdaSubnets) {
+        const from = subnetNode(subnetId);
+        const subnet = graph.subnet(subnetId);
+        const target = graph.defaultRouteOf(subnetId);
+        let internetReached = false;
+        if (target?.kind === "natGateway") {
+            const nat = graph.natGateway(target.id);
+            const natHost = nat?.subnetId ? graph.subnet(nat.subnetId) : undefined;
+            const natId = nodeFor(target.id, "nat", graph.nameOf(target.id), () => ({ label: [`NAT gateway ${graph.nameOf(target.id)}`, ...(natHost ? [`in ${natHost.name}`] : [])], shape: "box", className: "nat" }));
+            place(zoneGroup(vpcGroup(natHost?.vpcId ?? subnet.vpcId), natHost?.zone), natId);
+            edge(from, natId, "route", "0.0.0.0/0");
+            internetReached = natReachesInternet(graph, target.id, natId, edge, nodeFor, internet, vpcGroup, place);
+        } else if (target?.kind === "internetGateway") {
+            // A function's ENIs never get a public address, so an internet gateway route takes them nowhere.
+            edge(from, internet(), "blocked", "internet gateway route, but Lambda gets no public IP");
+        } else if (target?.kind === "other") {
+            const otherId = nodeFor(target.id, "via", graph.nameOf(target.id), () => ({ label: [`${target.property.replace(/Id$/, "")} ${graph.nameOf(target.id)}`], shape: "box" }));
+            edge(from, otherId, "route", "0.0.0.0/0");
+        }
+        reachesInternet.set(subnetId, internetReached);
+
+        const table = graph.routeTableOf(subnetId);
+        for (const endpoint of graph.endpoints) {
+            const sameVpc = !endpoint.vpcId || !subnet.vpcId || endpoint.vpcId === subnet.vpcId;
+            const onThisSubnet = endpoint.type === "Gateway" ? table !== undefined && endpoint.routeTableIds.includes(table) : sameVpc;
+            if (!onThisSubnet) {
+                continue;
+            }
+            const kind = endpoint.type === "Gateway" ? "gateway endpoint" : "interface endpoint";
+            const endpointId = nodeFor(endpoint.id, "vpce", endpoint.name, () => ({
+                label: [`${endpoint.service} ${kind}`, ...(endpoint.type === "Interface" ? [`in ${endpoint.subnetIds.length} zones`] : [])],
+                shape: "box",
+                className: "endpoint",
+            }));
+            place(vpcGroup(endpoint.vpcId ?? subnet.vpcId), endpointId);
+            edge(from, endpointId, "route");
+            edge(endpointId, service(endpoint.service), "route");
+        }
+    }
+
+    // What the functions' security groups open, to whatever wears the target group.
+    const permissions = graph.permissions;
+    for (const fn of functions) {
+        const fnId = functionIds.get(fn.id)!;
+        for (const rule of permissions.filter((p) => p.direction === "egress" && fn.securityGroupIds.includes(p.securityGroupId) && p.peer.kind === "securityGroup")) {
+            const targetGroup = (rule.peer as { id: string }).id;
+            const members = graph.membersOf(targetGroup).filter((m) => m.resource.id !== fn.id);
+            const targets = members.length > 0 ? members.map((m) => memberNode(m, nodeFor, functionIds)) : [securityGroupNode(graph, targetGroup, nodeFor)];
+            const vpcOfTarget = members.length > 0 ? undefined : (graph.resource(targetGroup)?.inputs.vpcId as string | undefined);
+            const admitted = admits(permissions, targetGroup, fn.securityGroupIds, rule);
+            const label = `${portLabel(rule)}${rule.description ? ` ${rule.description}` : ""}${admitted ? "" : `, not admitted by ${graph.nameOf(targetGroup)}`}`;
+            for (const target of targets) {
+                if (![...functionIds.values()].includes(target)) {
+                    place(vpcGroup(vpcOfTarget ?? graph.subnet(fn.subnetIds[0]).vpcId), target);
+                }
+                edge(fnId, target, admitted ? "permission" : "unadmitted", label);
+            }
+        }
+    }
+
+    // What the pattern cannot reach, crossed out as in the seed guide.
+    for (const fn of functions) {
+        const fnId = functionIds.get(fn.id)!;
+        const reaching = fn.subnetIds.filter((s) => reachesInternet.get(s));
+        if (reaching.length === 0) {
+            edge(fnId, internet(), "blocked", "no route to the internet");
+            const apis = nodeFor("aws-apis", "svc", "aws_apis", () => ({ label: ["AWS APIs without an endpoint"], shape: "stadium", className: "unreachable" }));
+            edge(fnId, apis, "blocked", "no route");
+        } else if (reaching.length < fn.subnetIds.length) {
+            fn.subnetIds.filter((s) => !reachesInternet.get(s)).forEach((s) => edge(subnetNode(s), internet(), "blocked", "no route to the internet"));
+        }
+    }
+    if (functions.length === 0 && lambdaSubnets.length > 0 && lambdaSubnets.every((s) => !reachesInternet.get(s))) {
+        lambdaSubnets.forEach((s) => edge(subnetNode(s), internet(), "blocked", "no route to the internet"));
+    }
+    const blockedInternet = edges.some((e) => e.to === ids.get("internet") && e.kind === "blocked") && !edges.some((e) => e.to === ids.get("internet") && e.kind === "route");
+    if (blockedInternet) {
+        nodes.find((n) => n.id === ids.get("internet"))!.className = "unreachable";
+    }
+
+    const used = new Set(nodes.map((n) => n.className));
+    const classes = Object.fromEntries(Object.entries(CLASSES).filter(([name]) => used.has(name)));
+    return { direction: "LR", nodes, groups: [...vpcGroups.values()], edges, classes };
+}
+
+/** The Mermaid text of the planned network. */
+export function renderNetworkDiagram(graph: NetworkGraph): string {
+    return renderMermaid(buildNetworkDiagram(graph));
+}
+
+/** The node of a thing (a resource id or a fixed key), made the first time it is asked for. */
+type NodeFor = (key: string, prefix: string, name: string, make: () => Omit<FlowNode, "id">) => string;
+type EdgeFn = (from: string, to: string, kind: FlowEdge["kind"], label?: string) => void;
+
+/** NAT gateway -> internet gateway -> internet, when the NAT gateway's own subnet routes there. */
+function natReachesInternet(
+    graph: NetworkGraph,
+    natGatewayId: string,
+    natNode: string,
+    edge: EdgeFn,
+    nodeFor: NodeFor,
+    internet: () => string,
+    vpcGroup: (vpcId: string | undefined) => FlowGroup,
+    place: (group: FlowGroup, id: string) => void,
+): boolean {
+    const nat = graph.natGateway(natGatewayId);
+    if (!nat) {
+        // A NAT gateway the stack does not create: assume it is built as AWS documents.
+        edge(natNode, internet(), "route");
+        return true;
+    }
+    if (nat.connectivity === "private") {
+        edge(natNode, internet(), "blocked", "private NAT gateway");
+        return false;
+    }
+    const out = nat.subnetId ? graph.defaultRouteOf(nat.subnetId) : undefined;
+    if (out?.kind !== "internetGateway") {
+        edge(natNode, internet(), "blocked", "its subnet has no internet gateway route");
+        return false;
+    }
+    const igw = graph.internetGateways.find((g) => g.id === out.id);
+    const igwId = nodeFor(out.id, "igw", graph.nameOf(out.id), () => ({ label: [`Internet gateway ${graph.nameOf(out.id)}`], shape: "box" }));
+    place(vpcGroup(igw?.vpcId ?? (nat.subnetId ? graph.subnet(nat.subnetId).vpcId : undefined)), igwId);
+    edge(natNode, igwId, "route");
+    edge(igwId, internet(), "route");
+    return true;
+}
+
+function memberNode(member: SecurityGroupMember, nodeFor: NodeFor, functionIds: Map<string, string>): string {
+    const r = member.resource;
+    if (member.kind === "function" && r.id && functionIds.has(r.id)) {
+        return functionIds.get(r.id)!;
+    }
+    const what = MEMBER_TITLES[member.kind](r.type);
+    const detail = typeof r.inputs.engine === "string" ? [r.inputs.engine] : [];
+    return nodeFor(r.id ?? r.urn, "res", r.name, () => ({ label: [`${what} ${r.name}`, ...detail], shape: member.kind === "database" || member.kind === "cache" ? "database" : "box" }));
+}
+
+const MEMBER_TITLES: Record<SecurityGroupMember["kind"], (type: string) => string> = {
+    database: (type) => (type.startsWith("aws:docdb") ? "DocumentDB" : "RDS"),
+    cache: () => "ElastiCache",
+    fileSystem: () => "EFS mount target",
+    compute: () => "EC2",
+    loadBalancer: () => "Load balancer",
+    function: () => "Lambda",
+};
+
+function securityGroupNode(graph: NetworkGraph, groupId: string, nodeFor: NodeFor): string {
+    return nodeFor(groupId, "sg", graph.nameOf(groupId), () => ({ label: [`security group ${graph.nameOf(groupId)}`, "(nothing in this stack wears it)"], shape: "box" }));
+}
+
+/** Does the target group admit one of the source groups on the rule's ports? */
+function admits(permissions: SecurityGroupPermission[], targetGroup: string, sourceGroups: string[], egress: SecurityGroupPermission): boolean {
+    return permissions.some(
+        (p) =>
+            p.direction === "ingress" &&
+            p.securityGroupId === targetGroup &&
+            p.peer.kind === "securityGroup" &&
+            sourceGroups.includes(p.peer.id) &&
+            (p.protocol === "-1" || (p.protocol === egress.protocol && (p.fromPort ?? 0) <= (egress.fromPort ?? 0) && (p.toPort ?? 65535) >= (egress.toPort ?? 65535))),
+    );
+}
+
+function portLabel(rule: SecurityGroupPermission): string {
+    if (rule.protocol === "-1") {
+        return "all traffic";
+    }
+    const ports = rule.fromPort === rule.toPort ? `${rule.fromPort}` : `${rule.fromPort}-${rule.toPort}`;
+    return `${rule.protocol} ${ports}`;
+}
+
+const SERVICE_TITLES: Record<string, string> = { s3: "Amazon S3", dynamodb: "Amazon DynamoDB" };
+
+function serviceTitle(service: string): string {
+    return SERVICE_TITLES[service] ?? `${service} API`;
+}

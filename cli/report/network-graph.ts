@@ -1,0 +1,386 @@
+import type { RecordedResource } from "../../sdk/testing/mock-stack";
+
+/**
+ * The planned network, read back from the resources a program registered (type, inputs,
+ * outputs), so that the reports describe any stack: networks built by VpcLambdaNetwork and
+ * networks written with plain `aws.*` resources alike. Resources refer to each other by id,
+ * as AWS does: a route's `natGatewayId`, a function's `vpcConfig.subnetIds`.
+ */
+
+export const TYPES = {
+    vpc: "aws:ec2/vpc:Vpc",
+    subnet: "aws:ec2/subnet:Subnet",
+    routeTable: "aws:ec2/routeTable:RouteTable",
+    route: "aws:ec2/route:Route",
+    routeTableAssociation: "aws:ec2/routeTableAssociation:RouteTableAssociation",
+    internetGateway: "aws:ec2/internetGateway:InternetGateway",
+    natGateway: "aws:ec2/natGateway:NatGateway",
+    eip: "aws:ec2/eip:Eip",
+    vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
+    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+    securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+    egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    lambdaFunction: "aws:lambda/function:Function",
+    flowLog: "aws:ec2/flowLog:FlowLog",
+} as const;
+
+export interface SubnetNode {
+    id: string;
+    name: string;
+    vpcId?: string;
+    cidrBlock?: string;
+    zone?: string;
+    /** False for a subnet the stack only refers to (an existing VPC's): its size is unknown here. */
+    inStack: boolean;
+}
+
+export type RouteTarget =
+    | { kind: "natGateway"; id: string }
+    | { kind: "internetGateway"; id: string }
+    | { kind: "other"; id: string; property: string };
+
+export interface RouteNode {
+    destination: string;
+    target: RouteTarget;
+}
+
+export interface NatGatewayNode {
+    id: string;
+    name: string;
+    subnetId?: string;
+    /** `public` NAT gateways need an Elastic IP and reach the internet through an internet gateway. */
+    connectivity: "public" | "private";
+    /** Elastic IP allocations: the primary and any secondary ones. */
+    allocationIds: string[];
+    /** Private addresses it takes in its subnet: one, plus any secondary ones asked for. */
+    privateAddresses: number;
+}
+
+export interface EndpointNode {
+    id: string;
+    name: string;
+    /** The short service name: `s3`, `secretsmanager`, `ecr.api`. */
+    service: string;
+    type: "Gateway" | "Interface" | "GatewayLoadBalancer";
+    vpcId?: string;
+    subnetIds: string[];
+    routeTableIds: string[];
+}
+
+export interface FunctionNode {
+    id: string;
+    name: string;
+    subnetIds: string[];
+    securityGroupIds: string[];
+}
+
+/** An egress or ingress permission between a security group and a peer. */
+export interface SecurityGroupPermission {
+    securityGroupId: string;
+    direction: "egress" | "ingress";
+    protocol: string;
+    fromPort?: number;
+    toPort?: number;
+    peer: { kind: "securityGroup"; id: string } | { kind: "cidr"; cidr: string } | { kind: "prefixList"; id: string };
+    description?: string;
+}
+
+/** Something that wears a security group: a database, a cache, an instance, a function. */
+export interface SecurityGroupMember {
+    resource: RecordedResource;
+    kind: "database" | "cache" | "fileSystem" | "compute" | "loadBalancer" | "function";
+}
+
+// Where each resource type lists the security groups it wears.
+const SECURITY_GROUP_MEMBERSHIP: { type: string; path: string[]; kind: SecurityGroupMember["kind"] }[] = [
+    { type: "aws:rds/instance:Instance", path: ["vpcSecurityGroupIds"], kind: "database" },
+    { type: "aws:rds/cluster:Cluster", path: ["vpcSecurityGroupIds"], kind: "database" },
+    { type: "aws:docdb/cluster:Cluster", path: ["vpcSecurityGroupIds"], kind: "database" },
+    { type: "aws:elasticache/cluster:Cluster", path: ["securityGroupIds"], kind: "cache" },
+    { type: "aws:elasticache/replicationGroup:ReplicationGroup", path: ["securityGroupIds"], kind: "cache" },
+    { type: "aws:elasticache/serverlessCache:ServerlessCache", path: ["securityGroupIds"], kind: "cache" },
+    { type: "aws:efs/mountTarget:MountTarget", path: ["securityGroups"], kind: "fileSystem" },
+    { type: "aws:ec2/instance:Instance", path: ["vpcSecurityGroupIds"], kind: "compute" },
+    { type: "aws:lb/loadBalancer:LoadBalancer", path: ["securityGroups"], kind: "loadBalancer" },
+    { type: "aws:lambda/function:Function", path: ["vpcConfig", "securityGroupIds"], kind: "function" },
+];
+
+export class NetworkGraph {
+    private readonly byId = new Map<string, RecordedResource>();
+
+    constructor(readonly resources: readonly RecordedResource[]) {
+        for (const resource of resources) {
+            if (resource.id) {
+                this.byId.set(resource.id, resource);
+            }
+            // A NAT gateway names its Elastic IP by allocation id, which is not always the Eip's id.
+            const allocationId = resource.outputs?.allocationId;
+            if (resource.type === TYPES.eip && typeof allocationId === "string") {
+                this.byId.set(allocationId, resource);
+            }
+        }
+    }
+
+    resource(id: string | undefined): RecordedResource | undefined {
+        return id === undefined ? undefined : this.byId.get(id);
+    }
+
+    ofType(type: string): RecordedResource[] {
+        return this.resources.filter((r) => r.type === type);
+    }
+
+    /** A resource's display name: its Pulumi name, or the id when the stack did not create it. */
+    nameOf(id: string): string {
+        return this.byId.get(id)?.name ?? id;
+    }
+
+    get vpcs(): { id: string; name: string; cidrBlock?: string }[] {
+        return this.ofType(TYPES.vpc).map((r) => ({ id: r.id ?? r.name, name: r.name, cidrBlock: str(value(r, "cidrBlock")) }));
+    }
+
+    subnet(id: string): SubnetNode {
+        const r = this.byId.get(id);
+        if (!r || r.type !== TYPES.subnet) {
+            return { id, name: id, inStack: false };
+        }
+        return {
+            id,
+            name: r.name,
+            vpcId: str(value(r, "vpcId")),
+            cidrBlock: str(value(r, "cidrBlock")),
+            zone: str(value(r, "availabilityZone")) ?? str(value(r, "availabilityZoneId")),
+            inStack: true,
+        };
+    }
+
+    get subnets(): SubnetNode[] {
+        return this.ofType(TYPES.subnet).map((r) => this.subnet(r.id ?? r.name));
+    }
+
+    /** The route table a subnet is associated with, if the stack associates it. */
+    routeTableOf(subnetId: string): string | undefined {
+        const association = this.ofType(TYPES.routeTableAssociation).find((r) => value(r, "subnetId") === subnetId);
+        return str(association && value(association, "routeTableId"));
+    }
+
+    /** A route table's routes: its own `aws.ec2.Route`s and any inline `routes`. */
+    routesOf(routeTableId: string): RouteNode[] {
+        const routes: RouteNode[] = [];
+        for (const r of this.ofType(TYPES.route)) {
+            if (value(r, "routeTableId") === routeTableId) {
+                const route = routeNode(r.inputs);
+                if (route) {
+                    routes.push(route);
+                }
+            }
+        }
+        const table = this.byId.get(routeTableId);
+        const inline = table?.type === TYPES.routeTable ? table.inputs.routes : undefined;
+        for (const entry of Array.isArray(inline) ? inline : []) {
+            const route = routeNode({ destinationCidrBlock: entry.cidrBlock, destinationIpv6CidrBlock: entry.ipv6CidrBlock, ...entry });
+            if (route) {
+                routes.push(route);
+            }
+        }
+        return routes;
+    }
+
+    /** Where a subnet sends traffic for the internet (`0.0.0.0/0`), if anywhere. */
+    defaultRouteOf(subnetId: string): RouteTarget | undefined {
+        const table = this.routeTableOf(subnetId);
+        return table ? this.routesOf(table).find((r) => r.destination === "0.0.0.0/0")?.target : undefined;
+    }
+
+    get internetGateways(): { id: string; name: string; vpcId?: string }[] {
+        return this.ofType(TYPES.internetGateway).map((r) => ({ id: r.id ?? r.name, name: r.name, vpcId: str(value(r, "vpcId")) }));
+    }
+
+    get natGateways(): NatGatewayNode[] {
+        return this.ofType(TYPES.natGateway).map((r) => {
+            const connectivity = value(r, "connectivityType") === "private" ? "private" : "public";
+            const secondary = strings(value(r, "secondaryAllocationIds"));
+            const primary = str(value(r, "allocationId"));
+            const secondaryPrivate = value(r, "secondaryPrivateIpAddressCount");
+            return {
+                id: r.id ?? r.name,
+                name: r.name,
+                subnetId: str(value(r, "subnetId")),
+                connectivity,
+                allocationIds: [...(primary ? [primary] : []), ...secondary],
+                privateAddresses:
+                    1 + (typeof secondaryPrivate === "number" ? secondaryPrivate : Math.max(secondary.length, strings(value(r, "secondaryPrivateIpAddresses")).length)),
+            };
+        });
+    }
+
+    natGateway(id: string): NatGatewayNode | undefined {
+        return this.natGateways.find((n) => n.id === id);
+    }
+
+    get elasticIps(): RecordedResource[] {
+        return this.ofType(TYPES.eip);
+    }
+
+    get endpoints(): EndpointNode[] {
+        return this.ofType(TYPES.vpcEndpoint).map((r) => ({
+            id: r.id ?? r.name,
+            name: r.name,
+            service: shortServiceName(str(value(r, "serviceName")) ?? r.name),
+            // The provider's default endpoint type is Gateway.
+            type: (str(value(r, "vpcEndpointType")) ?? "Gateway") as EndpointNode["type"],
+            vpcId: str(value(r, "vpcId")),
+            subnetIds: strings(value(r, "subnetIds")),
+            routeTableIds: strings(value(r, "routeTableIds")),
+        }));
+    }
+
+    get functions(): FunctionNode[] {
+        return this.ofType(TYPES.lambdaFunction)
+            .map((r) => {
+                const vpcConfig = (value(r, "vpcConfig") ?? {}) as Record<string, unknown>;
+                return { id: r.id ?? r.name, name: r.name, subnetIds: strings(vpcConfig.subnetIds), securityGroupIds: strings(vpcConfig.securityGroupIds) };
+            })
+            .filter((fn) => fn.subnetIds.length > 0);
+    }
+
+    /**
+     * The subnets Lambda functions run in: those of the stack's functions' `vpcConfig`; in a
+     * stack without functions (a network-only stack), its subnets with no route to an internet
+     * gateway, which is where functions would go.
+     */
+    get lambdaSubnetIds(): string[] {
+        const fromFunctions = unique(this.functions.flatMap((fn) => fn.subnetIds));
+        if (fromFunctions.length > 0) {
+            return fromFunctions;
+        }
+        return this.subnets.filter((s) => this.defaultRouteOf(s.id)?.kind !== "internetGateway").map((s) => s.id);
+    }
+
+    /** Every rule of the stack, whichever of the provider's three ways declares it. */
+    get permissions(): SecurityGroupPermission[] {
+        const permissions: SecurityGroupPermission[] = [];
+        for (const r of this.resources) {
+            if (r.type === TYPES.egressRule || r.type === TYPES.ingressRule) {
+                const peer = rulePeer(r.inputs.referencedSecurityGroupId, r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6, r.inputs.prefixListId);
+                if (peer && typeof r.inputs.securityGroupId === "string") {
+                    permissions.push({
+                        securityGroupId: r.inputs.securityGroupId,
+                        direction: r.type === TYPES.egressRule ? "egress" : "ingress",
+                        protocol: String(r.inputs.ipProtocol ?? "-1"),
+                        fromPort: r.inputs.fromPort,
+                        toPort: r.inputs.toPort,
+                        peer,
+                        description: r.inputs.description,
+                    });
+                }
+            } else if (r.type === TYPES.securityGroupRule && typeof r.inputs.securityGroupId === "string") {
+                const cidrs = [...strings(r.inputs.cidrBlocks), ...strings(r.inputs.ipv6CidrBlocks)];
+                const peers = [
+                    ...(typeof r.inputs.sourceSecurityGroupId === "string" ? [{ kind: "securityGroup" as const, id: r.inputs.sourceSecurityGroupId }] : []),
+                    ...cidrs.map((cidr) => ({ kind: "cidr" as const, cidr })),
+                    ...strings(r.inputs.prefixListIds).map((id) => ({ kind: "prefixList" as const, id })),
+                ];
+                for (const peer of peers) {
+                    permissions.push({
+                        securityGroupId: r.inputs.securityGroupId,
+                        direction: r.inputs.type === "ingress" ? "ingress" : "egress",
+                        protocol: String(r.inputs.protocol ?? "-1"),
+                        fromPort: r.inputs.fromPort,
+                        toPort: r.inputs.toPort,
+                        peer,
+                        description: r.inputs.description,
+                    });
+                }
+            } else if (r.type === TYPES.securityGroup && r.id) {
+                for (const direction of ["ingress", "egress"] as const) {
+                    for (const rule of Array.isArray(r.inputs[direction]) ? r.inputs[direction] : []) {
+                        const peers = [
+                            ...strings(rule.securityGroups).map((id) => ({ kind: "securityGroup" as const, id })),
+                            ...(rule.self ? [{ kind: "securityGroup" as const, id: r.id }] : []),
+                            ...[...strings(rule.cidrBlocks), ...strings(rule.ipv6CidrBlocks)].map((cidr) => ({ kind: "cidr" as const, cidr })),
+                            ...strings(rule.prefixListIds).map((id) => ({ kind: "prefixList" as const, id })),
+                        ];
+                        for (const peer of peers) {
+                            permissions.push({ securityGroupId: r.id, direction, protocol: String(rule.protocol ?? "-1"), fromPort: rule.fromPort, toPort: rule.toPort, peer, description: rule.description });
+                        }
+                    }
+                }
+            }
+        }
+        return permissions;
+    }
+
+    /** What wears the security group, as far as this stack shows. */
+    membersOf(securityGroupId: string): SecurityGroupMember[] {
+        const members: SecurityGroupMember[] = [];
+        for (const { type, path, kind } of SECURITY_GROUP_MEMBERSHIP) {
+            for (const r of this.ofType(type)) {
+                const groups = strings(path.reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], r.inputs));
+                if (groups.includes(securityGroupId)) {
+                    members.push({ resource: r, kind });
+                }
+            }
+        }
+        return members;
+    }
+
+    /** Where flow logs go, per flow log: `cloud-watch-logs` (the provider's default), `s3`, `kinesis-data-firehose`. */
+    get flowLogDestinations(): { name: string; destinationType: string }[] {
+        return this.ofType(TYPES.flowLog).map((r) => ({ name: r.name, destinationType: str(value(r, "logDestinationType")) ?? "cloud-watch-logs" }));
+    }
+}
+
+/** `com.amazonaws.us-east-1.ecr.api` -> `ecr.api`. */
+export function shortServiceName(serviceName: string): string {
+    const parts = serviceName.split(".");
+    return parts[0] === "com" && parts[1] === "amazonaws" && parts.length > 3 ? parts.slice(3).join(".") : serviceName;
+}
+
+function routeNode(inputs: Record<string, any>): RouteNode | undefined {
+    const destination = str(inputs.destinationCidrBlock) ?? str(inputs.destinationIpv6CidrBlock) ?? str(inputs.destinationPrefixListId);
+    if (!destination) {
+        return undefined;
+    }
+    if (typeof inputs.natGatewayId === "string" && inputs.natGatewayId) {
+        return { destination, target: { kind: "natGateway", id: inputs.natGatewayId } };
+    }
+    // `gatewayId` holds internet gateways (and virtual private gateways, `vgw-`).
+    if (typeof inputs.gatewayId === "string" && inputs.gatewayId && !inputs.gatewayId.startsWith("vgw-")) {
+        return { destination, target: { kind: "internetGateway", id: inputs.gatewayId } };
+    }
+    const other = ["transitGatewayId", "vpcPeeringConnectionId", "networkInterfaceId", "egressOnlyGatewayId", "vpcEndpointId", "gatewayId", "localGatewayId", "carrierGatewayId", "coreNetworkArn"].find(
+        (key) => typeof inputs[key] === "string" && inputs[key],
+    );
+    return other ? { destination, target: { kind: "other", id: inputs[other], property: other } } : undefined;
+}
+
+function rulePeer(securityGroupId: unknown, cidr: unknown, prefixListId: unknown): SecurityGroupPermission["peer"] | undefined {
+    if (typeof securityGroupId === "string") {
+        return { kind: "securityGroup", id: securityGroupId };
+    }
+    if (typeof cidr === "string") {
+        return { kind: "cidr", cidr };
+    }
+    if (typeof prefixListId === "string") {
+        return { kind: "prefixList", id: prefixListId };
+    }
+    return undefined;
+}
+
+/** An input as the program gave it, else the mocked provider's output. */
+function value(resource: RecordedResource, key: string): unknown {
+    return resource.inputs[key] ?? resource.outputs?.[key];
+}
+
+function str(v: unknown): string | undefined {
+    return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+function strings(v: unknown): string[] {
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+function unique<T>(items: T[]): T[] {
+    return [...new Set(items)];
+}
