@@ -1,0 +1,111 @@
+import { expect } from "chai";
+import type { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { createComponentProvider } from "../../provider/component-provider";
+import { MockStack, RecordedResource } from "../../sdk/testing/mock-stack";
+import { T, valueOf } from "../helpers/mock-network";
+
+// What the plugin receives when a Python, Go, .NET, Java or YAML program constructs the
+// component: a protobuf Struct of plain JSON values, where a value taken from another resource
+// arrives as an "output value" carrying that resource's URN. The server turns it back into
+// inputs with `deserializeInputs`, exactly as below, before calling `construct`.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const rpc = require("@pulumi/pulumi/runtime/rpc");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { deserializeInputs } = require("@pulumi/pulumi/provider/server");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+
+const TYPE = "vpc-lambda:index:VpcLambdaNetwork";
+const DATABASE_SG_URN = "urn:pulumi:stack::project::aws:ec2/securityGroup:SecurityGroup::db-sg";
+const DATABASE_SG_ID = "sg-0d1b2c3d4e5f60718";
+
+/** A value another SDK took from a resource's output: known here, with its dependency. */
+function outputValue(value: unknown, dependencies: string[]) {
+    return { [rpc.specialSigKey]: rpc.specialOutputValueSig, value, dependencies };
+}
+
+/** The inputs as the plugin's gRPC server hands them to `construct`. */
+async function fromWire(wire: Record<string, unknown>, dependencies: Record<string, string[]> = {}) {
+    const dependencyMap = new Map(Object.entries(dependencies).map(([key, urns]) => [key, { getUrnsList: () => urns }]));
+    return deserializeInputs(Struct.fromJavaScript(wire), dependencyMap);
+}
+
+describe("provider: construct, as another language's SDK calls it", function () {
+    this.timeout(60_000); // the first construct analyzes the SDK's types to learn the outputs
+
+    let stack: MockStack;
+    let provider: ComponentProvider;
+    let state: Record<string, any>;
+    let component: RecordedResource;
+
+    before(async () => {
+        stack = await MockStack.install();
+        provider = createComponentProvider();
+        const inputs = await fromWire(
+            {
+                pattern: "PrivateWithEndpoints",
+                numberOfAvailabilityZones: 2,
+                interfaceEndpoints: ["secretsmanager"],
+                allowTo: [{ securityGroupId: outputValue(DATABASE_SG_ID, [DATABASE_SG_URN]), port: 5432, description: "PostgreSQL" }],
+                flowLogs: { retentionInDays: 30, trafficType: "REJECT" },
+                tags: { team: "payments" },
+            },
+            { allowTo: [DATABASE_SG_URN] },
+        );
+        const result = await provider.construct("py", TYPE, inputs, {});
+        state = result.state;
+        await stack.settle();
+        component = stack.get(TYPE, "py");
+    });
+
+    it("registers the component under its type token", async () => {
+        expect(component.urn).to.match(/::vpc-lambda:index:VpcLambdaNetwork::py$/);
+    });
+
+    it("parents every resource it builds to the component", () => {
+        const children = stack.resources.filter((r) => r.urn !== component.urn);
+        expect(children.length).to.be.greaterThan(0);
+        expect(children.filter((r) => r.parent !== component.urn).map((r) => r.name)).to.deep.equal([]);
+    });
+
+    it("builds the interface endpoint asked for by name", () => {
+        const endpoint = stack.get(T.vpcEndpoint, "py-secretsmanager-endpoint");
+        expect(endpoint.inputs.serviceName).to.equal("com.amazonaws.us-east-1.secretsmanager");
+        expect(endpoint.inputs.vpcEndpointType).to.equal("Interface");
+    });
+
+    it("opens egress to a security group given as another resource's output, and depends on that resource", () => {
+        const toDatabase = stack.ofType(T.egressRule).filter((r) => r.inputs.referencedSecurityGroupId === DATABASE_SG_ID);
+        expect(toDatabase.map((r) => [r.inputs.fromPort, r.inputs.toPort, r.inputs.description])).to.deep.equal([[5432, 5432, "PostgreSQL"]]);
+        expect(toDatabase[0].propertyDependencies.referencedSecurityGroupId).to.include(DATABASE_SG_URN);
+    });
+
+    it("applies nested plain arguments (flow logs: REJECT, kept 30 days)", () => {
+        expect(stack.ofType(T.flowLog).map((f) => f.inputs.trafficType)).to.deep.equal(["REJECT"]);
+        expect(stack.ofType(T.logGroup).map((g) => g.inputs.retentionInDays)).to.deep.equal([30]);
+    });
+
+    it("returns the outputs the schema declares, wired to what it built", async () => {
+        const vpc = stack.ofType(T.vpc)[0];
+        const subnets = stack.ofType(T.subnet).map((s) => s.id);
+        const lambdaSg = stack.get(T.securityGroup, "py-lambda-sg");
+        expect(await valueOf(state.vpcId)).to.equal(vpc.id);
+        expect(await valueOf(state.lambdaSubnetIds)).to.deep.equal(subnets);
+        expect(await valueOf(state.vpcConfig)).to.deep.equal({ subnetIds: subnets, securityGroupIds: [lambdaSg.id] });
+        expect(await valueOf(state.eniPolicyArn)).to.match(/^arn:aws:iam::123456789012:policy\//);
+    });
+
+    it("rejects a misspelt pattern with the field, the value and what is allowed, before building anything", async () => {
+        const before = stack.resources.length;
+        const inputs = await fromWire({ pattern: "PrivateWithNAT" });
+        let error: Error | undefined;
+        try {
+            await provider.construct("typo", TYPE, inputs, {});
+        } catch (e) {
+            error = e as Error;
+        }
+        expect(error?.message).to.match(/pattern: "PrivateWithNAT"/).and.match(/PrivateWithNat/);
+        await stack.settle();
+        expect(stack.resources.length).to.equal(before);
+    });
+});

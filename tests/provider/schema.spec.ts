@@ -1,0 +1,89 @@
+import { expect } from "chai";
+import * as fs from "fs";
+import { renderSchema, SCHEMA_FILE } from "../../provider/write-schema";
+
+// The committed schema is what `pulumi package add` users get their SDK from: these specs
+// read it as a Python, Go, .NET, Java or YAML user's SDK generator would.
+const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8"));
+const COMPONENT = "vpc-lambda:index:VpcLambdaNetwork";
+const component = schema.resources[COMPONENT];
+const typeRef = (name: string) => `#/types/vpc-lambda:index:${name}`;
+
+describe("provider/schema.json", () => {
+    it("is what the TypeScript types generate today (run `make schema` after changing sdk/args.ts or the component)", async function () {
+        this.timeout(60_000); // the analyzer compiles the SDK
+        expect(fs.readFileSync(SCHEMA_FILE, "utf8")).to.equal(await renderSchema());
+    });
+
+    it("names the package vpc-lambda and keeps the component's type token", () => {
+        expect(schema.name).to.equal("vpc-lambda");
+        expect(Object.keys(schema.resources)).to.deep.equal([COMPONENT]);
+        expect(component.isComponent).to.equal(true);
+    });
+
+    it("carries the npm package's version, so SDKs and the npm package move together", () => {
+        const { version } = JSON.parse(fs.readFileSync(`${__dirname}/../../../package.json`, "utf8"));
+        expect(schema.version).to.equal(version);
+    });
+
+    it("declares NetworkPattern as a string enum of its three patterns", () => {
+        const pattern = schema.types["vpc-lambda:index:NetworkPattern"];
+        expect(pattern.type).to.equal("string");
+        expect(pattern.enum.map((m: { value: string }) => m.value)).to.deep.equal(["PrivateWithNat", "PrivateWithEndpoints", "Isolated"]);
+        expect(component.inputProperties.pattern.$ref).to.equal(typeRef("NetworkPattern"));
+    });
+
+    it("requires only the pattern", () => {
+        expect(component.requiredInputs).to.deep.equal(["pattern"]);
+    });
+
+    it("types the nested arguments as named object types", () => {
+        const inputs = component.inputProperties;
+        expect(inputs.natGateways.$ref).to.equal(typeRef("NatGatewaysArgs"));
+        expect(inputs.allowTo.items.$ref).to.equal(typeRef("AllowToArgs"));
+        expect(inputs.flowLogs.$ref).to.equal(typeRef("FlowLogsArgs"));
+        expect(inputs.existingVpc.$ref).to.equal(typeRef("ExistingVpcArgs"));
+        for (const name of ["NatGatewaysArgs", "AllowToArgs", "FlowLogsArgs", "ExistingVpcArgs"]) {
+            expect(schema.types[`vpc-lambda:index:${name}`].type, name).to.equal("object");
+        }
+    });
+
+    it("keeps the ids inside nested arguments as inputs, so they can come from other resources", () => {
+        const allowTo = schema.types["vpc-lambda:index:AllowToArgs"].properties;
+        const existingVpc = schema.types["vpc-lambda:index:ExistingVpcArgs"].properties;
+        expect(allowTo.securityGroupId.plain).to.equal(undefined);
+        expect(existingVpc.vpcId.plain).to.equal(undefined);
+        expect(existingVpc.subnetIds.items.plain).to.equal(undefined);
+    });
+
+    it("marks every top-level argument plain: the component validates them when it is constructed", () => {
+        const notPlain = Object.entries(component.inputProperties)
+            .filter(([, spec]) => (spec as { plain?: boolean }).plain !== true)
+            .map(([name]) => name);
+        expect(notPlain).to.deep.equal([]);
+    });
+
+    it("describes every input, every output and every property of the nested types", () => {
+        const undocumented: string[] = [];
+        const check = (where: string, properties: Record<string, { description?: string }>) => {
+            for (const [name, spec] of Object.entries(properties)) {
+                if (!spec.description?.trim()) {
+                    undocumented.push(`${where}.${name}`);
+                }
+            }
+        };
+        check("inputs", component.inputProperties);
+        check("outputs", component.properties);
+        for (const [token, type] of Object.entries<{ properties?: Record<string, { description?: string }> }>(schema.types)) {
+            check(token, type.properties ?? {});
+        }
+        expect(undocumented).to.deep.equal([]);
+    });
+
+    it("outputs vpcConfig, ready for a Lambda function's vpcConfig, and the ENI policy's ARN", () => {
+        expect(component.properties.vpcConfig.$ref).to.equal(typeRef("LambdaVpcConfig"));
+        expect(Object.keys(schema.types["vpc-lambda:index:LambdaVpcConfig"].properties)).to.deep.equal(["subnetIds", "securityGroupIds"]);
+        expect(component.properties.eniPolicyArn.type).to.equal("string");
+        expect(component.required).to.include.members(["vpcConfig", "eniPolicyArn", "vpcId", "lambdaSubnetIds", "lambdaSecurityGroupId"]);
+    });
+});
