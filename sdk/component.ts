@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { LambdaVpcConfig, VpcLambdaNetworkArgs } from "./args";
 import { planNetwork } from "./plan/plan-network";
 import { ENDPOINT_SECURITY_GROUP_KEY } from "./plan/endpoints";
-import { LAMBDA_SECURITY_GROUP_KEY } from "./plan/security-rules";
+import { LAMBDA_SECURITY_GROUP_KEY, REPLACEMENT_SECURITY_GROUP_KEY } from "./plan/security-rules";
 import { BuildContext, builtId, resolveRef } from "./resources/context";
 import { buildEndpoints } from "./resources/endpoints";
 import { buildFlowLog } from "./resources/flow-logs";
@@ -27,6 +27,15 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
     public readonly publicSubnetIds: pulumi.Output<string[]>;
     /** The functions' security group: no ingress, egress limited to what the pattern needs. */
     public readonly lambdaSecurityGroupId: pulumi.Output<string>;
+    /**
+     * A security group with no rules (no ingress, no egress), for functions to switch to just
+     * before they are deleted: pass it as `replacementSecurityGroupIds: [id]` with
+     * `replaceSecurityGroupsOnDestroy: true` on `aws.lambda.Function`. Lambda takes up to ~20
+     * minutes (seen: an hour) to release a deleted function's network interfaces; moved onto
+     * this group, they no longer hold `lambdaSecurityGroupId`, which can then be deleted or
+     * replaced at once.
+     */
+    public readonly replacementSecurityGroupId: pulumi.Output<string>;
     /** The interface endpoints' security group (HTTPS from the Lambda group only); absent without interface endpoints. */
     public readonly endpointSecurityGroupId: pulumi.Output<string | undefined>;
     /** The NAT gateways, in zone order; empty unless the pattern is `PrivateWithNat`. */
@@ -59,6 +68,7 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
         this.lambdaSubnetIds = pulumi.all(lambdaSubnetIds);
         this.publicSubnetIds = pulumi.all(network.publicSubnetIds);
         this.lambdaSecurityGroupId = lambdaSecurityGroupId;
+        this.replacementSecurityGroupId = builtId(groupIds, REPLACEMENT_SECURITY_GROUP_KEY);
         this.endpointSecurityGroupId = pulumi.output(groupIds.get(ENDPOINT_SECURITY_GROUP_KEY));
         this.natGatewayIds = pulumi.all(network.natGatewayIds);
         this.vpcEndpointIds = pulumi.all(endpoints.endpointIds);
@@ -74,6 +84,7 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
             lambdaSubnetIds: this.lambdaSubnetIds,
             publicSubnetIds: this.publicSubnetIds,
             lambdaSecurityGroupId: this.lambdaSecurityGroupId,
+            replacementSecurityGroupId: this.replacementSecurityGroupId,
             endpointSecurityGroupId: this.endpointSecurityGroupId,
             natGatewayIds: this.natGatewayIds,
             vpcEndpointIds: this.vpcEndpointIds,

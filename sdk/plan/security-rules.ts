@@ -5,6 +5,7 @@ import { ANY_IPV4 } from "./routing";
 import type { GatewayEndpointPlan, InterfaceEndpointPlan, SecurityGroupPlan, SecurityGroupRulePlan } from "./types";
 
 export const LAMBDA_SECURITY_GROUP_KEY = "lambda-sg";
+export const REPLACEMENT_SECURITY_GROUP_KEY = "lambda-replacement-sg";
 const HTTPS = 443;
 
 export interface SecurityPlan {
@@ -28,9 +29,11 @@ export function planSecurity(
     const lambda: SecurityGroupPlan = {
         key: LAMBDA_SECURITY_GROUP_KEY,
         role: "lambda",
-        description: `Lambda functions of ${componentName}: no ingress, egress limited to the ${pattern} pattern`,
+        // A group's description cannot change in place (EC2 has no API for it; the provider marks
+        // it ForceNew): it names no pattern, so switching patterns never replaces the group.
+        description: `Lambda functions of ${componentName}: no ingress, egress only as the network pattern needs`,
     };
-    const securityGroups = [lambda];
+    const securityGroups = [lambda, replacementGroup(componentName)];
     const rules: SecurityGroupRulePlan[] = [];
     const egress = (rule: Omit<SecurityGroupRulePlan, "securityGroupKey" | "direction">) =>
         rules.push({ ...rule, securityGroupKey: lambda.key, direction: "egress" });
@@ -97,6 +100,23 @@ export function planSecurity(
         });
     });
     return { securityGroups, securityGroupRules: rules };
+}
+
+/**
+ * The group functions switch to just before they are deleted (`replaceSecurityGroupsOnDestroy`
+ * with `replacementSecurityGroupIds`). Lambda keeps a deleted function's ENIs for up to ~20
+ * minutes (seen: an hour) and, until they go, no group they carry can be deleted; swapped onto
+ * this group, they hold it instead of the Lambda group, whose rules (and the rules in other
+ * groups that name it, such as a database's ingress) can then be deleted at once. It has no
+ * rules at all: no ingress, and no egress either, since the provider removes the allow-all
+ * egress rule AWS adds to every new group.
+ */
+function replacementGroup(componentName: string): SecurityGroupPlan {
+    return {
+        key: REPLACEMENT_SECURITY_GROUP_KEY,
+        role: "replacement",
+        description: `Replaces the Lambda security group of ${componentName} on functions being deleted: no rules, no traffic`,
+    };
 }
 
 /**

@@ -108,7 +108,11 @@ export interface InterfaceEndpointPlan {
 
 export interface SecurityGroupPlan {
     key: string;
-    role: "lambda" | "endpoint";
+    /**
+     * `replacement` is the rule-less group functions switch to just before they are deleted
+     * (`replacementSecurityGroupIds`), so that their lingering ENIs stop holding the Lambda group.
+     */
+    role: "lambda" | "endpoint" | "replacement";
     description: string;
 }
 

@@ -7,6 +7,12 @@ export interface MockAwsOptions {
     region?: string;
     /** @default "123456789012" */
     accountId?: string;
+    /**
+     * Answer as `pulumi preview` does for a first deployment: a new resource's id and computed
+     * outputs are unknown (only its inputs are known), while invokes still answer.
+     * @default false
+     */
+    preview?: boolean;
 }
 
 // EC2 id prefixes by resource type; anything else gets an ARN-derived id.
@@ -39,12 +45,14 @@ const GATEWAY_PREFIX_LISTS: Record<string, string> = { s3: "pl-63a5400a", dynamo
 export class MockAws implements pulumi.runtime.Mocks {
     readonly region: string;
     readonly accountId: string;
+    readonly preview: boolean;
     /** Subnet id to zone, for `getSubnet` lookups of subnets created under these mocks. */
     private readonly subnetZones = new Map<string, string>();
 
     constructor(options: MockAwsOptions = {}) {
         this.region = options.region ?? "us-east-1";
         this.accountId = options.accountId ?? "123456789012";
+        this.preview = options.preview ?? false;
     }
 
     /** The region's zones, as `getAvailabilityZones` reports them (six, like us-east-1). */
@@ -53,6 +61,10 @@ export class MockAws implements pulumi.runtime.Mocks {
     }
 
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
+        if (this.preview && !args.id) {
+            // The SDK takes a missing id or output in a preview as unknown, as the engine sends it.
+            return { id: undefined, state: { ...args.inputs } };
+        }
         const id = args.id || this.idFor(args.type, args.name);
         const state = { ...args.inputs, ...this.computedOutputs(args.type, args.name, id, args.inputs) };
         if (args.type === "aws:ec2/subnet:Subnet" && typeof args.inputs.availabilityZone === "string") {
