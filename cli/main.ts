@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import { FORMATS, planCommand } from "./plan-command";
 import { UsageError } from "./project";
 import { ProgramError } from "./run-program";
+import { parseTrafficGb } from "./report/traffic-option";
 
 const program = new Command()
     .name("vpc-lambda")
@@ -17,6 +18,7 @@ program
     .option("-s, --stack <name>", "the stack whose Pulumi.<stack>.yaml config to use")
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
     .option("-o, --out <file>", "write the report to a file instead of standard output")
+    .option("--traffic-gb <gb>", "GB a month through the NAT gateways or interface endpoints, to estimate the per-GB charges", parseTrafficGb)
     .action(async (programDir: string, options) => {
         process.exitCode = await planCommand(programDir, options);
     });

@@ -2,14 +2,19 @@ import * as fs from "fs";
 import { renderTree } from "./render-tree";
 import { loadProject, UsageError } from "./project";
 import { PlannedStack, runProgram } from "./run-program";
+import { renderMarkdownReport } from "./report/markdown";
+import { buildReviewReport, ReviewReport } from "./report/review-report";
+import { renderCapacityText, renderCostText } from "./report/text-sections";
 
-export const FORMATS = ["text", "json"] as const;
+export const FORMATS = ["text", "json", "markdown"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface PlanOptions {
     stack?: string;
     format: Format;
     out?: string;
+    /** GB a month through the network's billed path (NAT gateways or interface endpoints), to estimate per-GB charges. */
+    trafficGb?: number;
 }
 
 /** `vpc-lambda plan`: run the program against mocked AWS and print what it would create. */
@@ -19,7 +24,9 @@ export async function planCommand(programDir: string, options: PlanOptions): Pro
     }
     const project = loadProject(programDir, options.stack);
     const planned = await runProgram(project);
-    const report = options.format === "json" ? renderJson(planned) : renderText(planned);
+    const review = buildReviewReport(planned, { trafficGb: options.trafficGb });
+    const report =
+        options.format === "json" ? renderJson(planned, review) : options.format === "markdown" ? renderMarkdownReport(planned, review) : renderText(planned, review);
     if (options.out) {
         fs.writeFileSync(options.out, report);
     } else {
@@ -28,14 +35,14 @@ export async function planCommand(programDir: string, options: PlanOptions): Pro
     return 0;
 }
 
-function renderText(planned: PlannedStack): string {
+function renderText(planned: PlannedStack, review: ReviewReport): string {
     const { project, resources, region } = planned;
     const header = `Offline plan of project "${project.name}", stack "${project.stack}" (mocked AWS account in ${region}): ${resources.length} resources to create.`;
     const notes = project.secretKeys.length > 0 ? `\nEncrypted config cannot be read offline and was replaced by "[secret]": ${project.secretKeys.join(", ")}.` : "";
-    return `${header}${notes}\n\n${renderTree(resources)}\n`;
+    return `${header}${notes}\n\n${renderTree(resources)}\n\n${renderCostText(review.cost)}\n\n${renderCapacityText(review.capacity)}\n`;
 }
 
-function renderJson(planned: PlannedStack): string {
+function renderJson(planned: PlannedStack, review: ReviewReport): string {
     const resources = planned.resources.map((r) => ({
         type: r.type,
         name: r.name,
@@ -43,6 +50,14 @@ function renderJson(planned: PlannedStack): string {
         ...(r.parent ? { parent: r.parent } : {}),
         inputs: r.inputs,
     }));
-    const document = { project: planned.project.name, stack: planned.project.stack, region: planned.region, resources };
+    const document = {
+        project: planned.project.name,
+        stack: planned.project.stack,
+        region: planned.region,
+        resources,
+        diagram: review.diagram,
+        cost: review.cost,
+        capacity: review.capacity,
+    };
     return `${JSON.stringify(document, null, 2)}\n`;
 }

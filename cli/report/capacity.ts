@@ -1,4 +1,5 @@
 import { AWS_LIMITS } from "../../sdk/aws-limits";
+import { formatPercent } from "./format";
 import { NetworkGraph } from "./network-graph";
 
 /**
@@ -77,7 +78,7 @@ export function assessCapacity(graph: NetworkGraph): CapacityReport {
         if (free !== undefined && free < 0) {
             warnings.push(`${subnet.name} needs ${-free} more addresses than its ${usable} usable: deployment fails with SubnetOutOfIPAddresses.`);
         } else if (headroom !== undefined && headroom < HEADROOM_WARNING_RATIO) {
-            warnings.push(`${subnet.name} has ${free} of ${usable} usable addresses free (${percent(headroom)}), below ${percent(HEADROOM_WARNING_RATIO)}: a larger CIDR block, or fewer security-group sets, leaves room for Lambda to add ENIs.`);
+            warnings.push(`${subnet.name} has ${free} of ${usable} usable addresses free (${formatPercent(headroom)}), below ${formatPercent(HEADROOM_WARNING_RATIO)}: a larger CIDR block, or fewer security-group sets, leaves room for Lambda to add ENIs.`);
         }
         return {
             subnetId,
@@ -119,8 +120,4 @@ export function assessCapacity(graph: NetworkGraph): CapacityReport {
 export function addressesIn(cidrBlock: string): number | undefined {
     const prefix = Number(cidrBlock.split("/")[1]);
     return Number.isInteger(prefix) && prefix >= 0 && prefix <= 32 && !cidrBlock.includes(":") ? 2 ** (32 - prefix) : undefined;
-}
-
-function percent(ratio: number): string {
-    return `${(Math.floor(ratio * 1000) / 10).toString()}%`;
 }

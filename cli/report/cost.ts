@@ -247,9 +247,9 @@ function cheaperAlternatives(a: AlternativeInputs): CostAlternative[] {
     return alternatives.filter((alt) => alt.savingUsd === null || alt.savingUsd > 0);
 }
 
-/** Money to the cent, so that sums of hourly prices read as the bill does. */
+/** Money to the cent, so that sums of hourly prices read as the bill does (and never as -0). */
 function cents(usd: number): number {
-    return Math.round(usd * 100) / 100;
+    return Math.round(usd * 100) / 100 || 0;
 }
 
 function plural(n: number, word: string): string {

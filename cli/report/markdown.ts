@@ -1,0 +1,131 @@
+import { renderTree } from "../render-tree";
+import type { PlannedStack } from "../run-program";
+import type { CapacityReport } from "./capacity";
+import type { CostReport } from "./cost";
+import { formatPercent, formatRate, formatUsd } from "./format";
+import type { ReviewReport } from "./review-report";
+
+/**
+ * The policy pack's verdicts as the Markdown report shows them. plan-command maps the policy
+ * result it has into this shape; without one, the report has no policy section.
+ */
+export interface PolicyVerdictsSection {
+    /** True when no mandatory policy was violated. */
+    passed: boolean;
+    verdicts: { policy: string; enforcementLevel: string; resource?: string; message: string }[];
+}
+
+/**
+ * A pull-request comment: a one-line summary, the network as a `mermaid` block (GitHub draws
+ * it), the cost and capacity tables, the policy verdicts when there are any, and the full
+ * resource tree folded away.
+ */
+export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport, policy?: PolicyVerdictsSection): string {
+    const { project, region, resources } = planned;
+    const sections = [
+        `## Offline plan of \`${project.name}\` (stack \`${project.stack}\`, ${region})`,
+        summaryLine(planned, review, policy),
+        "> Planned against mocked AWS: no credentials were used and nothing was deployed.",
+        "### Network",
+        "```mermaid\n" + review.diagram.trimEnd() + "\n```",
+        "Solid arrows are routes; thick arrows are what the functions' security groups allow; a dotted arrow is allowed on one side only; a crossed arrow cannot be reached in this design.",
+        "### Monthly cost",
+        costSection(review.cost),
+        "### Capacity",
+        capacitySection(review.capacity),
+        ...(policy ? ["### Policy", policySection(policy)] : []),
+        `<details><summary>Resources to create (${resources.length})</summary>\n\n\`\`\`\n${renderTree(resources)}\n\`\`\`\n\n</details>`,
+    ];
+    return `${sections.join("\n\n")}\n`;
+}
+
+function summaryLine(planned: PlannedStack, review: ReviewReport, policy: PolicyVerdictsSection | undefined): string {
+    const { cost, capacity } = review;
+    const parts = [`**${planned.resources.length} resources** to create`];
+    parts.push(cost.monthlyUsd === null ? `fixed network cost unknown in ${cost.region}` : `fixed network cost **${formatUsd(cost.monthlyUsd)} a month**`);
+    const tightest = capacity.subnets.filter((s) => s.headroom !== undefined).sort((a, b) => a.headroom! - b.headroom!)[0];
+    if (tightest) {
+        parts.push(`tightest Lambda subnet ${formatPercent(tightest.headroom!)} free`);
+    }
+    if (capacity.warnings.length > 0) {
+        parts.push(`**${capacity.warnings.length} capacity warning${capacity.warnings.length === 1 ? "" : "s"}**`);
+    }
+    if (policy) {
+        const mandatory = policy.verdicts.filter((v) => v.enforcementLevel === "mandatory").length;
+        parts.push(policy.passed ? "policy: passed" : `**policy: ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}**`);
+    }
+    return parts.join(" · ");
+}
+
+function costSection(cost: CostReport): string {
+    const blocks: string[] = [];
+    if (cost.lines.length === 0) {
+        blocks.push("Nothing in this network is billed by the hour.");
+    } else {
+        const rows = cost.lines.map((l) => [l.item, l.resources.join(", "), `${l.quantity.toLocaleString("en-US")} ${l.unit}`, l.unitPriceUsd === null ? "unknown" : formatRate(l.unitPriceUsd), l.monthlyUsd === null ? "unknown" : formatUsd(l.monthlyUsd)]);
+        rows.push(["**fixed total**", "", "", "", cost.monthlyUsd === null ? "**unknown**" : `**${formatUsd(cost.monthlyUsd)}**`]);
+        blocks.push(table(["item", "resources", "quantity", "unit price", "per month"], rows, ["---", "---", "---:", "---:", "---:"]));
+    }
+    if (cost.rates.length > 0) {
+        const rows = cost.rates.map((r) => [
+            r.item,
+            r.usdPerGb === null ? "unknown" : `${formatRate(r.usdPerGb)}/GB`,
+            r.appliesTo,
+            r.estimate ? `${r.estimate.gb.toLocaleString("en-US")} GB: ${r.estimate.monthlyUsd === null ? "unknown" : formatUsd(r.estimate.monthlyUsd)} (${r.estimate.assumption})` : "",
+        ]);
+        blocks.push(`Per-GB charges, on top of the fixed cost${cost.rates.some((r) => r.estimate) ? "" : " (estimate them with `--traffic-gb N`)"}:\n\n${table(["charge", "rate", "applies to", "estimate"], rows)}`);
+    }
+    if (cost.estimatedMonthlyUsdWithTraffic !== undefined) {
+        blocks.push(`With the given traffic: **${cost.estimatedMonthlyUsdWithTraffic === null ? "unknown" : formatUsd(cost.estimatedMonthlyUsdWithTraffic)} a month**.`);
+    }
+    if (cost.alternatives.length > 0) {
+        const rows = cost.alternatives.map((a) => [a.name, a.monthlyUsd === null ? "unknown" : formatUsd(a.monthlyUsd), a.savingUsd === null ? "unknown" : formatUsd(a.savingUsd), a.reaches, a.givesUp]);
+        blocks.push(`Cheaper designs:\n\n${table(["design", "fixed per month", "saves", "still reaches", "gives up"], rows)}`);
+    }
+    blocks.push(cost.notes.map((n) => `<sub>${n}</sub>`).join("<br/>"));
+    return blocks.join("\n\n");
+}
+
+function capacitySection(capacity: CapacityReport): string {
+    if (capacity.subnets.length === 0) {
+        return "No Lambda subnets in this stack.";
+    }
+    const rows = capacity.subnets.map((s) => [
+        s.name,
+        s.zone ?? "",
+        s.cidrBlock ?? "not in this stack",
+        s.usable === undefined ? "unknown" : String(s.usable),
+        String(s.interfaceEndpointAddresses),
+        String(s.natGatewayAddresses),
+        String(s.hyperplaneEnis),
+        s.free === undefined ? "unknown" : String(s.free),
+        s.headroom === undefined ? "unknown" : `${formatPercent(s.headroom)}${s.warnings.length > 0 ? " ⚠️" : ""}`,
+    ]);
+    const blocks = [
+        table(["Lambda subnet", "zone", "CIDR", "usable", "interface endpoints", "NAT gateways", "Hyperplane ENIs", "free", "headroom"], rows, ["---", "---", "---", "---:", "---:", "---:", "---:", "---:", "---:"]),
+        "<sub>Usable: the block less the 5 addresses AWS reserves. Lambda makes one Hyperplane ENI (one address) per unique subnet and security-group set, shared by the functions that have that pair; each carries up to 65,000 connections before Lambda adds another. They do not grow with concurrency.</sub>",
+        ...capacity.vpcs.map((v) => `Lambda ENIs in \`${v.vpcId}\`: ${v.hyperplaneEnis} of the ${v.quota} per VPC quota.`),
+        ...capacity.warnings.map((w) => `> ⚠️ ${w}`),
+    ];
+    return blocks.join("\n\n");
+}
+
+function policySection(policy: PolicyVerdictsSection): string {
+    if (policy.verdicts.length === 0) {
+        return policy.passed ? "Every policy passed." : "The policy check did not pass.";
+    }
+    return table(
+        ["policy", "level", "resource", "verdict"],
+        policy.verdicts.map((v) => [v.policy, v.enforcementLevel, v.resource ?? "", v.message]),
+    );
+}
+
+function table(header: string[], rows: string[][], align: string[] = header.map(() => "---")): string {
+    const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
+    return [line(header), `| ${align.join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+
+// A table cell holds one line and no unescaped pipe.
+function cell(text: string): string {
+    return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}

@@ -1,0 +1,29 @@
+import type { CapacityReport } from "./capacity";
+import type { CostReport } from "./cost";
+import { formatPercent, formatRate, formatUsd } from "./format";
+
+/** The short cost section of the text report. */
+export function renderCostText(cost: CostReport): string {
+    const head = cost.monthlyUsd === null
+        ? `Monthly cost: unknown in ${cost.region} (the price table of ${cost.priceTableDate} covers us-east-1 only).`
+        : `Monthly cost: ${formatUsd(cost.monthlyUsd)} fixed (${cost.region} list prices of ${cost.priceTableDate}).`;
+    const lines = cost.lines.map((l) => `  ${l.item.padEnd(30)}${String(l.quantity).padStart(8)} ${l.unit.padEnd(20)}${l.monthlyUsd === null ? "unknown" : formatUsd(l.monthlyUsd)}`);
+    const rates = cost.rates.map((r) => `  + ${r.item}: ${r.usdPerGb === null ? "rate unknown" : `${formatRate(r.usdPerGb)}/GB`}${r.estimate ? `, ${r.estimate.gb} GB ~ ${r.estimate.monthlyUsd === null ? "unknown" : formatUsd(r.estimate.monthlyUsd)}` : ""}`);
+    const total = cost.estimatedMonthlyUsdWithTraffic !== undefined && cost.estimatedMonthlyUsdWithTraffic !== null ? [`  = ${formatUsd(cost.estimatedMonthlyUsdWithTraffic)} a month with the given traffic`] : [];
+    const alternatives = cost.alternatives.map((a) => `  cheaper: ${a.name.replace(/`/g, "")}: ${a.monthlyUsd === null ? "unknown" : formatUsd(a.monthlyUsd)}; gives up ${a.givesUp}`);
+    return [head, ...lines, ...rates, ...total, ...alternatives].join("\n");
+}
+
+/** The short capacity section of the text report. */
+export function renderCapacityText(capacity: CapacityReport): string {
+    if (capacity.subnets.length === 0) {
+        return "Capacity: no Lambda subnets in this stack.";
+    }
+    const rows = capacity.subnets.map((s) => {
+        const size = s.usable === undefined ? "size unknown (not created by this stack)" : `${s.usable} usable, ${s.free} free (${formatPercent(s.headroom!)})`;
+        const where = [s.cidrBlock, s.zone].filter(Boolean).join(" ");
+        return `  ${s.name}${where ? ` ${where}` : ""}: ${size}; Hyperplane ENIs ${s.hyperplaneEnis}, interface endpoint addresses ${s.interfaceEndpointAddresses}, NAT gateway addresses ${s.natGatewayAddresses}`;
+    });
+    const vpcs = capacity.vpcs.map((v) => `  Lambda ENIs in ${v.vpcId}: ${v.hyperplaneEnis} of the ${v.quota} per VPC quota`);
+    return ["Capacity (per Lambda subnet):", ...rows, ...vpcs, ...capacity.warnings.map((w) => `  WARNING: ${w}`)].join("\n");
+}
