@@ -19,6 +19,14 @@ export function parseIpv4Block(text: string): Ipv4Block | { problem: string } {
     if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) {
         return { problem: "is not IPv4 CIDR notation (a.b.c.d/n)" };
     }
+    // ip-address would only say "Invalid IPv4 address" / "Invalid subnet mask"; say what is allowed.
+    const [dotted, prefix] = text.split("/");
+    if (dotted.split(".").some((octet) => Number(octet) > 255)) {
+        return { problem: "has a number above 255; each of the four numbers in a.b.c.d/n is 0 to 255" };
+    }
+    if (Number(prefix) > 32) {
+        return { problem: `has a /${prefix} prefix; an IPv4 prefix is at most /32` };
+    }
     let address: Address4;
     try {
         address = new Address4(text);
