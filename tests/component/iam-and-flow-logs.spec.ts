@@ -1,0 +1,117 @@
+import { expect } from "chai";
+import { NetworkPattern } from "../../sdk/args";
+import { VpcLambdaNetwork } from "../../sdk/component";
+import { MockStack } from "../../sdk/testing/mock-stack";
+import { T, valueOf } from "../helpers/mock-network";
+
+describe("VpcLambdaNetwork: IAM and flow logs", () => {
+    let stack: MockStack;
+    let net: VpcLambdaNetwork;
+
+    before(async () => {
+        stack = await MockStack.install({ region: "eu-west-1", accountId: "210987654321" });
+        net = new VpcLambdaNetwork("app", { pattern: NetworkPattern.Isolated });
+        await stack.settle();
+    });
+
+    it("builds an IAM policy allowing exactly the six ENI actions of AWSLambdaVPCAccessExecutionRole", () => {
+        const document = JSON.parse(stack.get(T.policy, "app-lambda-eni-policy").inputs.policy);
+        expect(document.Statement.flatMap((s: { Action: string[] }) => s.Action)).to.have.members([
+            "ec2:CreateNetworkInterface",
+            "ec2:DescribeNetworkInterfaces",
+            "ec2:DescribeSubnets",
+            "ec2:DeleteNetworkInterface",
+            "ec2:AssignPrivateIpAddresses",
+            "ec2:UnassignPrivateIpAddresses",
+        ]);
+    });
+
+    it("reports the ENI policy's ARN", async () => {
+        expect(await valueOf(net.eniPolicyArn)).to.equal(stack.get(T.policy, "app-lambda-eni-policy").outputs.arn);
+    });
+
+    it("sends the VPC's flow log to the CloudWatch log group with the defaults ALL and 600 seconds", () => {
+        const flowLog = stack.get(T.flowLog, "app-flow-log");
+        expect(flowLog.inputs).to.deep.include({
+            vpcId: stack.get(T.vpc, "app-vpc").id,
+            logDestinationType: "cloud-watch-logs",
+            logDestination: stack.get(T.logGroup, "app-flow-log-group").outputs.arn,
+            iamRoleArn: stack.get(T.role, "app-flow-log-role").outputs.arn,
+            trafficType: "ALL",
+            maxAggregationInterval: 600,
+        });
+    });
+
+    it("creates the flow log only after its role's policy", () => {
+        expect(stack.get(T.flowLog, "app-flow-log").dependencies).to.include(stack.get(T.rolePolicy, "app-flow-log-role-policy").urn);
+    });
+
+    it("keeps the records 90 days by default", () => {
+        expect(stack.get(T.logGroup, "app-flow-log-group").inputs.retentionInDays).to.equal(90);
+    });
+
+    it("lets only this account's flow logs in this region assume the flow-log role", () => {
+        const trust = JSON.parse(stack.get(T.role, "app-flow-log-role").inputs.assumeRolePolicy);
+        expect(trust.Statement).to.deep.equal([
+            {
+                Sid: "VpcFlowLogsOfThisAccountOnly",
+                Effect: "Allow",
+                Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": "210987654321" },
+                    ArnLike: { "aws:SourceArn": "arn:aws:ec2:eu-west-1:210987654321:vpc-flow-log/*" },
+                },
+            },
+        ]);
+    });
+
+    it("attaches the delivery policy, scoped to the log group, to the flow-log role", () => {
+        const rolePolicy = stack.get(T.rolePolicy, "app-flow-log-role-policy");
+        const logGroupArn = stack.get(T.logGroup, "app-flow-log-group").outputs.arn;
+        const document = JSON.parse(rolePolicy.inputs.policy);
+        expect(rolePolicy.inputs.role).to.equal(stack.get(T.role, "app-flow-log-role").id);
+        expect(document.Statement[0].Resource).to.deep.equal([logGroupArn, `${logGroupArn}:*`]);
+    });
+
+    it("reports the flow log's id", async () => {
+        expect(await valueOf(net.flowLogId)).to.equal(stack.get(T.flowLog, "app-flow-log").id);
+    });
+
+    describe("with custom settings", () => {
+        before(async () => {
+            stack.reset();
+            new VpcLambdaNetwork("custom", { pattern: NetworkPattern.Isolated, flowLogs: { retentionInDays: 30, trafficType: "REJECT", maxAggregationInterval: 60 } });
+            await stack.settle();
+        });
+
+        it("records the traffic type and aggregation interval asked for", () => {
+            expect(stack.get(T.flowLog, "custom-flow-log").inputs).to.deep.include({ trafficType: "REJECT", maxAggregationInterval: 60 });
+        });
+
+        it("keeps the records for the retention asked for", () => {
+            expect(stack.get(T.logGroup, "custom-flow-log-group").inputs.retentionInDays).to.equal(30);
+        });
+    });
+
+    describe("with flow logs disabled", () => {
+        let quiet: VpcLambdaNetwork;
+        before(async () => {
+            stack.reset();
+            quiet = new VpcLambdaNetwork("quiet", { pattern: NetworkPattern.Isolated, flowLogs: { enabled: false } });
+            await stack.settle();
+        });
+
+        it("builds no flow log, log group or role", () => {
+            expect([T.flowLog, T.logGroup, T.role, T.rolePolicy].flatMap((type) => stack.ofType(type))).to.deep.equal([]);
+        });
+
+        it("reports no flow log id", async () => {
+            expect(await valueOf(quiet.flowLogId)).to.equal(undefined);
+        });
+
+        it("still builds the ENI policy", () => {
+            expect(stack.get(T.policy, "quiet-lambda-eni-policy").inputs.policy).to.include("ec2:CreateNetworkInterface");
+        });
+    });
+});

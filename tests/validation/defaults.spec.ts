@@ -1,0 +1,51 @@
+import { expect } from "chai";
+import { validateLoose } from "../helpers/plan";
+
+describe("validation: defaults", () => {
+    it("builds the S3 and DynamoDB gateway endpoints by default with PrivateWithNat", () => {
+        expect(validateLoose({ pattern: "PrivateWithNat" }).gatewayEndpoints).to.deep.equal(["s3", "dynamodb"]);
+    });
+
+    it("builds the S3 and DynamoDB gateway endpoints by default with PrivateWithEndpoints", () => {
+        expect(validateLoose({ pattern: "PrivateWithEndpoints" }).gatewayEndpoints).to.deep.equal(["s3", "dynamodb"]);
+    });
+
+    it("builds no gateway endpoint by default with Isolated", () => {
+        expect(validateLoose({ pattern: "Isolated" }).gatewayEndpoints).to.deep.equal([]);
+    });
+
+    it("builds no gateway endpoint by default into an existing VPC whose route tables are not given", () => {
+        const args = validateLoose({ pattern: "PrivateWithEndpoints", existingVpc: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0"] } });
+        expect(args.gatewayEndpoints).to.deep.equal([]);
+    });
+
+    it("builds no interface endpoint and no allowTo rule by default", () => {
+        const args = validateLoose({ pattern: "PrivateWithEndpoints" });
+        expect([args.interfaceEndpoints, args.allowTo]).to.deep.equal([[], []]);
+    });
+
+    it("turns flow logs on with 90 days, ALL traffic and 600-second aggregation", () => {
+        expect(validateLoose({ pattern: "Isolated" }).flowLogs).to.deep.equal({ retentionInDays: 90, trafficType: "ALL", maxAggregationInterval: 600 });
+    });
+
+    it("fills the flow-log settings that are not given", () => {
+        expect(validateLoose({ pattern: "Isolated", flowLogs: { trafficType: "REJECT" } }).flowLogs).to.deep.equal({ retentionInDays: 90, trafficType: "REJECT", maxAggregationInterval: 600 });
+    });
+
+    it("turns flow logs off when enabled is false", () => {
+        expect(validateLoose({ pattern: "Isolated", flowLogs: { enabled: false } }).flowLogs).to.equal(undefined);
+    });
+
+    it("places NAT gateways one per zone by default", () => {
+        expect(validateLoose({ pattern: "PrivateWithNat" }).vpc).to.deep.include({ natGatewayStrategy: "OnePerAz" });
+        expect(validateLoose({ pattern: "PrivateWithNat", natGateways: {} }).vpc).to.deep.include({ natGatewayStrategy: "OnePerAz" });
+    });
+
+    it("plans no NAT strategy outside PrivateWithNat", () => {
+        expect(validateLoose({ pattern: "PrivateWithEndpoints" }).vpc).to.not.have.property("natGatewayStrategy");
+    });
+
+    it("creates a 10.0.0.0/16 VPC over two zones by default", () => {
+        expect(validateLoose({ pattern: "Isolated" }).vpc).to.deep.equal({ kind: "new", cidrBlock: "10.0.0.0/16", zones: { kind: "count", count: 2 } });
+    });
+});
