@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
+import { AWSX_VPC_TYPE, MockedAwsxSubnet, mockAwsxVpc } from "./awsx-vpc-mock";
 
 /** Where the mocked AWS account lives. */
 export interface MockAwsOptions {
@@ -48,6 +49,10 @@ export class MockAws implements pulumi.runtime.Mocks {
     readonly preview: boolean;
     /** Subnet id to zone, for `getSubnet` lookups of subnets created under these mocks. */
     private readonly subnetZones = new Map<string, string>();
+    /** The subnets an `awsx.ec2.Vpc` would have created, for `getSubnet` and `getRouteTable`. */
+    private readonly awsxSubnets = new Map<string, MockedAwsxSubnet>();
+    /** Subnet id to route table id, from the route table associations registered. */
+    private readonly subnetRouteTables = new Map<string, string>();
 
     constructor(options: MockAwsOptions = {}) {
         this.region = options.region ?? "us-east-1";
@@ -66,9 +71,17 @@ export class MockAws implements pulumi.runtime.Mocks {
             return { id: undefined, state: { ...args.inputs } };
         }
         const id = args.id || this.idFor(args.type, args.name);
+        if (args.type === AWSX_VPC_TYPE) {
+            const vpc = mockAwsxVpc(args.name, args.inputs, this.zoneNames, (type, name) => this.idFor(type, name));
+            vpc.subnets.forEach((subnet) => this.awsxSubnets.set(subnet.id, subnet));
+            return { id, state: { ...args.inputs, ...vpc.outputs } };
+        }
         const state = { ...args.inputs, ...this.computedOutputs(args.type, args.name, id, args.inputs) };
         if (args.type === "aws:ec2/subnet:Subnet" && typeof args.inputs.availabilityZone === "string") {
             this.subnetZones.set(id, args.inputs.availabilityZone);
+        }
+        if (args.type === "aws:ec2/routeTableAssociation:RouteTableAssociation" && typeof args.inputs.subnetId === "string") {
+            this.subnetRouteTables.set(args.inputs.subnetId, args.inputs.routeTableId);
         }
         return { id, state };
     }
@@ -93,8 +106,26 @@ export class MockAws implements pulumi.runtime.Mocks {
                 return { id: accountId, accountId, arn: `arn:aws:iam::${accountId}:user/mock`, userId: "AIDAMOCKUSER" };
             case "aws:ec2/getSubnet:getSubnet": {
                 const subnetId = String(args.inputs.id);
+                const awsxSubnet = this.awsxSubnets.get(subnetId);
+                if (awsxSubnet) {
+                    return { ...args.inputs, id: subnetId, availabilityZone: awsxSubnet.availabilityZone, vpcId: awsxSubnet.vpcId };
+                }
                 const zone = this.subnetZones.get(subnetId) ?? this.zoneNames[hashNumber(subnetId) % 2];
                 return { ...args.inputs, id: subnetId, availabilityZone: zone, vpcId: this.idFor("aws:ec2/vpc:Vpc", "existing") };
+            }
+            case "aws:ec2/getRouteTable:getRouteTable": {
+                // The table the subnet is explicitly associated with, as AWS answers for a subnet id.
+                const subnetId = String(args.inputs.subnetId);
+                const awsxSubnet = this.awsxSubnets.get(subnetId);
+                const routeTableId = awsxSubnet?.routeTableId ?? this.subnetRouteTables.get(subnetId) ?? this.idFor("aws:ec2/routeTable:RouteTable", `${subnetId}-table`);
+                return {
+                    ...args.inputs,
+                    id: routeTableId,
+                    routeTableId,
+                    ...(awsxSubnet ? { vpcId: awsxSubnet.vpcId } : {}),
+                    ownerId: accountId,
+                    associations: [{ subnetId, routeTableId, main: false, routeTableAssociationId: this.idFor("aws:ec2/routeTableAssociation:RouteTableAssociation", subnetId) }],
+                };
             }
             case "aws:iam/getPolicyDocument:getPolicyDocument":
                 return { ...args.inputs, id: "policy", json: JSON.stringify(policyDocumentJson(args.inputs)) };
@@ -167,7 +198,22 @@ export class MockAws implements pulumi.runtime.Mocks {
             case "aws:rds/instance:Instance": {
                 const address = `${physicalName}.${hex(this.accountId).slice(0, 12)}.${this.region}.rds.amazonaws.com`;
                 const port = inputs.port ?? (String(inputs.engine ?? "").includes("postgres") ? 5432 : 3306);
-                return { arn: this.arn("rds", `db:${physicalName}`), identifier: physicalName, address, port, endpoint: `${address}:${port}` };
+                const digest = hex(`rds::${name}`);
+                // With manageMasterUserPassword, RDS keeps the password in a secret of its own, named `rds!db-<uuid>`.
+                const uuid = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}`;
+                const masterUserSecrets = inputs.manageMasterUserPassword
+                    ? [{ secretArn: this.arn("secretsmanager", `secret:rds!db-${uuid}-${digest.slice(40, 46)}`), secretStatus: "active", kmsKeyId: this.arn("kms", "alias/aws/secretsmanager") }]
+                    : [];
+                return {
+                    arn: this.arn("rds", `db:${physicalName}`),
+                    identifier: physicalName,
+                    // The id IAM database authentication names in `rds-db:connect` ARNs.
+                    resourceId: `db-${digest.slice(46, 64).toUpperCase()}`,
+                    address,
+                    port,
+                    endpoint: `${address}:${port}`,
+                    masterUserSecrets,
+                };
             }
             case "aws:rds/subnetGroup:SubnetGroup":
                 return { arn: this.arn("rds", `subgrp:${physicalName}`), name: physicalName };

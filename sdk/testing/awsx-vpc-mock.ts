@@ -1,0 +1,59 @@
+/** The type token of awsx's VPC, a remote (multi-language) component. */
+export const AWSX_VPC_TYPE = "awsx:ec2:Vpc";
+
+/** A subnet awsx would create, as `getSubnet` and `getRouteTable` should then describe it. */
+export interface MockedAwsxSubnet {
+    id: string;
+    vpcId: string;
+    availabilityZone: string;
+    /** awsx gives every subnet a route table of its own. */
+    routeTableId: string;
+    type: "Public" | "Private" | "Isolated";
+}
+
+type IdFor = (type: string, name: string) => string;
+
+// awsx's defaults (v2 and v3): three zones, a public and a private subnet in each.
+const AWSX_DEFAULT_ZONE_COUNT = 3;
+const AWSX_DEFAULT_SUBNET_TYPES = ["Private", "Public"] as const;
+
+/**
+ * What `awsx.ec2.Vpc` reports once deployed. Under Pulumi mocks a remote component is a single
+ * opaque registration (its children are built by the awsx plugin, which mocks never run), so
+ * without these answers a program built on it would see no VPC id and no subnets at all.
+ *
+ * Only the id outputs are answered. The resource-typed ones (`subnets`, `routeTables`,
+ * `natGateways`...) are left out: a mock cannot hand back live resource objects, and a program
+ * should look its route tables up by subnet (`aws.ec2.getRouteTable`), which these mocks answer.
+ */
+export function mockAwsxVpc(name: string, inputs: Record<string, any>, regionZones: string[], idFor: IdFor): { outputs: Record<string, unknown>; subnets: MockedAwsxSubnet[] } {
+    const zones: string[] = Array.isArray(inputs.availabilityZoneNames)
+        ? inputs.availabilityZoneNames
+        : regionZones.slice(0, inputs.numberOfAvailabilityZones ?? AWSX_DEFAULT_ZONE_COUNT);
+    const types: string[] = Array.isArray(inputs.subnetSpecs) ? inputs.subnetSpecs.map((spec: { type: string }) => spec.type) : [...AWSX_DEFAULT_SUBNET_TYPES];
+    const vpcId = idFor("aws:ec2/vpc:Vpc", name);
+    const subnets: MockedAwsxSubnet[] = [];
+    for (const type of types.filter((t): t is MockedAwsxSubnet["type"] => t === "Public" || t === "Private" || t === "Isolated")) {
+        zones.forEach((availabilityZone, i) => {
+            // awsx names each subnet, and its route table, `<vpc>-<type>-<zone number>`.
+            const childName = `${name}-${type.toLowerCase()}-${i + 1}`;
+            subnets.push({
+                id: idFor("aws:ec2/subnet:Subnet", childName),
+                vpcId,
+                availabilityZone,
+                routeTableId: idFor("aws:ec2/routeTable:RouteTable", childName),
+                type,
+            });
+        });
+    }
+    const idsOf = (type: MockedAwsxSubnet["type"]) => subnets.filter((s) => s.type === type).map((s) => s.id);
+    return {
+        outputs: {
+            vpcId,
+            publicSubnetIds: idsOf("Public"),
+            privateSubnetIds: idsOf("Private"),
+            isolatedSubnetIds: idsOf("Isolated"),
+        },
+        subnets,
+    };
+}
