@@ -1,0 +1,81 @@
+// VPC flow logs: every VPC records its traffic, and keeps the records long enough to use them.
+// Facts: shared/AWS-FACTS.md, "VPC Flow Logs".
+import type { StackValidationPolicy } from "@pulumi/policy";
+import { AWS, describe, describeAtSentenceStart, VPC_TYPES } from "./aws-types";
+import { exemptionSchema, isExempt } from "./exemptions";
+import { isUnknown, knownNumber, knownString } from "./known-values";
+import { StackIndex } from "./stack-index";
+
+export const vpcFlowLogs: StackValidationPolicy = {
+    name: "vpc-flow-logs",
+    description: "Every VPC in the stack has a flow log, so that its traffic (accepted and rejected) can be investigated.",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Add an aws.ec2.FlowLog with vpcId set to the VPC (a VpcLambdaNetwork does this by default: flowLogs.enabled), " +
+        "or list the VPC in this policy's `exemptVpcs`.",
+    configSchema: { properties: { exemptVpcs: exemptionSchema("VPCs") } },
+    validateStack: (args, reportViolation) => {
+        const index = new StackIndex(args.resources);
+        const flowLogs = index.ofType(AWS.flowLog);
+        // A flow log whose VPC is unknown and untraceable may be any VPC's: judge none then.
+        const untraceable = flowLogs.some((log) => isUnknown(log.props.vpcId) && index.followProperty(log, "vpcId", VPC_TYPES).resources.length === 0);
+        if (untraceable) {
+            return;
+        }
+        const exempt = args.getConfig<{ exemptVpcs?: string[] }>().exemptVpcs;
+        for (const vpc of index.ofType(...VPC_TYPES)) {
+            if (isExempt(vpc, exempt) || index.referrers(vpc, AWS.flowLog, "vpcId").length > 0) {
+                continue;
+            }
+            reportViolation(
+                `${describeAtSentenceStart(vpc)} has no flow log: nothing will record the traffic its network interfaces accept or reject. ` +
+                    "Add an aws.ec2.FlowLog with this vpcId (to CloudWatch Logs or S3), or exempt the VPC in this policy's config.",
+                vpc.urn,
+            );
+        }
+    },
+};
+
+export const flowLogRetention: StackValidationPolicy = {
+    name: "flow-log-retention",
+    description: "The CloudWatch log group that receives a VPC flow log keeps its records at least the configured number of days (90 by default).",
+    enforcementLevel: "advisory",
+    remediationSteps:
+        "Raise the log group's retentionInDays to at least the minimum (a VpcLambdaNetwork's flowLogs.retentionInDays; it defaults to 90). " +
+        "CloudWatch accepts only its own list of values: 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.",
+    configSchema: {
+        properties: {
+            minimumRetentionDays: {
+                type: "integer",
+                minimum: 1,
+                default: 90,
+                description: "The shortest retention accepted, in days (AWS Config's cw-loggroup-retention-period-check uses 365).",
+            },
+        },
+    },
+    validateStack: (args, reportViolation) => {
+        const minimum = args.getConfig<{ minimumRetentionDays?: number }>().minimumRetentionDays ?? 90;
+        const index = new StackIndex(args.resources);
+        for (const flowLog of index.ofType(AWS.flowLog)) {
+            // The provider's default destination is CloudWatch Logs.
+            const destinationType = flowLog.props.logDestinationType;
+            if (isUnknown(destinationType) || (knownString(destinationType) ?? "cloud-watch-logs") !== "cloud-watch-logs") {
+                continue;
+            }
+            for (const logGroup of index.followProperty(flowLog, "logDestination", [AWS.logGroup]).resources) {
+                const days = knownNumber(logGroup.props.retentionInDays);
+                // Absent or 0 means the records never expire.
+                if (isUnknown(days) || days === undefined || days === 0 || days >= minimum) {
+                    continue;
+                }
+                reportViolation(
+                    `${describeAtSentenceStart(logGroup)}, which receives ${describe(flowLog)}, keeps records ${days} days; the minimum is ${minimum}. ` +
+                        `Set its retentionInDays to ${minimum} or more.`,
+                    logGroup.urn,
+                );
+            }
+        }
+    },
+};
+
+export const flowLogPolicies = [vpcFlowLogs, flowLogRetention];

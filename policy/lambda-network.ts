@@ -1,0 +1,196 @@
+// Where Lambda functions sit in the network: in a VPC, across zones, in private subnets, behind
+// closed security groups, within Lambda's limits. Facts: shared/AWS-FACTS.md, "Lambda in a VPC".
+import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { AWS_LIMITS } from "../sdk/aws-limits";
+import { AWS, describe, describeAtSentenceStart } from "./aws-types";
+import { exemptionSchema, isExempt } from "./exemptions";
+import { functionNetwork, isInVpc } from "./function-network";
+import { isUnknown, knownList, knownString, toPlain } from "./known-values";
+import { worldOpenings } from "./security-group-ingress";
+import { StackIndex, StackResource } from "./stack-index";
+import { publicExposureOf } from "./subnet-exposure";
+
+interface FunctionExemptions {
+    exemptFunctions?: string[];
+}
+
+/** The function's own inputs as plain data, or `undefined` for any other resource or an exempt function. */
+function functionUnderReview(args: ResourceValidationArgs, exempt?: unknown): Record<string, unknown> | undefined {
+    if (args.type !== AWS.function || isExempt(args, exempt)) {
+        return undefined;
+    }
+    return toPlain(args.props) as Record<string, unknown>;
+}
+
+/** The stack's functions that are attached to a VPC, with their networks, exemptions left out. */
+function vpcFunctions(index: StackIndex, exempt?: unknown) {
+    return index
+        .ofType(AWS.function)
+        .filter((fn) => !isExempt(fn, exempt))
+        .map((fn) => ({ fn, network: functionNetwork(index, fn) }))
+        .filter(({ network }) => isInVpc(network));
+}
+
+export const lambdaInVpc: ResourceValidationPolicy = {
+    name: "lambda-in-vpc",
+    description: "Lambda functions run in a VPC: a vpcConfig with at least one subnet and one security group.",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Give the function `vpcConfig: net.vpcConfig` from a VpcLambdaNetwork (or subnet ids and security group ids of your own), " +
+        "or list it in this policy's `exemptFunctions` if it must run outside a VPC (Lambda@Edge functions cannot use a VPC).",
+    configSchema: { properties: { exemptFunctions: exemptionSchema("Functions") } },
+    validateResource: (args, reportViolation) => {
+        const props = functionUnderReview(args, args.getConfig<FunctionExemptions>().exemptFunctions);
+        // A vpcConfig computed from resources not created yet is unknown in a preview: not judged.
+        if (!props || isUnknown(props.vpcConfig)) {
+            return;
+        }
+        const vpcConfig = props.vpcConfig as Record<string, unknown> | undefined;
+        if (!vpcConfig) {
+            reportViolation(
+                `Function "${args.name}" has no vpcConfig, so it runs outside any VPC and cannot be reached by the VPC's security controls or flow logs. ` +
+                    "Set vpcConfig to a VpcLambdaNetwork's vpcConfig, or exempt the function in this policy's config.",
+            );
+            return;
+        }
+        const missing = (["subnetIds", "securityGroupIds"] as const).filter((key) => {
+            const list = knownList(vpcConfig[key]);
+            return Array.isArray(list) ? list.length === 0 : list === undefined;
+        });
+        if (missing.length > 0) {
+            reportViolation(
+                `Function "${args.name}" has a vpcConfig with no ${missing.join(" and no ")}; Lambda detaches a function whose vpcConfig is empty. ` +
+                    "List at least one subnet and one security group (a VpcLambdaNetwork's vpcConfig has both).",
+            );
+        }
+    },
+};
+
+export const lambdaVpcLimits: ResourceValidationPolicy = {
+    name: "lambda-vpc-limits",
+    description: `A function's vpcConfig names at most ${AWS_LIMITS.lambdaMaxSubnets} subnets and ${AWS_LIMITS.lambdaMaxSecurityGroups} security groups, Lambda's limits.`,
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Lambda rejects a vpcConfig beyond its limits when the function is created or updated. Keep one subnet per Availability Zone " +
+        "and merge security groups: one group per function role is usually enough.",
+    validateResource: (args, reportViolation) => {
+        const props = functionUnderReview(args);
+        const vpcConfig = props?.vpcConfig;
+        if (!vpcConfig || isUnknown(vpcConfig)) {
+            return;
+        }
+        const limits = [
+            { key: "subnetIds", noun: "subnets", max: AWS_LIMITS.lambdaMaxSubnets },
+            { key: "securityGroupIds", noun: "security groups", max: AWS_LIMITS.lambdaMaxSecurityGroups },
+        ];
+        for (const { key, noun, max } of limits) {
+            // A list of known length counts even when its elements are not known yet.
+            const list = knownList((vpcConfig as Record<string, unknown>)[key]);
+            if (Array.isArray(list) && list.length > max) {
+                reportViolation(
+                    `Function "${args.name}" names ${list.length} ${noun} in vpcConfig.${key}; Lambda accepts at most ${max} and will reject the function. ` +
+                        `Remove ${list.length - max} of them.`,
+                );
+            }
+        }
+    },
+};
+
+interface MultiAzConfig extends FunctionExemptions {
+    minimumAvailabilityZones?: number;
+}
+
+export const lambdaMultiAz: StackValidationPolicy = {
+    name: "lambda-multi-az",
+    description: "A VPC function's subnets span at least two Availability Zones, so that one zone's outage does not stop it.",
+    enforcementLevel: "advisory",
+    remediationSteps:
+        "Add a subnet in another Availability Zone to the function's vpcConfig.subnetIds (a VpcLambdaNetwork builds one per zone: " +
+        "numberOfAvailabilityZones defaults to 2).",
+    configSchema: {
+        properties: {
+            minimumAvailabilityZones: { type: "integer", minimum: 1, maximum: 6, default: 2, description: "How many zones a function's subnets must span." },
+            exemptFunctions: exemptionSchema("Functions"),
+        },
+    },
+    validateStack: (args, reportViolation) => {
+        const config = args.getConfig<MultiAzConfig>();
+        const minimum = config.minimumAvailabilityZones ?? 2;
+        const index = new StackIndex(args.resources);
+        for (const { fn, network } of vpcFunctions(index, config.exemptFunctions)) {
+            const ids = network.subnetIds;
+            if (Array.isArray(ids) && ids.every((id) => knownString(id) !== undefined) && new Set(ids).size < minimum) {
+                // Each subnet lies in exactly one zone: too few subnets need no lookup.
+                reportViolation(
+                    `Function "${fn.name}" names ${new Set(ids).size} subnet(s), so it runs in fewer than ${minimum} Availability Zones; ` +
+                        `add subnets in other zones to vpcConfig.subnetIds.`,
+                    fn.urn,
+                );
+                continue;
+            }
+            const zones = network.subnets.resources.map(zoneOf);
+            const knownZones = new Set(zones.filter((z): z is string => z !== undefined));
+            const everyZoneKnown = !network.subnets.incomplete && zones.every((z) => z !== undefined);
+            if (everyZoneKnown && knownZones.size > 0 && knownZones.size < minimum) {
+                reportViolation(
+                    `Function "${fn.name}" runs only in ${[...knownZones].join(", ")} (subnets ${network.subnets.resources.map((s) => `"${s.name}"`).join(", ")}); ` +
+                        `spread vpcConfig.subnetIds over at least ${minimum} Availability Zones.`,
+                    fn.urn,
+                );
+            }
+        }
+    },
+};
+
+function zoneOf(subnet: StackResource): string | undefined {
+    return knownString(subnet.props.availabilityZone) ?? knownString(subnet.props.availabilityZoneId);
+}
+
+export const lambdaPrivateSubnets: StackValidationPolicy = {
+    name: "lambda-private-subnets",
+    description: "VPC functions run in private subnets: none assigns public IPs or routes 0.0.0.0/0 (or ::/0) to an internet gateway.",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "A function in a public subnet gets neither a public IP nor Internet access (AWS: Lambda ENIs never get public IPs). Put it in private " +
+        "subnets whose default route goes to a NAT gateway (or nowhere), e.g. a VpcLambdaNetwork's lambdaSubnetIds.",
+    configSchema: { properties: { exemptFunctions: exemptionSchema("Functions") } },
+    validateStack: (args, reportViolation) => {
+        const index = new StackIndex(args.resources);
+        for (const { fn, network } of vpcFunctions(index, args.getConfig<FunctionExemptions>().exemptFunctions)) {
+            // During a preview the subnets come from vpcConfig's dependencies: the subnets its value is computed from.
+            const exposed = network.subnets.resources
+                .map((subnet) => ({ subnet, reasons: publicExposureOf(index, subnet) }))
+                .filter(({ reasons }) => reasons.length > 0);
+            if (exposed.length > 0) {
+                const details = exposed.map(({ subnet, reasons }) => `${describe(subnet)} ${reasons.join("; ")}`).join("; ");
+                reportViolation(
+                    `Function "${fn.name}" is placed in public subnets: ${details}. Lambda never gives a function a public IP, so it gains no Internet access there; ` +
+                        "use private subnets routed to a NAT gateway (or with no route out).",
+                    fn.urn,
+                );
+            }
+        }
+    },
+};
+
+export const lambdaSgNoPublicIngress: StackValidationPolicy = {
+    name: "lambda-sg-no-public-ingress",
+    description: "Security groups attached to Lambda functions admit nothing from 0.0.0.0/0 or ::/0.",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Lambda functions take no inbound connections through their network interfaces, so a function's security group needs no ingress at all. " +
+        "Remove the rules open to the Internet, or give the function its own group (a VpcLambdaNetwork's lambdaSecurityGroupId has no ingress).",
+    validateStack: (args, reportViolation) => {
+        const index = new StackIndex(args.resources);
+        const attachments = vpcFunctions(index).map(({ fn, network }) => ({ guarded: fn, groups: network.securityGroups.resources }));
+        for (const { group, guarded, openings } of worldOpenings(index, attachments, () => true)) {
+            reportViolation(
+                `${describeAtSentenceStart(group)}, attached to function ${guarded.join(", ")}, admits ${openings.join(", ")}. ` +
+                    "Remove these ingress rules: a Lambda function's security group needs no ingress.",
+                group.urn,
+            );
+        }
+    },
+};
+
+export const lambdaNetworkPolicies = [lambdaInVpc, lambdaMultiAz, lambdaPrivateSubnets, lambdaSgNoPublicIngress, lambdaVpcLimits];

@@ -1,0 +1,107 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { isUnknown, knownString, toPlain } from "./known-values";
+
+/** A resource of the stack as the policies read it: plain props, relations by URN. */
+export interface StackResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** The resource's outputs (during a preview, its inputs), unknown values as `UNKNOWN`. */
+    props: Record<string, unknown>;
+    /** For each input property, the URNs of the resources its value was computed from. */
+    propertyDependencies: Record<string, string[]>;
+}
+
+/** Where a reference led: the resources found, and whether some of it could not be followed. */
+export interface Reference {
+    resources: StackResource[];
+    /**
+     * Part of the reference leads outside the stack (an id of something not managed here) or is
+     * unknown with no dependency to follow: a policy cannot see everything it refers to.
+     */
+    incomplete: boolean;
+}
+
+/**
+ * The stack's resources, indexed so that policies can follow references between them the way
+ * they appear in any program, with or without the component: by id, ARN or name when the value
+ * is known, and through the property's dependencies when it is not (a `pulumi preview` of new
+ * resources, where ids and ARNs are unknown but the engine still knows where each input came from).
+ */
+export class StackIndex {
+    readonly resources: StackResource[];
+    private readonly byType = new Map<string, StackResource[]>();
+    private readonly byUrn = new Map<string, StackResource>();
+
+    constructor(resources: readonly PolicyResource[]) {
+        this.resources = resources.map((r) => ({
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            props: toPlain(r.props) as Record<string, unknown>,
+            propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([key, deps]) => [key, deps.map((d) => d.urn)])),
+        }));
+        for (const resource of this.resources) {
+            this.byUrn.set(resource.urn, resource);
+            this.byType.set(resource.type, [...(this.byType.get(resource.type) ?? []), resource]);
+        }
+    }
+
+    ofType(...types: readonly string[]): StackResource[] {
+        return types.flatMap((type) => this.byType.get(type) ?? []);
+    }
+
+    /**
+     * The resources of `types` that `value` (found at `from.props[property]`, or inside it)
+     * names. Known ids, ARNs and names are looked up; unknown ones are followed through the
+     * property's dependencies, which the engine records even when values are unknown.
+     */
+    follow(from: StackResource, property: string, value: unknown, types: readonly string[]): Reference {
+        const found = new Set<StackResource>();
+        let incomplete = false;
+        let followDependencies = false;
+        for (const element of Array.isArray(value) ? value : [value]) {
+            const identifier = knownString(element);
+            if (identifier !== undefined) {
+                const match = this.ofType(...types).find((candidate) => hasIdentifier(candidate, identifier));
+                if (match) {
+                    found.add(match);
+                } else {
+                    incomplete = true;
+                }
+            } else if (isUnknown(element)) {
+                followDependencies = true;
+            }
+        }
+        if (followDependencies) {
+            const dependencies = (from.propertyDependencies[property] ?? [])
+                .map((urn) => this.byUrn.get(urn))
+                .filter((r): r is StackResource => !!r && types.includes(r.type));
+            dependencies.forEach((r) => found.add(r));
+            incomplete ||= dependencies.length === 0;
+        }
+        return { resources: [...found], incomplete };
+    }
+
+    /** `follow` for the common case: the reference is the whole top-level property. */
+    followProperty(from: StackResource, property: string, types: readonly string[]): Reference {
+        return this.follow(from, property, from.props[property], types);
+    }
+
+    /** The resources of `type` whose `property` refers to `target`: e.g. the flow logs of a VPC. */
+    referrers(target: StackResource, type: string, property: string): StackResource[] {
+        return this.ofType(type).filter((candidate) => this.followProperty(candidate, property, [target.type]).resources.includes(target));
+    }
+}
+
+/**
+ * Whether `identifier` names the resource: its id, ARN or name. A log group's ARN is accepted
+ * with or without the `:*` suffix that some APIs (and older provider versions) append.
+ */
+function hasIdentifier(resource: StackResource, identifier: string): boolean {
+    const normalised = identifier.endsWith(":*") ? identifier.slice(0, -2) : identifier;
+    return ["id", "arn", "name"].some((key) => {
+        const own = knownString(resource.props[key]);
+        return own !== undefined && (own === identifier || own === normalised);
+    });
+}
