@@ -47,6 +47,8 @@ function renderJson(planned: PlannedStack, review: ReviewReport): string {
         type: r.type,
         name: r.name,
         urn: r.urn,
+        // Only cloud resources have ids; components and the stack have none.
+        ...(r.custom && r.id ? { id: r.id } : {}),
         ...(r.parent ? { parent: r.parent } : {}),
         inputs: r.inputs,
     }));
@@ -55,6 +57,8 @@ function renderJson(planned: PlannedStack, review: ReviewReport): string {
         stack: planned.project.stack,
         region: planned.region,
         resources,
+        // The stack outputs the program exports, as `pulumi preview` lists them at its end.
+        outputs: planned.outputs,
         diagram: review.diagram,
         cost: review.cost,
         capacity: review.capacity,
