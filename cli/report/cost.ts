@@ -161,15 +161,15 @@ function usageRates(
     trafficPath: "natGateway" | "interfaceEndpoint" | undefined,
     trafficGb: number | undefined,
 ): UsageRate[] {
-    const estimate = (path: typeof trafficPath, usdPerGb: number | undefined, assumption: string): UsageRate["estimate"] =>
-        trafficGb !== undefined && trafficPath === path ? { gb: trafficGb, monthlyUsd: usdPerGb === undefined ? null : cents(trafficGb * usdPerGb), assumption } : undefined;
+    const estimate = (path: typeof trafficPath, usdPerGb: number | undefined, assumption: string): Pick<UsageRate, "estimate"> =>
+        trafficGb !== undefined && trafficPath === path ? { estimate: { gb: trafficGb, monthlyUsd: usdPerGb === undefined ? null : cents(trafficGb * usdPerGb), assumption } } : {};
     const rates: UsageRate[] = [];
     if (hasNat) {
         rates.push({
             item: "NAT gateway data processed",
             usdPerGb: prices?.natGatewayPerGbProcessed ?? null,
             appliesTo: "every GB through a NAT gateway, both directions (S3 and DynamoDB traffic goes through the free gateway endpoints when they are on the route table)",
-            estimate: estimate("natGateway", prices?.natGatewayPerGbProcessed, "all the given traffic leaves through the NAT gateways"),
+            ...estimate("natGateway", prices?.natGatewayPerGbProcessed, "all the given traffic leaves through the NAT gateways"),
         });
     }
     if (hasInterfaceEndpoints) {
@@ -177,7 +177,7 @@ function usageRates(
             item: "Interface endpoint data processed",
             usdPerGb: prices?.interfaceEndpointPerGbProcessed ?? null,
             appliesTo: "every GB through an interface endpoint (first PB a month in the region)",
-            estimate: estimate("interfaceEndpoint", prices?.interfaceEndpointPerGbProcessed, "all the given traffic goes to the interface endpoints' services"),
+            ...estimate("interfaceEndpoint", prices?.interfaceEndpointPerGbProcessed, "all the given traffic goes to the interface endpoints' services"),
         });
     }
     for (const destination of new Set(graph.flowLogDestinations.map((f) => f.destinationType))) {
