@@ -84,7 +84,7 @@ export interface AllowToArgs {
     port: number;
     /**
      * The rule's description, shown in the console and in `pulumi preview`.
-     * @default "Lambda to <port>"
+     * @default "Lambda to port <port>"
      */
     description?: string;
 }

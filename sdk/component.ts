@@ -51,8 +51,10 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
 
     constructor(name: string, args: VpcLambdaNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before registering anything: bad input leaves nothing half-built.
-        const plan = planNetwork(name, validateArgs(name, args));
+        const validated = validateArgs(name, args);
+        const plan = planNetwork(name, validated);
         super("vpc-lambda:index:VpcLambdaNetwork", name, {}, opts);
+        validated.warnings.forEach((warning) => pulumi.log.warn(warning, this));
 
         const ctx = new BuildContext(plan, this);
         const network = buildNetwork(ctx);

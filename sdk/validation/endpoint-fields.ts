@@ -12,12 +12,23 @@ export function validateGatewayEndpoints(
     value: unknown,
     pattern: NetworkPattern | undefined,
     vpc: NewVpcSettings | ExistingVpcSettings | undefined,
+    warnings: string[],
 ): GatewayEndpointService[] {
     const canAttach = vpc?.kind !== "existing" || vpc.routeTableIds.length > 0;
     if (value === undefined) {
         // Free, and they keep S3/DynamoDB traffic off the NAT gateway: on unless there is nothing
         // to attach them to (an existing VPC whose route tables were not given) or no egress.
-        return pattern !== NetworkPattern.Isolated && canAttach ? [GatewayEndpointService.S3, GatewayEndpointService.DynamoDb] : [];
+        if (pattern === NetworkPattern.Isolated) {
+            return [];
+        }
+        if (!canAttach) {
+            warnings.push(
+                `no S3 or DynamoDB gateway endpoint is built: existingVpc.routeTableIds is not given, and gateway endpoints work through route tables. ` +
+                    `Give the Lambda subnets' route tables to get them, or set gatewayEndpoints: [] to silence this.`,
+            );
+            return [];
+        }
+        return [GatewayEndpointService.S3, GatewayEndpointService.DynamoDb];
     }
     if (!Array.isArray(value)) {
         problems.add("gatewayEndpoints", `${show(value)} is not a list such as ["s3", "dynamodb"].`);

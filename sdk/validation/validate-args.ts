@@ -35,7 +35,8 @@ export function validateArgs(componentName: string, args: VpcLambdaNetworkArgs |
     const pattern = validatePattern(problems, args.pattern);
     const vpc = args.existingVpc !== undefined ? validateExistingVpc(problems, args) : validateNewVpc(problems, args, pattern);
     // Every field is checked even after a bad one, so that one run shows every mistake.
-    const gatewayEndpoints = validateGatewayEndpoints(problems, args.gatewayEndpoints, pattern, vpc);
+    const warnings: string[] = [];
+    const gatewayEndpoints = validateGatewayEndpoints(problems, args.gatewayEndpoints, pattern, vpc, warnings);
     const interfaceEndpoints = validateInterfaceEndpoints(problems, args.interfaceEndpoints, pattern);
     const allowTo = validateAllowTo(problems, args.allowTo);
     const flowLogs = validateFlowLogs(problems, args.flowLogs);
@@ -43,7 +44,7 @@ export function validateArgs(componentName: string, args: VpcLambdaNetworkArgs |
     if (!pattern || !vpc || !problems.isEmpty) {
         throw new InvalidNetworkArgumentsError(componentName, problems.problems);
     }
-    const validated: ValidatedArgs = { pattern, vpc, gatewayEndpoints, interfaceEndpoints, allowTo, tags };
+    const validated: ValidatedArgs = { pattern, vpc, gatewayEndpoints, interfaceEndpoints, allowTo, tags, warnings };
     if (flowLogs) {
         validated.flowLogs = flowLogs;
     }

@@ -11,6 +11,8 @@ export interface ValidatedArgs {
     /** Absent when flow logs are turned off. */
     flowLogs?: ValidatedFlowLogs;
     tags: Record<string, Input<string>>;
+    /** Valid but worth telling the user: a default that could not apply, and why. */
+    warnings: string[];
 }
 
 export interface NewVpcSettings {

@@ -19,6 +19,17 @@ describe("validation: defaults", () => {
         expect(args.gatewayEndpoints).to.deep.equal([]);
     });
 
+    it("warns, naming existingVpc.routeTableIds, when the default gateway endpoints cannot be built", () => {
+        const args = validateLoose({ pattern: "PrivateWithEndpoints", existingVpc: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0"] } });
+        expect(args.warnings).to.have.length(1);
+        expect(args.warnings[0]).to.contain("existingVpc.routeTableIds").and.to.contain("gatewayEndpoints: []");
+    });
+
+    it("does not warn when gatewayEndpoints: [] says no gateway endpoint is wanted", () => {
+        const args = validateLoose({ pattern: "PrivateWithEndpoints", gatewayEndpoints: [], existingVpc: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0"] } });
+        expect(args.warnings).to.deep.equal([]);
+    });
+
     it("builds no interface endpoint and no allowTo rule by default", () => {
         const args = validateLoose({ pattern: "PrivateWithEndpoints" });
         expect([args.interfaceEndpoints, args.allowTo]).to.deep.equal([[], []]);
