@@ -51,6 +51,8 @@ function renderJson(planned: PlannedStack, review: ReviewReport): string {
         ...(r.custom && r.id ? { id: r.id } : {}),
         ...(r.parent ? { parent: r.parent } : {}),
         inputs: r.inputs,
+        // What must exist first: explicit dependsOn and every resource an input came from.
+        ...(r.dependencies.length > 0 ? { dependencies: r.dependencies } : {}),
     }));
     const document = {
         project: planned.project.name,

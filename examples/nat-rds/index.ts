@@ -59,30 +59,35 @@ new aws.iam.RolePolicyAttachment("fn-logs", {
 // The function must depend on this attachment: on destroy, Lambda still needs the ENI
 // permissions to delete its network interfaces after the function is gone.
 const eniAccess = new aws.iam.RolePolicyAttachment("fn-eni", { role: role.name, policyArn: net.eniPolicyArn });
+// The secret RDS keeps the master password in (manageMasterUserPassword): the function may read
+// that one secret, nothing else.
+const dbSecretArn = db.masterUserSecrets.apply((secrets) => secrets[0].secretArn);
 new aws.iam.RolePolicy("fn-db-secret", {
     role: role.id,
-    policy: db.masterUserSecrets.apply((secrets) =>
-        JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secrets?.[0]?.secretArn ?? "*" }],
-        }),
-    ),
+    policy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [{ Sid: "ReadDatabaseSecret", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: dbSecretArn }],
+    }),
 });
 
 const fn = new aws.lambda.Function(
     "fn",
     {
-        runtime: aws.lambda.Runtime.NodeJS20dX,
+        runtime: aws.lambda.Runtime.NodeJS24dX,
         handler: "index.handler",
         role: role.arn,
         timeout: 10,
         code: new pulumi.asset.AssetArchive({ ".": new pulumi.asset.FileArchive(path.join(__dirname, "handler")) }),
         vpcConfig: net.vpcConfig,
+        // On destroy, move the function's network interfaces to a rule-less group first, so
+        // the Lambda security group is not held for the ~20 minutes Lambda takes to free them.
+        replaceSecurityGroupsOnDestroy: true,
+        replacementSecurityGroupIds: [net.replacementSecurityGroupId],
         environment: {
             variables: {
                 DB_HOST: db.address,
                 DB_NAME: "app",
-                DB_SECRET_ARN: db.masterUserSecrets.apply((secrets) => secrets?.[0]?.secretArn ?? ""),
+                DB_SECRET_ARN: dbSecretArn,
             },
         },
     },
