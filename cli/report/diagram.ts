@@ -149,7 +149,10 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
         const fnId = functionIds.get(fn.id)!;
         const reaching = fn.subnetIds.filter((s) => reachesInternet.get(s));
         if (reaching.length === 0) {
-            edge(fnId, internet(), "blocked", "no route to the internet");
+            // A subnet routed to an internet gateway already says why it gets nowhere.
+            if (!fn.subnetIds.some((s) => graph.defaultRouteOf(s)?.kind === "internetGateway")) {
+                edge(fnId, internet(), "blocked", "no route to the internet");
+            }
             const apis = nodeFor("aws-apis", "svc", "aws_apis", () => ({ label: ["AWS APIs without an endpoint"], shape: "stadium", className: "unreachable" }));
             edge(fnId, apis, "blocked", "no route");
         } else if (reaching.length < fn.subnetIds.length) {
