@@ -1,0 +1,227 @@
+import { expect } from "chai";
+import fc from "fast-check";
+import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
+import { AWS_LIMITS } from "../../sdk/aws-limits";
+import { blockContains, blocksOverlap, Ipv4Block, parseIpv4Block } from "../../sdk/plan/cidr";
+import { planNetwork } from "../../sdk/plan/plan-network";
+import { ANY_IPV4 } from "../../sdk/plan/routing";
+import { LAMBDA_SECURITY_GROUP_KEY } from "../../sdk/plan/security-rules";
+import type { NetworkPlan, NewVpcPlan } from "../../sdk/plan/types";
+import { validateArgs } from "../../sdk/validation/validate-args";
+import { newVpcArgs, validArguments, validArgumentsWithoutNat, validExistingVpcArguments, validNewVpcArguments } from "./valid-arguments";
+
+// The planner is pure (validation and planning take about 0.4 ms an argument set), so the
+// invariants the component promises (layout, routing, security groups) are checked on 1,000
+// random argument sets in every run, and the secondary ones on 250, keeping this file near 3 s.
+// A failure prints the shrunk arguments and the seed to replay it with (fc.assert's `seed`).
+const RUNS = { numRuns: 1000 };
+const SECONDARY_RUNS = { numRuns: 250 };
+
+function plan(args: VpcLambdaNetworkArgs): NetworkPlan {
+    return planNetwork("app", validateArgs("app", args));
+}
+
+function newVpcPlan(args: VpcLambdaNetworkArgs): NetworkPlan & { vpc: NewVpcPlan } {
+    const planned = plan(args);
+    if (planned.vpc.kind !== "new") {
+        throw new Error("expected a new VPC");
+    }
+    return planned as NetworkPlan & { vpc: NewVpcPlan };
+}
+
+function block(cidr: string): Ipv4Block {
+    const parsed = parseIpv4Block(cidr);
+    if ("problem" in parsed) {
+        throw new Error(`${cidr} ${parsed.problem}`);
+    }
+    return parsed;
+}
+
+function zoneCount(args: VpcLambdaNetworkArgs): number {
+    return args.availabilityZoneNames?.length ?? args.numberOfAvailabilityZones ?? 2;
+}
+
+describe("properties: every valid argument set plans a sound network", () => {
+    it("accepts every valid argument set and plans it", () => {
+        fc.assert(
+            fc.property(validArguments, (args) => {
+                expect(() => plan(args)).to.not.throw();
+            }),
+            SECONDARY_RUNS,
+        );
+    });
+
+    it("places every subnet inside the VPC's block, and outside the block left free for the user", () => {
+        fc.assert(
+            fc.property(validNewVpcArguments, (args) => {
+                const { vpc, subnets } = newVpcPlan(args);
+                const free = block(vpc.freeCidrBlock);
+                expect(blockContains(block(vpc.cidrBlock), free), `free ${vpc.freeCidrBlock} in ${vpc.cidrBlock}`).to.equal(true);
+                for (const subnet of subnets) {
+                    expect(blockContains(block(vpc.cidrBlock), block(subnet.cidrBlock)), `${subnet.cidrBlock} in ${vpc.cidrBlock}`).to.equal(true);
+                    expect(blocksOverlap(free, block(subnet.cidrBlock)), `${subnet.cidrBlock} overlaps the free ${vpc.freeCidrBlock}`).to.equal(false);
+                }
+            }),
+            RUNS,
+        );
+    });
+
+    it("gives subnets pairwise disjoint blocks, each /28 or larger", () => {
+        fc.assert(
+            fc.property(validNewVpcArguments, (args) => {
+                const blocks = newVpcPlan(args).subnets.map((s) => block(s.cidrBlock));
+                blocks.forEach((a, i) => {
+                    expect(a.prefixLength).to.be.at.most(AWS_LIMITS.maxPrefixLength);
+                    blocks.slice(i + 1).forEach((b) => expect(blocksOverlap(a, b), `${a.cidr} and ${b.cidr}`).to.equal(false));
+                });
+            }),
+            RUNS,
+        );
+    });
+
+    it("plans exactly one Lambda subnet per zone, each associated with a route table of its own zone", () => {
+        fc.assert(
+            fc.property(validNewVpcArguments, (args) => {
+                const planned = newVpcPlan(args);
+                const lambdaSubnets = planned.subnets.filter((s) => s.role === "lambda");
+                const zones = Array.from({ length: zoneCount(args) }, (_, i) => i + 1);
+                expect(lambdaSubnets.map((s) => s.zone)).to.deep.equal(zones);
+                expect(planned.lambdaSubnets).to.deep.equal(lambdaSubnets.map((s) => ({ key: s.key })));
+                for (const subnet of lambdaSubnets) {
+                    const tables = planned.routeTables.filter((t) => t.subnetKeys.includes(subnet.key));
+                    expect(tables.map((t) => [t.role, t.zone]), subnet.key).to.deep.equal([["lambda", subnet.zone]]);
+                }
+            }),
+            RUNS,
+        );
+    });
+
+    it("runs functions in exactly the given subnets of an existing VPC, and builds no network there", () => {
+        fc.assert(
+            fc.property(validExistingVpcArguments, (args) => {
+                const planned = plan(args);
+                expect(planned.lambdaSubnets).to.deep.equal(args.existingVpc!.subnetIds.map((id) => ({ id })));
+                expect([...planned.subnets, ...planned.routeTables, ...planned.natGateways]).to.deep.equal([]);
+                expect(planned.internetGateway).to.equal(undefined);
+            }),
+            SECONDARY_RUNS,
+        );
+    });
+
+    it("with PrivateWithNat, routes each Lambda route table's default route to a NAT gateway (its own zone's with OnePerAz), never to the internet gateway", () => {
+        fc.assert(
+            fc.property(newVpcArgs(NetworkPattern.PrivateWithNat), (args) => {
+                const planned = newVpcPlan(args);
+                const strategy = args.natGateways?.strategy ?? NatGatewayStrategy.OnePerAz;
+                for (const table of planned.routeTables.filter((t) => t.role === "lambda")) {
+                    expect(table.routes.map((r) => [r.destinationCidrBlock, r.target.kind]), table.key).to.deep.equal([[ANY_IPV4, "natGateway"]]);
+                    const nat = planned.natGateways.find((n) => n.key === table.routes[0].target.key);
+                    expect(nat?.zone, table.key).to.equal(strategy === NatGatewayStrategy.OnePerAz ? table.zone : 1);
+                }
+                expect(planned.natGateways).to.have.lengthOf(strategy === NatGatewayStrategy.OnePerAz ? zoneCount(args) : 1);
+            }),
+            RUNS,
+        );
+    });
+
+    it("with PrivateWithNat, puts each NAT gateway in its zone's public subnet, and routes only the public route table to the internet gateway", () => {
+        fc.assert(
+            fc.property(newVpcArgs(NetworkPattern.PrivateWithNat), (args) => {
+                const planned = newVpcPlan(args);
+                for (const nat of planned.natGateways) {
+                    const subnet = planned.subnets.find((s) => s.key === nat.subnetKey);
+                    expect([subnet?.role, subnet?.zone], nat.key).to.deep.equal(["public", nat.zone]);
+                }
+                const toInternet = planned.routeTables.filter((t) => t.routes.some((r) => r.target.kind === "internetGateway"));
+                expect(toInternet.map((t) => t.role)).to.deep.equal(["public"]);
+                expect(toInternet[0].subnetKeys.every((key) => planned.subnets.find((s) => s.key === key)?.role === "public")).to.equal(true);
+            }),
+            RUNS,
+        );
+    });
+
+    it("without NAT, plans no route, no internet gateway, no NAT gateway and no public subnet", () => {
+        fc.assert(
+            fc.property(validArgumentsWithoutNat, (args) => {
+                const planned = plan(args);
+                expect(planned.routeTables.flatMap((t) => t.routes)).to.deep.equal([]);
+                expect(planned.internetGateway).to.equal(undefined);
+                expect(planned.natGateways).to.deep.equal([]);
+                expect(planned.subnets.filter((s) => s.role === "public")).to.deep.equal([]);
+            }),
+            SECONDARY_RUNS,
+        );
+    });
+
+    it("admits no ingress from any CIDR block, so never from 0.0.0.0/0 or ::/0", () => {
+        fc.assert(
+            fc.property(validArguments, (args) => {
+                const fromCidrs = plan(args).securityGroupRules.filter((r) => r.direction === "ingress" && r.peer.kind === "cidr");
+                expect(fromCidrs.map((r) => r.key)).to.deep.equal([]);
+            }),
+            RUNS,
+        );
+    });
+
+    it("lets the interface endpoints' group admit HTTPS from the Lambda group and nothing else", () => {
+        fc.assert(
+            fc.property(validArguments, (args) => {
+                const planned = plan(args);
+                const endpointGroups = planned.securityGroups.filter((g) => g.role === "endpoint").map((g) => g.key);
+                expect(endpointGroups.length).to.equal(planned.interfaceEndpoints.length > 0 ? 1 : 0);
+                for (const rule of planned.securityGroupRules.filter((r) => r.direction === "ingress")) {
+                    expect(endpointGroups, `${rule.key} is ingress on a group other than the endpoints'`).to.include(rule.securityGroupKey);
+                    expect([rule.ipProtocol, rule.fromPort, rule.toPort, rule.peer], rule.key).to.deep.equal([
+                        "tcp",
+                        443,
+                        443,
+                        { kind: "securityGroup", ref: { key: LAMBDA_SECURITY_GROUP_KEY } },
+                    ]);
+                }
+            }),
+            RUNS,
+        );
+    });
+
+    it("opens egress to the whole internet only from the Lambda group, and only with PrivateWithNat", () => {
+        fc.assert(
+            fc.property(validArguments, (args) => {
+                const toAnywhere = plan(args).securityGroupRules.filter((r) => r.peer.kind === "cidr" && r.peer.cidrIpv4 === ANY_IPV4);
+                const expected = args.pattern === NetworkPattern.PrivateWithNat ? [[LAMBDA_SECURITY_GROUP_KEY, "egress"]] : [];
+                expect(toAnywhere.map((r) => [r.securityGroupKey, r.direction])).to.deep.equal(expected);
+            }),
+            SECONDARY_RUNS,
+        );
+    });
+
+    it("fits Lambda's vpcConfig limits: 1 to 16 subnets, one security group", () => {
+        fc.assert(
+            fc.property(validArguments, (args) => {
+                const planned = plan(args);
+                expect(planned.lambdaSubnets.length).to.be.within(1, AWS_LIMITS.lambdaMaxSubnets);
+                expect(planned.securityGroups.filter((g) => g.role === "lambda")).to.have.lengthOf(1);
+            }),
+            SECONDARY_RUNS,
+        );
+    });
+
+    it("names every planned resource uniquely, so no two resources share a Pulumi name", () => {
+        fc.assert(
+            fc.property(validArguments, (args) => {
+                const planned = plan(args);
+                const keys = [
+                    ...planned.subnets.map((s) => s.key),
+                    ...planned.routeTables.map((t) => t.key),
+                    ...planned.routeTables.flatMap((t) => t.routes.map((r) => r.key)),
+                    ...planned.natGateways.flatMap((n) => [n.key, n.elasticIpKey]),
+                    ...planned.gatewayEndpoints.map((e) => e.key),
+                    ...planned.interfaceEndpoints.map((e) => e.key),
+                    ...planned.securityGroups.map((g) => g.key),
+                    ...planned.securityGroupRules.map((r) => r.key),
+                ];
+                expect(keys.filter((key, i) => keys.indexOf(key) !== i)).to.deep.equal([]);
+            }),
+            SECONDARY_RUNS,
+        );
+    });
+});
