@@ -1,4 +1,7 @@
+import { AWS_LIMITS } from "../../sdk/aws-limits";
 import { AWS_PRICES, pricesFor, RegionPrices } from "../../sdk/aws-prices";
+import { servicesFunctionsCall } from "./called-services";
+import { formatUsd } from "./format";
 import { NetworkGraph } from "./network-graph";
 
 /**
@@ -132,6 +135,7 @@ export function estimateCost(graph: NetworkGraph, region: string, options: CostO
         zones,
         declaredServices: [...gatewayEndpoints, ...interfaceEndpoints].map((e) => e.service),
         interfaceServices: interfaceEndpoints.map((e) => e.service),
+        calledServices: servicesFunctionsCall(graph).services,
         trafficGb: options.trafficGb,
     });
 
@@ -203,6 +207,8 @@ interface AlternativeInputs {
     zones: number;
     declaredServices: string[];
     interfaceServices: string[];
+    /** The services the functions' roles allow them to call. */
+    calledServices: string[];
     trafficGb?: number;
 }
 
@@ -217,7 +223,7 @@ function cheaperAlternatives(a: AlternativeInputs): CostAlternative[] {
     const without = (nats: number, ips: number): number | null =>
         a.monthlyUsd === null || natMonthly === undefined || ipMonthly === undefined ? null : cents(a.monthlyUsd - nats * natMonthly - ips * ipMonthly);
     const saving = (cost: number | null) => (cost === null || a.monthlyUsd === null ? null : cents(a.monthlyUsd - cost));
-    const declared = a.declaredServices.length > 0 ? a.declaredServices.join(", ") : "no AWS service endpoints";
+    const declared = a.declaredServices.length > 0 ? a.declaredServices.join(", ") : "no AWS service endpoint";
 
     const alternatives: CostAlternative[] = [];
     if (a.natCount > 1) {
@@ -235,17 +241,27 @@ function cheaperAlternatives(a: AlternativeInputs): CostAlternative[] {
             givesUp: `zone independence: when the NAT gateway's zone fails, every zone loses the internet; the other zones' traffic crosses zones${a.prices ? ` at $${a.prices.interAzTransferPerGbEachDirection}/GB each way` : ""}.${crossAz}`,
         });
     }
-    const endpointsOnly = without(a.natCount, a.natElasticIps);
-    const perEndpoint = a.prices ? cents(a.prices.interfaceEndpointPerAzHour * hours * Math.max(a.zones, 1)) : undefined;
+    // Without NAT, every service the functions call needs an endpoint: the declared ones, plus
+    // one interface endpoint per other called service in each zone (S3 and DynamoDB get free
+    // gateway endpoints in PrivateWithEndpoints).
+    const added = a.calledServices.filter((s) => !GATEWAY_SERVICES.includes(s) && !a.interfaceServices.includes(s));
+    const zones = Math.max(a.zones, 1);
+    const perEndpoint = a.prices ? a.prices.interfaceEndpointPerAzHour * hours * zones : undefined;
+    const withoutNat = without(a.natCount, a.natElasticIps);
+    const endpointsOnly = withoutNat === null || perEndpoint === undefined ? null : cents(withoutNat + added.length * perEndpoint);
+    const interfaceServices = [...a.interfaceServices, ...added];
+    const reached = [...GATEWAY_SERVICES, ...interfaceServices];
     alternatives.push({
-        name: `\`PrivateWithEndpoints\` with ${a.interfaceServices.length > 0 ? `the declared interface endpoints (${a.interfaceServices.join(", ")})` : "no interface endpoints"}`,
+        name: `\`PrivateWithEndpoints\` with ${interfaceServices.length > 0 ? `interface endpoints for ${interfaceServices.join(", ")}` : "no interface endpoints"}`,
         monthlyUsd: endpointsOnly,
         savingUsd: saving(endpointsOnly),
-        reaches: declared,
-        givesUp: `the internet, and every AWS service without an endpoint${perEndpoint !== undefined ? ` (each one added costs $${perEndpoint.toFixed(2)} a month over ${plural(Math.max(a.zones, 1), "zone")})` : ""}.`,
+        reaches: `${reached.join(", ")}${added.length > 0 ? ` (${added.join(", ")} added: the functions' roles allow calls to ${added.length === 1 ? "it" : "them"})` : ""}`,
+        givesUp: `the internet, and every other AWS service${perEndpoint !== undefined ? ` (each endpoint added costs ${formatUsd(cents(perEndpoint))} a month over ${plural(zones, "zone")})` : ""}.`,
     });
     return alternatives.filter((alt) => alt.savingUsd === null || alt.savingUsd > 0);
 }
+
+const GATEWAY_SERVICES: readonly string[] = AWS_LIMITS.gatewayEndpointServices;
 
 /** Money to the cent, so that sums of hourly prices read as the bill does (and never as -0). */
 function cents(usd: number): number {

@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import { expect } from "chai";
 import { estimateCost } from "../../cli/report/cost";
 import type { NetworkGraph } from "../../cli/report/network-graph";
@@ -141,8 +142,34 @@ describe("report: monthly cost", () => {
             expect(cost.monthlyUsd).to.equal(87.6);
             expect(cost.alternatives.map((a) => [a.name, a.monthlyUsd])).to.deep.equal([
                 ['One NAT gateway (`natGateways: { strategy: "Single" }`)', 51.1],
-                ["`PrivateWithEndpoints` with the declared interface endpoints (sqs)", 14.6],
+                ["`PrivateWithEndpoints` with interface endpoints for sqs", 14.6],
             ]);
+        });
+    });
+
+    describe("PrivateWithNat with a function whose role reads a Secrets Manager secret", () => {
+        let graph: NetworkGraph;
+        before(async () => {
+            graph = await recordNetwork(stack, () => {
+                const net = new VpcLambdaNetwork("sec", { pattern: NetworkPattern.PrivateWithNat });
+                const role = new aws.iam.Role("sec-role", { assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) });
+                new aws.iam.RolePolicyAttachment("sec-logs", { role: role.name, policyArn: aws.iam.ManagedPolicy.AWSLambdaBasicExecutionRole });
+                new aws.iam.RolePolicyAttachment("sec-eni", { role: role.name, policyArn: net.eniPolicyArn });
+                new aws.iam.RolePolicy("sec-secret", {
+                    role: role.id,
+                    policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: "*" }] }),
+                });
+                vpcFunction("sec-fn", net.vpcConfig, { role: role.arn });
+            });
+        });
+        const endpointsOnly = () => estimateCost(graph, "us-east-1").alternatives.find((a) => a.name.includes("PrivateWithEndpoints"))!;
+
+        it("prices PrivateWithEndpoints with a Secrets Manager endpoint in both zones: $14.60", () => {
+            expect(endpointsOnly()).to.include({ name: "`PrivateWithEndpoints` with interface endpoints for secretsmanager", monthlyUsd: 14.6, savingUsd: 58.4 });
+        });
+
+        it("needs no endpoint for the ENI and log actions, which Lambda performs outside the VPC", () => {
+            expect(endpointsOnly().name).to.not.match(/ec2|logs/);
         });
     });
 
