@@ -1,6 +1,6 @@
 # Everything here works on a fresh clone with Node.js 20+ and npm; nothing needs the Pulumi CLI
 # or an AWS account unless the target says so.
-.PHONY: install build test plan lint clean
+.PHONY: install build test plan schema lint clean preview up sdk
 
 NODE_MODULES := node_modules/.package-lock.json
 
@@ -20,8 +20,41 @@ test: build
 plan: build
 	node dist/cli/main.js plan .
 
+## provider/schema.json, inferred from the TypeScript types in this process, as the plugin serves
+## it to `pulumi package add` (no Pulumi CLI needed). A test fails when the committed copy drifts.
+schema: build
+	node dist/provider/write-schema.js
+
 lint: install
 	npx tsc -p tsconfig.json --noEmit
+
+# The targets below drive the Pulumi CLI (and, for preview and up, AWS credentials). Without the
+# CLI they print the command they would run and succeed, so that `make` stays usable where
+# there is no Pulumi: use `make plan` for the offline plan there.
+PULUMI := $(shell command -v pulumi 2>/dev/null)
+STACK ?= dev
+## The program to preview or deploy: the root Pulumi.yaml program, or e.g. EXAMPLE=examples/isolated-rds.
+EXAMPLE ?= .
+POLICY_PACK := $(CURDIR)/policy
+SDK_LANGUAGES := python go dotnet java
+SDK_OUT := build/sdk
+run_pulumi = $(if $(PULUMI),$(1),@echo "pulumi CLI not found; would run: $(1)")
+
+## pulumi preview of EXAMPLE on STACK, with the vpc-lambda-guard policy pack enforced.
+preview: build
+	$(call run_pulumi,pulumi preview --cwd $(EXAMPLE) --stack $(STACK) --policy-pack $(POLICY_PACK))
+
+## pulumi up of EXAMPLE on STACK, with the vpc-lambda-guard policy pack enforced.
+up: build
+	$(call run_pulumi,pulumi up --cwd $(EXAMPLE) --stack $(STACK) --policy-pack $(POLICY_PACK))
+
+## SDKs for Python, Go, .NET and Java, generated from the plugin into build/sdk/<language>.
+## (Programs usually run `pulumi package add` instead, which generates the SDK they need.)
+sdk: install
+	@for language in $(SDK_LANGUAGES); do \
+		command="pulumi package gen-sdk provider --language $$language --out $(SDK_OUT)/$$language"; \
+		if [ -n "$(PULUMI)" ]; then echo "$$command" && $$command || exit 1; else echo "pulumi CLI not found; would run: $$command"; fi; \
+	done
 
 clean:
 	rm -rf dist
