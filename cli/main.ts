@@ -19,6 +19,8 @@ program
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
     .option("-o, --out <file>", "write the report to a file instead of standard output")
     .option("--traffic-gb <gb>", "GB a month through the NAT gateways or interface endpoints, to estimate the per-GB charges", parseTrafficGb)
+    .option("--policy-config <file>", "policy pack config JSON (levels, exemptions), as `pulumi preview --policy-pack-config` takes")
+    .option("--no-fail-on-policy", "report policy violations without exiting non-zero (a mandatory violation exits 3)")
     .action(async (programDir: string, options) => {
         process.exitCode = await planCommand(programDir, options);
     });

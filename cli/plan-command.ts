@@ -5,6 +5,8 @@ import { PlannedStack, runProgram } from "./run-program";
 import { renderMarkdownReport } from "./report/markdown";
 import { buildReviewReport, ReviewReport } from "./report/review-report";
 import { renderCapacityText, renderCostText } from "./report/text-sections";
+import { policyExitCode, policyJson, policyVerdicts, renderPolicyMarkdown, renderPolicyText } from "./policy-verdicts";
+import type { PolicyVerdicts } from "../policy/runner";
 
 export const FORMATS = ["text", "json", "markdown"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -15,6 +17,10 @@ export interface PlanOptions {
     out?: string;
     /** GB a month through the network's billed path (NAT gateways or interface endpoints), to estimate per-GB charges. */
     trafficGb?: number;
+    /** Exit non-zero on a mandatory policy violation (`--no-fail-on-policy` turns it off). @default true */
+    failOnPolicy?: boolean;
+    /** A policy pack config JSON file, as `pulumi preview --policy-pack-config` takes. */
+    policyConfig?: string;
 }
 
 /** `vpc-lambda plan`: run the program against mocked AWS and print what it would create. */
@@ -25,24 +31,33 @@ export async function planCommand(programDir: string, options: PlanOptions): Pro
     const project = loadProject(programDir, options.stack);
     const planned = await runProgram(project);
     const review = buildReviewReport(planned, { trafficGb: options.trafficGb });
+    const verdicts = await policyVerdicts(planned, options.policyConfig);
     const report =
-        options.format === "json" ? renderJson(planned, review) : options.format === "markdown" ? renderMarkdownReport(planned, review) : renderText(planned, review);
+        options.format === "json"
+            ? renderJson(planned, review, verdicts)
+            : options.format === "markdown"
+              ? `${renderMarkdownReport(planned, review)}\n${renderPolicyMarkdown(verdicts)}`
+              : renderText(planned, review, verdicts);
     if (options.out) {
         fs.writeFileSync(options.out, report);
     } else {
         process.stdout.write(report);
     }
-    return 0;
+    const exitCode = policyExitCode(verdicts, options.failOnPolicy ?? true);
+    if (exitCode !== 0) {
+        process.stderr.write("vpc-lambda: the plan violates a mandatory policy (see the report); pass --no-fail-on-policy to report without failing.\n");
+    }
+    return exitCode;
 }
 
-function renderText(planned: PlannedStack, review: ReviewReport): string {
+function renderText(planned: PlannedStack, review: ReviewReport, verdicts: PolicyVerdicts): string {
     const { project, resources, region } = planned;
     const header = `Offline plan of project "${project.name}", stack "${project.stack}" (mocked AWS account in ${region}): ${resources.length} resources to create.`;
     const notes = project.secretKeys.length > 0 ? `\nEncrypted config cannot be read offline and was replaced by "[secret]": ${project.secretKeys.join(", ")}.` : "";
-    return `${header}${notes}\n\n${renderTree(resources)}\n\n${renderCostText(review.cost)}\n\n${renderCapacityText(review.capacity)}\n`;
+    return `${header}${notes}\n\n${renderTree(resources)}\n\n${renderCostText(review.cost)}\n\n${renderCapacityText(review.capacity)}\n\n${renderPolicyText(verdicts)}\n`;
 }
 
-function renderJson(planned: PlannedStack, review: ReviewReport): string {
+function renderJson(planned: PlannedStack, review: ReviewReport, verdicts: PolicyVerdicts): string {
     const resources = planned.resources.map((r) => ({
         type: r.type,
         name: r.name,
@@ -64,6 +79,7 @@ function renderJson(planned: PlannedStack, review: ReviewReport): string {
         diagram: review.diagram,
         cost: review.cost,
         capacity: review.capacity,
+        policy: policyJson(verdicts),
     };
     return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -1,0 +1,67 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { expect } from "chai";
+import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
+import { VpcLambdaNetwork } from "../../sdk/component";
+import { MockStack } from "../../sdk/testing/mock-stack";
+import { verdictsOf } from "./helpers";
+
+/** A function on the network, as the README shows it: its role gets the network's ENI policy. */
+function functionOn(prefix: string, net: VpcLambdaNetwork): void {
+    const role = new aws.iam.Role(`${prefix}-fn-role`, {
+        assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        }),
+    });
+    const eniAccess = new aws.iam.RolePolicyAttachment(`${prefix}-fn-eni`, { role: role.name, policyArn: net.eniPolicyArn });
+    new aws.lambda.Function(
+        `${prefix}-fn`,
+        { role: role.arn, runtime: aws.lambda.Runtime.NodeJS20dX, handler: "index.handler", code: new pulumi.asset.AssetArchive({}), vpcConfig: net.vpcConfig },
+        { dependsOn: [eniAccess] },
+    );
+}
+
+/** A VPC of the user's own (DNS hostnames on, as interface endpoints need), for `existingVpc`. */
+function ownVpc(prefix: string): VpcLambdaNetworkArgs["existingVpc"] {
+    const vpc = new aws.ec2.Vpc(`${prefix}-own-vpc`, { cidrBlock: "10.1.0.0/16", enableDnsSupport: true, enableDnsHostnames: true });
+    const subnets = ["a", "b"].map(
+        (zone, i) => new aws.ec2.Subnet(`${prefix}-own-subnet-${zone}`, { vpcId: vpc.id, cidrBlock: `10.1.${i}.0/24`, availabilityZone: `us-east-1${zone}` }),
+    );
+    const routeTable = new aws.ec2.RouteTable(`${prefix}-own-rt`, { vpcId: vpc.id });
+    subnets.forEach((subnet, i) => new aws.ec2.RouteTableAssociation(`${prefix}-own-rta-${i}`, { subnetId: subnet.id, routeTableId: routeTable.id }));
+    return { vpcId: vpc.id, subnetIds: subnets.map((s) => s.id), routeTableIds: [routeTable.id] };
+}
+
+const PATTERNS: Record<string, (prefix: string) => VpcLambdaNetworkArgs> = {
+    "PrivateWithNat, a NAT gateway per zone": () => ({ pattern: NetworkPattern.PrivateWithNat, allowTo: [{ securityGroupId: "sg-0123456789abcdef0", port: 3306 }] }),
+    "PrivateWithNat, a single NAT gateway, three zones": () => ({
+        pattern: NetworkPattern.PrivateWithNat,
+        numberOfAvailabilityZones: 3,
+        natGateways: { strategy: NatGatewayStrategy.Single },
+    }),
+    "PrivateWithEndpoints with interface endpoints": () => ({ pattern: NetworkPattern.PrivateWithEndpoints, interfaceEndpoints: ["secretsmanager", "sqs", "ecr.api"] }),
+    Isolated: () => ({ pattern: NetworkPattern.Isolated }),
+    "an existing VPC, with an interface endpoint": (prefix) => ({
+        pattern: NetworkPattern.PrivateWithEndpoints,
+        existingVpc: ownVpc(prefix),
+        interfaceEndpoints: ["kms"],
+    }),
+};
+
+for (const preview of [false, true]) {
+    describe(`policies: every pattern of the component passes the pack (${preview ? "in a preview, ids unknown" : "deployed"})`, () => {
+        let stack: MockStack;
+
+        before(async () => {
+            stack = await MockStack.install({ preview });
+        });
+
+        for (const [label, argsFor] of Object.entries(PATTERNS)) {
+            it(`${label}: with a function attached, no policy is violated`, async () => {
+                const verdicts = await verdictsOf(stack, (prefix) => functionOn(prefix, new VpcLambdaNetwork(prefix, argsFor(prefix))));
+                expect(verdicts.violations.map((v) => `${v.policy}: ${v.message}`)).to.deep.equal([]);
+            });
+        }
+    });
+}

@@ -1,0 +1,53 @@
+import { expect } from "chai";
+import { MockStack } from "../../sdk/testing/mock-stack";
+import { blamed, verdictsOf, violationsOf } from "./helpers";
+import { plainStack, PlainStackOptions } from "./plain-stack";
+
+describe("policies: VPC flow logs", () => {
+    let stack: MockStack;
+    const verdicts = (options: PlainStackOptions, config?: Parameters<typeof verdictsOf>[2]) => verdictsOf(stack, (prefix) => plainStack(prefix, options), config);
+
+    before(async () => {
+        stack = await MockStack.install();
+    });
+
+    describe("vpc-flow-logs", () => {
+        it("accepts a VPC with a flow log", async () => {
+            expect(violationsOf(await verdicts({}), "vpc-flow-logs")).to.deep.equal([]);
+        });
+
+        it("rejects a VPC without a flow log, blaming the VPC", async () => {
+            const [violation] = violationsOf(await verdicts({ flowLog: false }), "vpc-flow-logs");
+            expect(violation.level).to.equal("mandatory");
+            expect(blamed(violation)).to.match(/-vpc$/);
+            expect(violation.message).to.match(/VPC "p\d+-vpc" has no flow log/);
+        });
+
+        it("skips a VPC listed in exemptVpcs", async () => {
+            const result = await verdicts({ flowLog: false }, (prefix) => ({ "vpc-flow-logs": { exemptVpcs: [`${prefix}-vpc`] } }));
+            expect(violationsOf(result, "vpc-flow-logs")).to.deep.equal([]);
+        });
+    });
+
+    describe("flow-log-retention", () => {
+        it("accepts 90 days, the default minimum", async () => {
+            expect(violationsOf(await verdicts({ logRetentionDays: 90 }), "flow-log-retention")).to.deep.equal([]);
+        });
+
+        it("accepts a log group whose records never expire", async () => {
+            expect(violationsOf(await verdicts({ logRetentionDays: undefined }), "flow-log-retention")).to.deep.equal([]);
+        });
+
+        it("warns (advisory) about 30 days, blaming the log group", async () => {
+            const [violation] = violationsOf(await verdicts({ logRetentionDays: 30 }), "flow-log-retention");
+            expect(violation.level).to.equal("advisory");
+            expect(blamed(violation)).to.match(/-flow-logs$/);
+            expect(violation.message).to.match(/keeps records 30 days; the minimum is 90/);
+        });
+
+        it("takes the minimum from config", async () => {
+            const result = await verdicts({ logRetentionDays: 90 }, { "flow-log-retention": { minimumRetentionDays: 365 } });
+            expect(violationsOf(result, "flow-log-retention")[0].message).to.include("the minimum is 365");
+        });
+    });
+});
