@@ -6,13 +6,11 @@ import { formatPercent, formatRate, formatUsd } from "./format";
 import type { ReviewReport } from "./review-report";
 
 /**
- * The policy pack's verdicts as the Markdown report shows them. plan-command maps the policy
- * result it has into this shape; without one, the report has no policy section.
+ * The policy pack's verdicts, as much of them as the report shows (the shape of the policy
+ * runner's result: pass it as it is). Without them, the report has no policy section.
  */
-export interface PolicyVerdictsSection {
-    /** True when no mandatory policy was violated. */
-    passed: boolean;
-    verdicts: { policy: string; enforcementLevel: string; resource?: string; message: string }[];
+export interface PolicyVerdictsForReport {
+    violations: { policy: string; level: string; message: string; /** The URN of the resource in violation; absent for the stack as a whole. */ resource?: string }[];
 }
 
 /**
@@ -20,7 +18,7 @@ export interface PolicyVerdictsSection {
  * it), the cost and capacity tables, the policy verdicts when there are any, and the full
  * resource tree folded away.
  */
-export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport, policy?: PolicyVerdictsSection): string {
+export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport, policy?: PolicyVerdictsForReport): string {
     const { project, region, resources } = planned;
     const sections = [
         `## Offline plan of \`${project.name}\` (stack \`${project.stack}\`, ${region})`,
@@ -39,7 +37,7 @@ export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport
     return `${sections.join("\n\n")}\n`;
 }
 
-function summaryLine(planned: PlannedStack, review: ReviewReport, policy: PolicyVerdictsSection | undefined): string {
+function summaryLine(planned: PlannedStack, review: ReviewReport, policy: PolicyVerdictsForReport | undefined): string {
     const { cost, capacity } = review;
     const parts = [`**${planned.resources.length} resources** to create`];
     parts.push(cost.monthlyUsd === null ? `fixed network cost unknown in ${cost.region}` : `fixed network cost **${formatUsd(cost.monthlyUsd)} a month**`);
@@ -51,8 +49,8 @@ function summaryLine(planned: PlannedStack, review: ReviewReport, policy: Policy
         parts.push(`**${capacity.warnings.length} capacity warning${capacity.warnings.length === 1 ? "" : "s"}**`);
     }
     if (policy) {
-        const mandatory = policy.verdicts.filter((v) => v.enforcementLevel === "mandatory").length;
-        parts.push(policy.passed ? "policy: passed" : `**policy: ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}**`);
+        const mandatory = policy.violations.filter((v) => v.level === "mandatory").length;
+        parts.push(mandatory === 0 ? `policies: no mandatory violation` : `**policies: ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}**`);
     }
     return parts.join(" · ");
 }
@@ -110,13 +108,15 @@ function capacitySection(capacity: CapacityReport): string {
     return blocks.join("\n\n");
 }
 
-function policySection(policy: PolicyVerdictsSection): string {
-    if (policy.verdicts.length === 0) {
-        return policy.passed ? "Every policy passed." : "The policy check did not pass.";
+function policySection(policy: PolicyVerdictsForReport): string {
+    if (policy.violations.length === 0) {
+        return "Every policy passes.";
     }
+    // Mandatory violations first: they are the ones that fail the check.
+    const ordered = [...policy.violations].sort((a, b) => Number(b.level === "mandatory") - Number(a.level === "mandatory"));
     return table(
-        ["policy", "level", "resource", "verdict"],
-        policy.verdicts.map((v) => [v.policy, v.enforcementLevel, v.resource ?? "", v.message]),
+        ["level", "policy", "resource", "violation"],
+        ordered.map((v) => [v.level, `\`${v.policy}\``, v.resource ? `\`${v.resource.split("::").pop()}\`` : "the stack", v.message]),
     );
 }
 
