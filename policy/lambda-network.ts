@@ -162,7 +162,7 @@ export const lambdaPrivateSubnets: StackValidationPolicy = {
                 .map((subnet) => ({ subnet, reasons: publicExposureOf(index, subnet) }))
                 .filter(({ reasons }) => reasons.length > 0);
             if (exposed.length > 0) {
-                const details = exposed.map(({ subnet, reasons }) => `${describe(subnet)} ${reasons.join("; ")}`).join("; ");
+                const details = exposed.map(({ subnet, reasons }) => `${describe(subnet)} (${reasons.join("; ")})`).join(", ");
                 reportViolation(
                     `Function "${fn.name}" is placed in public subnets: ${details}. Lambda never gives a function a public IP, so it gains no Internet access there; ` +
                         "use private subnets routed to a NAT gateway (or with no route out).",
