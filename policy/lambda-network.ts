@@ -48,7 +48,7 @@ export const lambdaInVpc: ResourceValidationPolicy = {
         const vpcConfig = props.vpcConfig as Record<string, unknown> | undefined;
         if (!vpcConfig) {
             reportViolation(
-                `Function "${args.name}" has no vpcConfig, so it runs outside any VPC and cannot be reached by the VPC's security controls or flow logs. ` +
+                `Function "${args.name}" has no vpcConfig, so it runs outside any VPC: it cannot reach private resources, and no security group or flow log covers its traffic. ` +
                     "Set vpcConfig to a VpcLambdaNetwork's vpcConfig, or exempt the function in this policy's config.",
             );
             return;
