@@ -1,0 +1,105 @@
+import { expect } from "chai";
+import { NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
+import { VpcLambdaNetwork } from "../../sdk/component";
+import { MockStack } from "../../sdk/testing/mock-stack";
+import { T } from "../helpers/mock-network";
+import { changesBetween, Changes } from "./replacements";
+
+// The changes that do replace or delete something, as the README lists them, and a few that
+// look as if they would but do not. Each compares two deployments of one network named "app".
+
+async function changesFrom(stack: MockStack, before: VpcLambdaNetworkArgs, after: VpcLambdaNetworkArgs, names: [string, string] = ["app", "app"]): Promise<Changes> {
+    stack.reset();
+    new VpcLambdaNetwork(names[0], before);
+    const first = [...(await stack.settle())];
+    stack.reset();
+    new VpcLambdaNetwork(names[1], after);
+    return changesBetween(first, [...(await stack.settle())]);
+}
+
+const replaced = (changes: Changes) => changes.replaced.map((r) => r.resource);
+const base: VpcLambdaNetworkArgs = { pattern: NetworkPattern.PrivateWithNat, interfaceEndpoints: ["sqs"] };
+
+describe("evolution: the changes that replace or delete something", () => {
+    let stack: MockStack;
+
+    before(async () => {
+        stack = await MockStack.install();
+    });
+
+    it("replaces the VPC when its cidrBlock changes, and with it every subnet and security group", async () => {
+        const changes = await changesFrom(stack, base, { ...base, cidrBlock: "10.1.0.0/16" });
+        expect(replaced(changes)).to.include.members([
+            `${T.vpc}::app-vpc`,
+            `${T.subnet}::app-lambda-subnet-1`,
+            `${T.subnet}::app-public-subnet-2`,
+            `${T.securityGroup}::app-lambda-sg`,
+            `${T.securityGroup}::app-endpoint-sg`,
+            `${T.securityGroup}::app-lambda-replacement-sg`,
+            `${T.flowLog}::app-flow-log`,
+        ]);
+    });
+
+    it("replaces the subnets (and what sits in them) of zones whose name changes", async () => {
+        const changes = await changesFrom(stack, { ...base, availabilityZoneNames: ["us-east-1a", "us-east-1b"] }, { ...base, availabilityZoneNames: ["us-east-1a", "us-east-1c"] });
+        expect(replaced(changes)).to.include.members([`${T.subnet}::app-lambda-subnet-2`, `${T.subnet}::app-public-subnet-2`, `${T.natGateway}::app-nat-2`]);
+        expect(replaced(changes).filter((r) => r.includes("subnet-1"))).to.deep.equal([]);
+    });
+
+    it("replaces only the flow log when its traffic type changes (AWS cannot modify a flow log)", async () => {
+        const changes = await changesFrom(stack, base, { ...base, flowLogs: { trafficType: "REJECT" } });
+        expect(replaced(changes)).to.deep.equal([`${T.flowLog}::app-flow-log`]);
+    });
+
+    it("replaces only the flow log when its aggregation interval changes", async () => {
+        const changes = await changesFrom(stack, base, { ...base, flowLogs: { maxAggregationInterval: 60 } });
+        expect(replaced(changes)).to.deep.equal([`${T.flowLog}::app-flow-log`]);
+    });
+
+    it("deletes the flow log's log group, and the records in it, when flow logs are turned off", async () => {
+        const changes = await changesFrom(stack, base, { ...base, flowLogs: { enabled: false } });
+        expect(changes.deleted).to.include.members([`${T.flowLog}::app-flow-log`, `${T.logGroup}::app-flow-log-group`]);
+    });
+
+    it("deletes a removed zone's subnets, with whatever still runs in them", async () => {
+        const changes = await changesFrom(stack, { ...base, numberOfAvailabilityZones: 3 }, { ...base, numberOfAvailabilityZones: 2 });
+        expect(changes.deleted).to.include.members([`${T.subnet}::app-lambda-subnet-3`, `${T.subnet}::app-public-subnet-3`]);
+        expect(replaced(changes)).to.deep.equal([]);
+    });
+
+    it("deletes the endpoint security group with the last interface endpoint", async () => {
+        const changes = await changesFrom(stack, base, { ...base, interfaceEndpoints: [] });
+        expect(changes.deleted).to.include(`${T.securityGroup}::app-endpoint-sg`);
+        expect(replaced(changes)).to.deep.equal([]);
+    });
+
+    it("replaces everything when the component is renamed: every name derives from it", async () => {
+        const changes = await changesFrom(stack, base, base, ["app", "api"]);
+        expect(changes.deleted).to.include(`${T.vpc}::app-vpc`);
+        expect(changes.created).to.include(`${T.vpc}::api-vpc`);
+    });
+
+    describe("and changes that replace nothing", () => {
+        it("keeps every resource when the flow logs' retention changes (updated in place)", async () => {
+            const changes = await changesFrom(stack, base, { ...base, flowLogs: { retentionInDays: 365 } });
+            expect(changes).to.deep.equal({ created: [], deleted: [], replaced: [] });
+        });
+
+        it("keeps every resource when the zone count is replaced by the names of the same zones", async () => {
+            const changes = await changesFrom(stack, { ...base, numberOfAvailabilityZones: 2 }, { ...base, availabilityZoneNames: ["us-east-1a", "us-east-1b"] });
+            expect(changes).to.deep.equal({ created: [], deleted: [], replaced: [] });
+        });
+
+        for (const [from, to] of [
+            [NetworkPattern.Isolated, NetworkPattern.PrivateWithEndpoints],
+            [NetworkPattern.PrivateWithEndpoints, NetworkPattern.PrivateWithNat],
+            [NetworkPattern.PrivateWithNat, NetworkPattern.PrivateWithEndpoints],
+        ]) {
+            it(`keeps the VPC, the subnets and the security groups when the pattern changes from ${from} to ${to}`, async () => {
+                const changes = await changesFrom(stack, { pattern: from }, { pattern: to });
+                expect(replaced(changes)).to.deep.equal([]);
+                expect(changes.deleted.filter((r) => r.startsWith(`${T.securityGroup}::`) || r.includes("lambda-subnet") || r.startsWith(`${T.vpc}::`))).to.deep.equal([]);
+            });
+        }
+    });
+});
