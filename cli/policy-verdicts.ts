@@ -55,15 +55,6 @@ export function renderPolicyText(verdicts: PolicyVerdicts): string {
     return [header, ...lines].join("\n");
 }
 
-/** A section for the pull-request comment. */
-export function renderPolicyMarkdown(verdicts: PolicyVerdicts): string {
-    const rows = ordered(verdicts.violations).map(
-        (v) => `| ${v.level} | \`${v.policy}\` | ${v.resource ? `\`${resourceName(v.resource)}\`` : "stack"} | ${v.message.replace(/\|/g, "\\|")} |`,
-    );
-    const table = rows.length > 0 ? `\n\n| level | policy | resource | violation |\n|---|---|---|---|\n${rows.join("\n")}` : "";
-    return `## Policy pack \`${POLICY_PACK_NAME}\`\n\n${summary(verdicts)}${table}\n`;
-}
-
 function summary(verdicts: PolicyVerdicts): string {
     const count = (level: string) => verdicts.violations.filter((v) => v.level === level).length;
     if (verdicts.violations.length === 0) {
