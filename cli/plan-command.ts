@@ -5,7 +5,7 @@ import { PlannedStack, runProgram } from "./run-program";
 import { renderMarkdownReport } from "./report/markdown";
 import { buildReviewReport, ReviewReport } from "./report/review-report";
 import { renderCapacityText, renderCostText } from "./report/text-sections";
-import { policyExitCode, policyJson, policyVerdicts, renderPolicyMarkdown, renderPolicyText } from "./policy-verdicts";
+import { policyExitCode, policyJson, policyVerdicts, renderPolicyText } from "./policy-verdicts";
 import type { PolicyVerdicts } from "../policy/runner";
 
 export const FORMATS = ["text", "json", "markdown"] as const;
@@ -36,7 +36,7 @@ export async function planCommand(programDir: string, options: PlanOptions): Pro
         options.format === "json"
             ? renderJson(planned, review, verdicts)
             : options.format === "markdown"
-              ? `${renderMarkdownReport(planned, review)}\n${renderPolicyMarkdown(verdicts)}`
+              ? renderMarkdownReport(planned, review, policyJson(verdicts))
               : renderText(planned, review, verdicts);
     if (options.out) {
         fs.writeFileSync(options.out, report);

@@ -10,6 +10,8 @@ import type { ReviewReport } from "./review-report";
  * runner's result: pass it as it is). Without them, the report has no policy section.
  */
 export interface PolicyVerdictsForReport {
+    /** The policy pack's name, for the section's title. */
+    pack?: string;
     violations: { policy: string; level: string; message: string; /** The URN of the resource in violation; absent for the stack as a whole. */ resource?: string }[];
 }
 
@@ -31,7 +33,7 @@ export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport
         costSection(review.cost),
         "### Capacity",
         capacitySection(review.capacity),
-        ...(policy ? ["### Policy", policySection(policy)] : []),
+        ...(policy ? [`### Policy${policy.pack ? ` pack \`${policy.pack}\`` : ""}`, policySection(policy)] : []),
         `<details><summary>Resources to create (${resources.length})</summary>\n\n\`\`\`\n${renderTree(resources)}\n\`\`\`\n\n</details>`,
     ];
     return `${sections.join("\n\n")}\n`;
