@@ -3,6 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 // Enumerations are declared as `const` objects with a matching type, the form Pulumi's own
 // generated SDKs use: TypeScript users can write either `NetworkPattern.PrivateWithNat` or the
 // literal `"PrivateWithNat"`, and the provider's schema analyzer turns each into a named enum.
+//
+// Each default is written twice: as `@default` for TypeScript tooling, and as a "Default: ..."
+// sentence, because the provider schema (and so every other language's SDK) carries a comment's
+// text but not its tags. tests/provider/schema.spec.ts keeps the two equal.
 
 /** How the Lambda subnets reach (or do not reach) anything outside the VPC. */
 export const NetworkPattern = {
@@ -67,6 +71,7 @@ export interface NatGatewaysArgs {
     /**
      * `OnePerAz` (one NAT gateway in each zone, zone-local routes) or `Single` (one shared
      * NAT gateway, cheaper and not zone-resilient).
+     * Default: "OnePerAz".
      * @default "OnePerAz"
      */
     strategy?: NatGatewayStrategy;
@@ -84,6 +89,7 @@ export interface AllowToArgs {
     port: number;
     /**
      * The rule's description, shown in the console and in `pulumi preview`.
+     * Default: "Lambda to port <port>".
      * @default "Lambda to port <port>"
      */
     description?: string;
@@ -94,23 +100,27 @@ export interface FlowLogsArgs {
     /**
      * Record the VPC's traffic. On by default: without flow logs, a function that times out
      * leaves no trace of which connection was rejected.
+     * Default: true.
      * @default true
      */
     enabled?: boolean;
     /**
      * Days CloudWatch Logs keeps the records: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
      * 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, or 0 to keep them forever.
+     * Default: 90.
      * @default 90
      */
     retentionInDays?: number;
     /**
      * `ALL`, `ACCEPT` or `REJECT`. Changing it replaces the flow log (AWS cannot update one).
+     * Default: "ALL".
      * @default "ALL"
      */
     trafficType?: FlowLogTrafficType;
     /**
      * Seconds over which records are aggregated: 600 (cheaper) or 60 (faster to show up).
      * Changing it replaces the flow log.
+     * Default: 600.
      * @default 600
      */
     maxAggregationInterval?: number;
@@ -144,12 +154,14 @@ export interface VpcLambdaNetworkArgs {
      * at most /25 (/22 with `PrivateWithNat`, whose public subnets are smaller). Each Lambda
      * subnet gets one eighth of the range, whatever the number of zones, so adding a zone never
      * renumbers an existing subnet. Not allowed with `existingVpc`.
+     * Default: "10.0.0.0/16".
      * @default "10.0.0.0/16"
      */
     cidrBlock?: string;
     /**
      * How many Availability Zones (1 to 6) get a Lambda subnet, taken in the order the region
      * lists them. Use `availabilityZoneNames` instead to pick them.
+     * Default: 2.
      * @default 2
      */
     numberOfAvailabilityZones?: number;
@@ -160,6 +172,7 @@ export interface VpcLambdaNetworkArgs {
     /**
      * Gateway endpoints to build on every Lambda route table (`s3`, `dynamodb`). They cost
      * nothing and keep that traffic off NAT gateways. Not allowed with `Isolated`.
+     * Default: ["s3", "dynamodb"] with `PrivateWithNat` and `PrivateWithEndpoints`.
      * @default ["s3", "dynamodb"] with `PrivateWithNat` and `PrivateWithEndpoints`
      */
     gatewayEndpoints?: GatewayEndpointService[];
@@ -168,6 +181,7 @@ export interface VpcLambdaNetworkArgs {
      * in `com.amazonaws.<region>.<service>`: `secretsmanager`, `ssm`, `sts`, `kms`, `sqs`, `sns`,
      * `lambda`, `ecr.api`, `ecr.dkr`, `xray`, `logs`... Each is billed per zone per hour. Not
      * allowed with `Isolated`.
+     * Default: [].
      * @default []
      */
     interfaceEndpoints?: string[];

@@ -1,5 +1,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
+import * as path from "path";
+import * as ts from "typescript";
 import { renderSchema, SCHEMA_FILE } from "../../provider/write-schema";
 
 // The committed schema is what `pulumi package add` users get their SDK from: these specs
@@ -8,6 +10,24 @@ const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8"));
 const COMPONENT = "vpc-lambda:index:VpcLambdaNetwork";
 const component = schema.resources[COMPONENT];
 const typeRef = (name: string) => `#/types/vpc-lambda:index:${name}`;
+
+/** Every `@default` in sdk/args.ts, as `{ interface, property, value }`. */
+function documentedDefaults(): { owner: string; property: string; value: string }[] {
+    const file = path.join(__dirname, "..", "..", "..", "sdk", "args.ts");
+    const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
+    const found: { owner: string; property: string; value: string }[] = [];
+    source.forEachChild((node) => {
+        if (!ts.isInterfaceDeclaration(node)) {
+            return;
+        }
+        for (const member of node.members) {
+            for (const tag of ts.getJSDocTags(member).filter((t) => t.tagName.text === "default")) {
+                found.push({ owner: node.name.text, property: (member.name as ts.Identifier).text, value: ts.getTextOfJSDocComment(tag.comment)?.trim() ?? "" });
+            }
+        }
+    });
+    return found;
+}
 
 describe("provider/schema.json", () => {
     it("is what the TypeScript types generate today (run `make schema` after changing sdk/args.ts or the component)", async function () {
@@ -78,6 +98,16 @@ describe("provider/schema.json", () => {
             check(token, type.properties ?? {});
         }
         expect(undocumented).to.deep.equal([]);
+    });
+
+    it("states every documented default in the description, where other languages' SDKs can see it", () => {
+        const defaults = documentedDefaults();
+        const missing = defaults.filter(({ owner, property, value }) => {
+            const properties = owner === "VpcLambdaNetworkArgs" ? component.inputProperties : schema.types[`vpc-lambda:index:${owner}`]?.properties;
+            return !properties?.[property]?.description?.includes(`Default: ${value}.`);
+        });
+        expect(defaults.length).to.be.greaterThan(0);
+        expect(missing.map(({ owner, property, value }) => `${owner}.${property}: @default ${value}`)).to.deep.equal([]);
     });
 
     it("outputs vpcConfig, ready for a Lambda function's vpcConfig, and the ENI policy's ARN", () => {
