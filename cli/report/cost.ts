@@ -141,6 +141,9 @@ export function estimateCost(graph: NetworkGraph, region: string, options: CostO
 
     const notes = [
         `Fixed cost of the network only, at ${AWS_PRICES.hoursPerMonth} hours a month; functions, databases and log storage are billed on their own.`,
+        ...(lambdaSubnets.some((id) => !graph.subnet(id).inStack)
+            ? ["Some Lambda subnets are not created by this stack (an existing VPC's): what their VPC is billed for (its NAT gateways, its addresses) is not counted here."]
+            : []),
         ...(prices ? [] : [`The price table (${AWS_PRICES.date}) has prices for ${Object.keys(AWS_PRICES.regions).join(", ")} only; prices for ${region} are unknown, so only quantities are shown.`]),
     ];
     return {

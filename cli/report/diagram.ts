@@ -1,5 +1,5 @@
 import { Flowchart, FlowEdge, FlowGroup, FlowNode, mermaidId, renderMermaid } from "./mermaid";
-import { NetworkGraph, SecurityGroupMember, SecurityGroupPermission } from "./network-graph";
+import { NetworkGraph, SecurityGroupMember, SecurityGroupPermission, shortServiceName } from "./network-graph";
 
 /**
  * The planned network as a Mermaid flowchart, drawn the way the seed guide draws its
@@ -73,7 +73,10 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
     const functionIds = new Map(functions.map((fn) => [fn.id, nodeFor(fn.id, "fn", fn.name, () => ({ label: [`Lambda ${fn.name}`], shape: "rounded", className: "function" }))]));
     const subnetNode = (subnetId: string): string => {
         const subnet = graph.subnet(subnetId);
-        const id = nodeFor(subnetId, "subnet", subnet.name, () => ({ label: [subnet.name, ...(subnet.cidrBlock ? [subnet.cidrBlock] : [])], shape: "box" }));
+        const id = nodeFor(subnetId, "subnet", subnet.name, () => ({
+            label: [subnet.name, ...(subnet.cidrBlock ? [subnet.cidrBlock] : []), ...(routesUnknown(graph, subnetId) ? ["not in this stack: routes unknown"] : [])],
+            shape: "box",
+        }));
         place(zoneGroup(vpcGroup(subnet.vpcId), subnet.zone), id);
         return id;
     };
@@ -83,7 +86,8 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
 
     // Each Lambda subnet's way out, by its route table.
     const lambdaSubnets = graph.lambdaSubnetIds;
-    const reachesInternet = new Map<string, boolean>();
+    /** Whether each Lambda subnet reaches the internet; undefined when the stack cannot tell. */
+    const reachesInternet = new Map<string, boolean | undefined>();
     for (const subnetId of lambdaSubnets) {
         const from = subnetNode(subnetId);
         const subnet = graph.subnet(subnetId);
@@ -103,7 +107,7 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
             const otherId = nodeFor(target.id, "via", graph.nameOf(target.id), () => ({ label: [`${target.property.replace(/Id$/, "")} ${graph.nameOf(target.id)}`], shape: "box" }));
             edge(from, otherId, "route", "0.0.0.0/0");
         }
-        reachesInternet.set(subnetId, internetReached);
+        reachesInternet.set(subnetId, routesUnknown(graph, subnetId) ? undefined : internetReached);
 
         const table = graph.routeTableOf(subnetId);
         for (const endpoint of graph.endpoints) {
@@ -147,19 +151,19 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
     // What the pattern cannot reach, crossed out as in the seed guide.
     for (const fn of functions) {
         const fnId = functionIds.get(fn.id)!;
-        const reaching = fn.subnetIds.filter((s) => reachesInternet.get(s));
-        if (reaching.length === 0) {
+        const cutOff = fn.subnetIds.filter((s) => reachesInternet.get(s) === false);
+        if (cutOff.length === fn.subnetIds.length) {
             // A subnet routed to an internet gateway already says why it gets nowhere.
             if (!fn.subnetIds.some((s) => graph.defaultRouteOf(s)?.kind === "internetGateway")) {
                 edge(fnId, internet(), "blocked", "no route to the internet");
             }
             const apis = nodeFor("aws-apis", "svc", "aws_apis", () => ({ label: ["AWS APIs without an endpoint"], shape: "stadium", className: "unreachable" }));
             edge(fnId, apis, "blocked", "no route");
-        } else if (reaching.length < fn.subnetIds.length) {
-            fn.subnetIds.filter((s) => !reachesInternet.get(s)).forEach((s) => edge(subnetNode(s), internet(), "blocked", "no route to the internet"));
+        } else {
+            cutOff.forEach((s) => edge(subnetNode(s), internet(), "blocked", "no route to the internet"));
         }
     }
-    if (functions.length === 0 && lambdaSubnets.length > 0 && lambdaSubnets.every((s) => !reachesInternet.get(s))) {
+    if (functions.length === 0 && lambdaSubnets.length > 0 && lambdaSubnets.every((s) => reachesInternet.get(s) === false)) {
         lambdaSubnets.forEach((s) => edge(subnetNode(s), internet(), "blocked", "no route to the internet"));
     }
     const blockedInternet = edges.some((e) => e.to === ids.get("internet") && e.kind === "blocked") && !edges.some((e) => e.to === ids.get("internet") && e.kind === "route");
@@ -178,6 +182,15 @@ export function renderNetworkDiagram(graph: NetworkGraph): string {
 }
 
 /** The node of a thing (a resource id or a fixed key), made the first time it is asked for. */
+/**
+ * A subnet the stack does not create (an existing VPC's, an awsx VPC's), or one in a VPC the
+ * stack does not create and with no route table of the stack's: where it routes is not known here.
+ */
+function routesUnknown(graph: NetworkGraph, subnetId: string): boolean {
+    const subnet = graph.subnet(subnetId);
+    return !subnet.inStack || (graph.routeTableOf(subnetId) === undefined && !graph.vpcs.some((v) => v.id === subnet.vpcId));
+}
+
 type NodeFor = (key: string, prefix: string, name: string, make: () => Omit<FlowNode, "id">) => string;
 type EdgeFn = (from: string, to: string, kind: FlowEdge["kind"], label?: string) => void;
 
@@ -220,6 +233,11 @@ function memberNode(member: SecurityGroupMember, nodeFor: NodeFor, functionIds: 
     if (member.kind === "function" && r.id && functionIds.has(r.id)) {
         return functionIds.get(r.id)!;
     }
+    if (member.kind === "endpoint") {
+        // The same node as the endpoint's route, when it is drawn.
+        const service = shortServiceName(String(r.inputs.serviceName ?? r.name));
+        return nodeFor(r.id ?? r.urn, "vpce", r.name, () => ({ label: [`${service} interface endpoint`], shape: "box", className: "endpoint" }));
+    }
     const what = MEMBER_TITLES[member.kind](r.type);
     const detail = typeof r.inputs.engine === "string" ? [r.inputs.engine] : [];
     return nodeFor(r.id ?? r.urn, "res", r.name, () => ({ label: [`${what} ${r.name}`, ...detail], shape: member.kind === "database" || member.kind === "cache" ? "database" : "box" }));
@@ -232,6 +250,7 @@ const MEMBER_TITLES: Record<SecurityGroupMember["kind"], (type: string) => strin
     compute: () => "EC2",
     loadBalancer: () => "Load balancer",
     function: () => "Lambda",
+    endpoint: () => "VPC endpoint",
 };
 
 function securityGroupNode(graph: NetworkGraph, groupId: string, nodeFor: NodeFor): string {

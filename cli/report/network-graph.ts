@@ -89,7 +89,7 @@ export interface SecurityGroupPermission {
 /** Something that wears a security group: a database, a cache, an instance, a function. */
 export interface SecurityGroupMember {
     resource: RecordedResource;
-    kind: "database" | "cache" | "fileSystem" | "compute" | "loadBalancer" | "function";
+    kind: "database" | "cache" | "fileSystem" | "compute" | "loadBalancer" | "function" | "endpoint";
 }
 
 // Where each resource type lists the security groups it wears.
@@ -104,6 +104,7 @@ const SECURITY_GROUP_MEMBERSHIP: { type: string; path: string[]; kind: SecurityG
     { type: "aws:ec2/instance:Instance", path: ["vpcSecurityGroupIds"], kind: "compute" },
     { type: "aws:lb/loadBalancer:LoadBalancer", path: ["securityGroups"], kind: "loadBalancer" },
     { type: "aws:lambda/function:Function", path: ["vpcConfig", "securityGroupIds"], kind: "function" },
+    { type: "aws:ec2/vpcEndpoint:VpcEndpoint", path: ["securityGroupIds"], kind: "endpoint" },
 ];
 
 export class NetworkGraph {

@@ -181,6 +181,20 @@ describe("report: monthly cost", () => {
         });
     });
 
+    describe("a network built into an existing VPC", () => {
+        it("says that the existing VPC's own charges are not counted", async () => {
+            const graph = await recordNetwork(stack, () => {
+                const net = new VpcLambdaNetwork("exist", {
+                    pattern: NetworkPattern.PrivateWithNat,
+                    existingVpc: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"] },
+                    gatewayEndpoints: [],
+                });
+                vpcFunction("exist-fn", net.vpcConfig);
+            });
+            expect(estimateCost(graph, "us-east-1").notes.join(" ")).to.contain("not created by this stack");
+        });
+    });
+
     describe("a region the price table does not know", () => {
         let graph: NetworkGraph;
         before(async () => {

@@ -119,6 +119,12 @@ describe("report: network diagram", () => {
             expect(chart.between("Lambda pe-fn", "AWS APIs without an endpoint").map((e) => e.arrow)).to.deep.equal(["-.-x"]);
         });
 
+        it("draws the functions' HTTPS permission to the endpoint that wears the endpoint security group", () => {
+            expect(chart.between("Lambda pe-fn", "secretsmanager interface endpoint").map((e) => [e.arrow, e.label])).to.deep.equal([
+                ["==>", "tcp 443 Lambda to the interface endpoints over HTTPS"],
+            ]);
+        });
+
         it("has no NAT gateway and no internet gateway", () => {
             expect(chart.nodes.filter((n) => /gateway pe-/.test(n.label)).map((n) => n.label)).to.deep.equal([]);
         });
@@ -146,6 +152,21 @@ describe("report: network diagram", () => {
             expect(chart.between("Lambda half-fn", "RDS half-db")).to.deep.equal([
                 { from: chart.id("Lambda half-fn"), arrow: "-.->", label: "tcp 3306 MySQL, not admitted by half-db-sg", to: chart.id("RDS half-db") },
             ]);
+        });
+    });
+
+    describe("a function in subnets the stack does not create", () => {
+        let chart: ParsedFlowchart;
+        before(async () => {
+            chart = await draw(() => vpcFunction("ext-fn", { subnetIds: ["subnet-0123456789abcdef0"], securityGroupIds: ["sg-0123456789abcdef0"] }));
+        });
+
+        it("says the subnet's routes are unknown", () => {
+            expect(chart.labelOf(chart.id("subnet-0123456789abcdef0"))).to.contain("not in this stack: routes unknown");
+        });
+
+        it("crosses nothing out: what the stack cannot see may well reach the internet", () => {
+            expect(chart.edges.filter((e) => e.arrow === "-.-x")).to.deep.equal([]);
         });
     });
 
