@@ -4,6 +4,7 @@ import { FORMATS, planCommand } from "./plan-command";
 import { UsageError } from "./project";
 import { ProgramError } from "./run-program";
 import { parseTrafficGb } from "./report/traffic-option";
+import { DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds, PlanTimeoutError, TIMEOUT_EXIT_CODE } from "./timeout";
 
 const program = new Command()
     .name("vpc-lambda")
@@ -21,6 +22,7 @@ program
     .option("--traffic-gb <gb>", "GB a month through the NAT gateways or interface endpoints, to estimate the per-GB charges", parseTrafficGb)
     .option("--policy-config <file>", "policy pack config JSON (levels, exemptions), as `pulumi preview --policy-pack-config` takes")
     .option("--no-fail-on-policy", "report policy violations without exiting non-zero (a mandatory violation exits 3)")
+    .option("--timeout <seconds>", `give up on a program still running after this long (exits ${TIMEOUT_EXIT_CODE})`, parseTimeoutSeconds, DEFAULT_TIMEOUT_SECONDS)
     .action(async (programDir: string, options) => {
         process.exitCode = await planCommand(programDir, options);
     });
@@ -30,6 +32,10 @@ async function main(argv: string[]): Promise<void> {
         await program.parseAsync(argv);
     } catch (error) {
         process.exitCode = reportFailure(error);
+        if (error instanceof PlanTimeoutError) {
+            // The program's own timers or sockets may still hold the event loop: end it here.
+            process.stderr.write("", () => process.exit());
+        }
     }
 }
 
@@ -41,6 +47,10 @@ function reportFailure(error: unknown): number {
     if (error instanceof UsageError) {
         process.stderr.write(`vpc-lambda: ${error.message}\n`);
         return 2;
+    }
+    if (error instanceof PlanTimeoutError) {
+        process.stderr.write(`vpc-lambda: ${error.message}\n`);
+        return TIMEOUT_EXIT_CODE;
     }
     if (error instanceof ProgramError) {
         const cause = error.cause;

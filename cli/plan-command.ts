@@ -2,6 +2,7 @@ import * as fs from "fs";
 import { renderTree } from "./render-tree";
 import { loadProject, UsageError } from "./project";
 import { PlannedStack, runProgram } from "./run-program";
+import { DEFAULT_TIMEOUT_SECONDS, withTimeout } from "./timeout";
 import { renderMarkdownReport } from "./report/markdown";
 import { buildReviewReport, ReviewReport } from "./report/review-report";
 import { renderCapacityText, renderCostText } from "./report/text-sections";
@@ -21,6 +22,8 @@ export interface PlanOptions {
     failOnPolicy?: boolean;
     /** A policy pack config JSON file, as `pulumi preview --policy-pack-config` takes. */
     policyConfig?: string;
+    /** Seconds to wait for the program before giving up. @default 120 */
+    timeout?: number;
 }
 
 /** `vpc-lambda plan`: run the program against mocked AWS and print what it would create. */
@@ -29,7 +32,7 @@ export async function planCommand(programDir: string, options: PlanOptions): Pro
         throw new UsageError(`--format ${JSON.stringify(options.format)} is not a format; allowed: ${FORMATS.join(", ")}.`);
     }
     const project = loadProject(programDir, options.stack);
-    const planned = await runProgram(project);
+    const planned = await withTimeout(runProgram(project), options.timeout ?? DEFAULT_TIMEOUT_SECONDS);
     const review = buildReviewReport(planned, { trafficGb: options.trafficGb });
     const verdicts = await policyVerdicts(planned, options.policyConfig);
     const report =
