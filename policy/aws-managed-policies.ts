@@ -1,4 +1,8 @@
+import { LAMBDA_ENI_ACTIONS } from "../sdk/plan/iam-documents";
 import type { Statement } from "./iam-statements";
+
+/** What AWSLambdaBasicExecutionRole allows, and AWSLambdaVPCAccessExecutionRole besides its ENI actions. */
+const LAMBDA_LOGS_ACTIONS = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"];
 
 /**
  * AWS managed policies a Lambda execution role commonly carries, by name, with the statements
@@ -7,39 +11,12 @@ import type { Statement } from "./iam-statements";
  * `ec2:DescribeSubnets`). Any other AWS managed policy is opaque to the pack.
  */
 const AWS_MANAGED_POLICIES: Record<string, Statement[]> = {
-    "service-role/AWSLambdaVPCAccessExecutionRole": [
-        {
-            Effect: "Allow",
-            Action: [
-                "logs:CreateLogGroup",
-                "logs:CreateLogStream",
-                "logs:PutLogEvents",
-                "ec2:CreateNetworkInterface",
-                "ec2:DescribeNetworkInterfaces",
-                "ec2:DescribeSubnets",
-                "ec2:DeleteNetworkInterface",
-                "ec2:AssignPrivateIpAddresses",
-                "ec2:UnassignPrivateIpAddresses",
-            ],
-            Resource: "*",
-        },
-    ],
+    // LAMBDA_ENI_ACTIONS are this policy's network-interface actions, by definition.
+    "service-role/AWSLambdaVPCAccessExecutionRole": [{ Effect: "Allow", Action: [...LAMBDA_LOGS_ACTIONS, ...LAMBDA_ENI_ACTIONS], Resource: "*" }],
     "service-role/AWSLambdaENIManagementAccess": [
-        {
-            Effect: "Allow",
-            Action: [
-                "ec2:CreateNetworkInterface",
-                "ec2:DescribeNetworkInterfaces",
-                "ec2:DeleteNetworkInterface",
-                "ec2:AssignPrivateIpAddresses",
-                "ec2:UnassignPrivateIpAddresses",
-            ],
-            Resource: "*",
-        },
+        { Effect: "Allow", Action: LAMBDA_ENI_ACTIONS.filter((action) => action !== "ec2:DescribeSubnets"), Resource: "*" },
     ],
-    "service-role/AWSLambdaBasicExecutionRole": [
-        { Effect: "Allow", Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], Resource: "*" },
-    ],
+    "service-role/AWSLambdaBasicExecutionRole": [{ Effect: "Allow", Action: LAMBDA_LOGS_ACTIONS, Resource: "*" }],
     AdministratorAccess: [{ Effect: "Allow", Action: "*", Resource: "*" }],
 };
 

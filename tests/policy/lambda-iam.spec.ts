@@ -33,6 +33,10 @@ describe("policies: the execution role of VPC functions", () => {
             expect(violation.message).to.include("does not allow ec2:DescribeSubnets;");
         });
 
+        it("does not judge a role whose other policy it cannot read (an AWS managed policy it has no copy of)", async () => {
+            expect(await eniViolations("logs-and-an-unread-managed-policy")).to.deep.equal([]);
+        });
+
         it("does not ask a function outside any VPC for ENI permissions", async () => {
             expect(await eniViolations("logs-only", { vpcConfig: "absent" })).to.deep.equal([]);
         });

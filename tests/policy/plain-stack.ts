@@ -9,7 +9,8 @@ export type EniAccess =
     | "customer-managed-policy"
     | "inline-role-policy"
     | "role-inline-policies"
-    | "logs-only";
+    | "logs-only"
+    | "logs-and-an-unread-managed-policy";
 
 /**
  * A Lambda function in a VPC built from plain `aws.*` resources, without VpcLambdaNetwork, that
@@ -142,6 +143,10 @@ function grantEniAccess(n: (name: string) => string, role: aws.iam.Role, eniAcce
         }
         case "inline-role-policy":
             new aws.iam.RolePolicy(n("fn-eni"), { role: role.id, policy: JSON.stringify(lambdaEniPolicyDocument()) });
+            break;
+        case "logs-and-an-unread-managed-policy":
+            // An AWS managed policy the pack has no copy of: it may grant anything.
+            new aws.iam.RolePolicyAttachment(n("fn-power-user"), { role: role.name, policyArn: "arn:aws:iam::aws:policy/PowerUserAccess" });
             break;
         case "role-inline-policies":
         case "logs-only":
