@@ -49,7 +49,7 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, ReplaceOnChange>> = {
     },
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
         inputs: ["securityGroupId"],
-        source: "internal/service/ec2/vpc_security_group_egress_rule.go, sharing the ingress rule's base (see ruleSourceKind)",
+        source: "internal/service/ec2/vpc_security_group_egress_rule.go (taken to match the ingress rule; not re-read; see ruleSourceKind)",
     },
     "aws:ec2/flowLog:FlowLog": {
         inputs: ["vpcId", "subnetId", "eniId", "trafficType", "logDestination", "logDestinationType", "logFormat", "iamRoleArn", "maxAggregationInterval", "destinationOptions", "deliverCrossAccountRole"],
