@@ -1,6 +1,6 @@
 # Everything here works on a fresh clone with Node.js 20+ and npm; nothing needs the Pulumi CLI
 # or an AWS account unless the target says so.
-.PHONY: install build test plan schema lint clean preview up sdk
+.PHONY: install build test plan schema lint clean preview up sdk policy-pack
 
 NODE_MODULES := node_modules/.package-lock.json
 
@@ -55,6 +55,15 @@ sdk: install
 		command="pulumi package gen-sdk provider --language $$language --out $(SDK_OUT)/$$language"; \
 		if [ -n "$(PULUMI)" ]; then echo "$$command" && $$command || exit 1; else echo "pulumi CLI not found; would run: $$command"; fi; \
 	done
+
+## A self-contained copy of the vpc-lambda-guard pack in build/policy-pack, for `pulumi policy publish`
+## (policy/ itself runs the compiled pack from dist/, which only works inside this repository).
+policy-pack: build
+	rm -rf build/policy-pack && mkdir -p build/policy-pack/sdk/plan
+	cp -r dist/policy build/policy-pack/policy
+	cp dist/sdk/aws-limits.js build/policy-pack/sdk/ && cp dist/sdk/plan/iam-documents.js build/policy-pack/sdk/plan/
+	cp policy/PulumiPolicy.yaml build/policy-pack/
+	node -e 'const root = require("./package.json"), pack = require("./policy/package.json"); const dependencies = { "@pulumi/policy": root.devDependencies["@pulumi/policy"], "@pulumi/pulumi": root.devDependencies["@pulumi/pulumi"] }; require("fs").writeFileSync("build/policy-pack/package.json", JSON.stringify({ ...pack, main: "policy/index.js", dependencies }, null, 2) + "\n")'
 
 clean:
 	rm -rf dist
