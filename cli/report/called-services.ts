@@ -13,6 +13,9 @@ export interface CalledServices {
     unreadable: string[];
 }
 
+const ROLE = "aws:iam/role:Role";
+const POLICY = "aws:iam/policy:Policy";
+
 // Actions the Lambda service itself performs with the execution role, not calls from the
 // function's code through the VPC: the ENI actions of AWSLambdaVPCAccessExecutionRole, and log
 // delivery, which does not use the VPC's routes.
@@ -43,9 +46,10 @@ const ENDPOINT_SERVICE_OF_PREFIX: Record<string, string | null> = {
 export function servicesFunctionsCall(graph: NetworkGraph): CalledServices {
     const services = new Set<string>();
     const unreadable = new Set<string>();
-    const roles = graph.ofType("aws:iam/role:Role");
+    const roles = graph.ofType(ROLE);
     for (const fn of graph.ofType("aws:lambda/function:Function").filter((f) => f.inputs.vpcConfig)) {
-        const role = roles.find((r) => [r.outputs?.arn, r.id, r.outputs?.name].includes(fn.inputs.role));
+        const roleRef = graph.ref(fn, "role", [ROLE]);
+        const role = roles.find((r) => namesOf(graph, r).includes(roleRef));
         if (!role) {
             unreadable.add(`${fn.name}'s role (not in this stack)`);
             continue;
@@ -74,20 +78,23 @@ export function servicesFunctionsCall(graph: NetworkGraph): CalledServices {
 
 /** A role's policy documents: inline on the role, its role policies, and attached policies. */
 function policiesOf(graph: NetworkGraph, role: RecordedResource): { label: string; document: unknown }[] {
-    const names = [role.id, role.outputs?.name, role.outputs?.arn, role.inputs.name].filter((n) => typeof n === "string");
+    const names = namesOf(graph, role);
     const found: { label: string; document: unknown }[] = [];
     for (const inline of Array.isArray(role.inputs.inlinePolicies) ? role.inputs.inlinePolicies : []) {
         found.push({ label: `${role.name} inline policy`, document: inline.policy });
     }
-    for (const rolePolicy of graph.ofType("aws:iam/rolePolicy:RolePolicy").filter((p) => names.includes(p.inputs.role))) {
+    for (const rolePolicy of graph.ofType("aws:iam/rolePolicy:RolePolicy").filter((p) => names.includes(graph.ref(p, "role", [ROLE])))) {
         found.push({ label: rolePolicy.name, document: rolePolicy.inputs.policy });
     }
     const attached = [
         ...(Array.isArray(role.inputs.managedPolicyArns) ? role.inputs.managedPolicyArns : []),
-        ...graph.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => names.includes(a.inputs.role)).map((a) => a.inputs.policyArn),
+        ...graph
+            .ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+            .filter((a) => names.includes(graph.ref(a, "role", [ROLE])))
+            .map((a) => graph.ref(a, "policyArn", [POLICY])),
     ];
     for (const arn of attached.filter((a): a is string => typeof a === "string")) {
-        const policy = graph.ofType("aws:iam/policy:Policy").find((p) => p.outputs?.arn === arn || p.id === arn);
+        const policy = graph.ofType(POLICY).find((p) => namesOf(graph, p).includes(arn));
         if (policy) {
             found.push({ label: policy.name, document: policy.inputs.policy });
         } else if (!LAMBDA_SERVICE_POLICIES.some((name) => arn.endsWith(`:policy/service-role/${name}`) || arn.endsWith(`:policy/${name}`))) {
@@ -95,6 +102,11 @@ function policiesOf(graph: NetworkGraph, role: RecordedResource): { label: strin
         }
     }
     return found;
+}
+
+/** Every way another resource may name this one: id, URN (in a preview), name, ARN. */
+function namesOf(graph: NetworkGraph, resource: RecordedResource): (string | undefined)[] {
+    return [graph.identity(resource), resource.id, resource.outputs?.name, resource.outputs?.arn, resource.inputs.name].filter((n) => typeof n === "string");
 }
 
 /** The actions a policy document allows, or undefined when it cannot be read. */

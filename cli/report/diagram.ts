@@ -1,5 +1,5 @@
 import { Flowchart, FlowEdge, FlowGroup, FlowNode, mermaidId, renderMermaid } from "./mermaid";
-import { NetworkGraph, SecurityGroupMember, SecurityGroupPermission, shortServiceName } from "./network-graph";
+import { NetworkGraph, SecurityGroupMember, SecurityGroupPermission, shortServiceName, TYPES } from "./network-graph";
 
 /**
  * The planned network as a Mermaid flowchart, drawn the way the seed guide draws its
@@ -134,9 +134,10 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
         const fnId = functionIds.get(fn.id)!;
         for (const rule of permissions.filter((p) => p.direction === "egress" && fn.securityGroupIds.includes(p.securityGroupId) && p.peer.kind === "securityGroup")) {
             const targetGroup = (rule.peer as { id: string }).id;
-            const members = graph.membersOf(targetGroup).filter((m) => m.resource.id !== fn.id);
-            const targets = members.length > 0 ? members.map((m) => memberNode(m, nodeFor, functionIds)) : [securityGroupNode(graph, targetGroup, nodeFor)];
-            const vpcOfTarget = members.length > 0 ? undefined : (graph.resource(targetGroup)?.inputs.vpcId as string | undefined);
+            const members = graph.membersOf(targetGroup).filter((m) => graph.identity(m.resource) !== fn.id);
+            const targets = members.length > 0 ? members.map((m) => memberNode(graph.identity(m.resource), m, nodeFor, functionIds)) : [securityGroupNode(graph, targetGroup, nodeFor)];
+            const targetResource = graph.resource(targetGroup);
+            const vpcOfTarget = members.length > 0 || !targetResource ? undefined : graph.ref(targetResource, "vpcId", [TYPES.vpc]);
             const admitted = admits(permissions, targetGroup, fn.securityGroupIds, rule);
             const label = `${portLabel(rule)}${rule.description ? ` ${rule.description}` : ""}${admitted ? "" : `, not admitted by ${graph.nameOf(targetGroup)}`}`;
             for (const target of targets) {
@@ -228,19 +229,19 @@ function natReachesInternet(
     return true;
 }
 
-function memberNode(member: SecurityGroupMember, nodeFor: NodeFor, functionIds: Map<string, string>): string {
+function memberNode(identity: string, member: SecurityGroupMember, nodeFor: NodeFor, functionIds: Map<string, string>): string {
     const r = member.resource;
-    if (member.kind === "function" && r.id && functionIds.has(r.id)) {
-        return functionIds.get(r.id)!;
+    if (member.kind === "function" && functionIds.has(identity)) {
+        return functionIds.get(identity)!;
     }
     if (member.kind === "endpoint") {
         // The same node as the endpoint's route, when it is drawn.
         const service = shortServiceName(String(r.inputs.serviceName ?? r.name));
-        return nodeFor(r.id ?? r.urn, "vpce", r.name, () => ({ label: [`${service} interface endpoint`], shape: "box", className: "endpoint" }));
+        return nodeFor(identity, "vpce", r.name, () => ({ label: [`${service} interface endpoint`], shape: "box", className: "endpoint" }));
     }
     const what = MEMBER_TITLES[member.kind](r.type);
     const detail = typeof r.inputs.engine === "string" ? [r.inputs.engine] : [];
-    return nodeFor(r.id ?? r.urn, "res", r.name, () => ({ label: [`${what} ${r.name}`, ...detail], shape: member.kind === "database" || member.kind === "cache" ? "database" : "box" }));
+    return nodeFor(identity, "res", r.name, () => ({ label: [`${what} ${r.name}`, ...detail], shape: member.kind === "database" || member.kind === "cache" ? "database" : "box" }));
 }
 
 const MEMBER_TITLES: Record<SecurityGroupMember["kind"], (type: string) => string> = {

@@ -4,7 +4,10 @@ import type { RecordedResource } from "../../sdk/testing/mock-stack";
  * The planned network, read back from the resources a program registered (type, inputs,
  * outputs), so that the reports describe any stack: networks built by VpcLambdaNetwork and
  * networks written with plain `aws.*` resources alike. Resources refer to each other by id,
- * as AWS does: a route's `natGatewayId`, a function's `vpcConfig.subnetIds`.
+ * as AWS does: a route's `natGatewayId`, a function's `vpcConfig.subnetIds`. In a preview the
+ * ids of new resources are unknown; the engine still records which resources each input came
+ * from, so a reference is then followed through the property's dependencies, and a resource
+ * is known by its URN instead of its id.
  */
 
 export const TYPES = {
@@ -18,6 +21,7 @@ export const TYPES = {
     eip: "aws:ec2/eip:Eip",
     vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+    defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
     securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
     egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
     ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
@@ -107,12 +111,15 @@ const SECURITY_GROUP_MEMBERSHIP: { type: string; path: string[]; kind: SecurityG
     { type: "aws:ec2/vpcEndpoint:VpcEndpoint", path: ["securityGroupIds"], kind: "endpoint" },
 ];
 
+const SECURITY_GROUPS = [TYPES.securityGroup, TYPES.defaultSecurityGroup];
+
 export class NetworkGraph {
     private readonly byId = new Map<string, RecordedResource>();
 
     constructor(readonly resources: readonly RecordedResource[]) {
         for (const resource of resources) {
-            if (resource.id) {
+            this.byId.set(resource.urn, resource);
+            if (isKnownString(resource.id)) {
                 this.byId.set(resource.id, resource);
             }
             // A NAT gateway names its Elastic IP by allocation id, which is not always the Eip's id.
@@ -123,8 +130,36 @@ export class NetworkGraph {
         }
     }
 
+    /** The resource with that id, or URN. */
     resource(id: string | undefined): RecordedResource | undefined {
         return id === undefined ? undefined : this.byId.get(id);
+    }
+
+    /** How the reports name a resource: its id once known, else (in a preview) its URN. */
+    identity(resource: RecordedResource): string {
+        return isKnownString(resource.id) ? resource.id : resource.urn;
+    }
+
+    /**
+     * The resources (by identity) a reference property names: known ids as they are; unknown
+     * ones through the property's dependencies, kept to the expected `types`. `at` is the value
+     * inside the property when the reference is nested (`vpcConfig.subnetIds`).
+     */
+    refs(resource: RecordedResource, property: string, types: readonly string[], at: unknown = value(resource, property)): string[] {
+        const values = Array.isArray(at) ? at : at === undefined || at === null ? [] : [at];
+        const known = values.filter(isKnownString);
+        if (known.length === values.length && values.length > 0) {
+            return known;
+        }
+        const followed = (resource.propertyDependencies?.[property] ?? [])
+            .map((urn) => this.byId.get(urn))
+            .filter((r): r is RecordedResource => r !== undefined && types.includes(r.type))
+            .map((r) => this.identity(r));
+        return [...new Set([...known, ...followed])];
+    }
+
+    ref(resource: RecordedResource, property: string, types: readonly string[]): string | undefined {
+        return this.refs(resource, property, types)[0];
     }
 
     ofType(type: string): RecordedResource[] {
@@ -137,7 +172,7 @@ export class NetworkGraph {
     }
 
     get vpcs(): { id: string; name: string; cidrBlock?: string }[] {
-        return this.ofType(TYPES.vpc).map((r) => ({ id: r.id ?? r.name, name: r.name, cidrBlock: str(value(r, "cidrBlock")) }));
+        return this.ofType(TYPES.vpc).map((r) => ({ id: this.identity(r), name: r.name, cidrBlock: str(value(r, "cidrBlock")) }));
     }
 
     subnet(id: string): SubnetNode {
@@ -148,7 +183,7 @@ export class NetworkGraph {
         return {
             id,
             name: r.name,
-            vpcId: str(value(r, "vpcId")),
+            vpcId: this.ref(r, "vpcId", [TYPES.vpc]),
             cidrBlock: str(value(r, "cidrBlock")),
             zone: str(value(r, "availabilityZone")) ?? str(value(r, "availabilityZoneId")),
             inStack: true,
@@ -156,21 +191,21 @@ export class NetworkGraph {
     }
 
     get subnets(): SubnetNode[] {
-        return this.ofType(TYPES.subnet).map((r) => this.subnet(r.id ?? r.name));
+        return this.ofType(TYPES.subnet).map((r) => this.subnet(this.identity(r)));
     }
 
     /** The route table a subnet is associated with, if the stack associates it. */
     routeTableOf(subnetId: string): string | undefined {
-        const association = this.ofType(TYPES.routeTableAssociation).find((r) => value(r, "subnetId") === subnetId);
-        return str(association && value(association, "routeTableId"));
+        const association = this.ofType(TYPES.routeTableAssociation).find((r) => this.ref(r, "subnetId", [TYPES.subnet]) === subnetId);
+        return association && this.ref(association, "routeTableId", [TYPES.routeTable]);
     }
 
     /** A route table's routes: its own `aws.ec2.Route`s and any inline `routes`. */
     routesOf(routeTableId: string): RouteNode[] {
         const routes: RouteNode[] = [];
         for (const r of this.ofType(TYPES.route)) {
-            if (value(r, "routeTableId") === routeTableId) {
-                const route = routeNode(r.inputs);
+            if (this.ref(r, "routeTableId", [TYPES.routeTable]) === routeTableId) {
+                const route = this.routeNode(r, r.inputs, (key) => key);
                 if (route) {
                     routes.push(route);
                 }
@@ -179,7 +214,8 @@ export class NetworkGraph {
         const table = this.byId.get(routeTableId);
         const inline = table?.type === TYPES.routeTable ? table.inputs.routes : undefined;
         for (const entry of Array.isArray(inline) ? inline : []) {
-            const route = routeNode({ destinationCidrBlock: entry.cidrBlock, destinationIpv6CidrBlock: entry.ipv6CidrBlock, ...entry });
+            // An inline route's dependencies are recorded on the table's `routes` as a whole.
+            const route = this.routeNode(table!, { destinationCidrBlock: entry.cidrBlock, destinationIpv6CidrBlock: entry.ipv6CidrBlock, ...entry }, () => "routes");
             if (route) {
                 routes.push(route);
             }
@@ -194,19 +230,19 @@ export class NetworkGraph {
     }
 
     get internetGateways(): { id: string; name: string; vpcId?: string }[] {
-        return this.ofType(TYPES.internetGateway).map((r) => ({ id: r.id ?? r.name, name: r.name, vpcId: str(value(r, "vpcId")) }));
+        return this.ofType(TYPES.internetGateway).map((r) => ({ id: this.identity(r), name: r.name, vpcId: this.ref(r, "vpcId", [TYPES.vpc]) }));
     }
 
     get natGateways(): NatGatewayNode[] {
         return this.ofType(TYPES.natGateway).map((r) => {
             const connectivity = value(r, "connectivityType") === "private" ? "private" : "public";
-            const secondary = strings(value(r, "secondaryAllocationIds"));
-            const primary = str(value(r, "allocationId"));
+            const secondary = this.refs(r, "secondaryAllocationIds", [TYPES.eip]);
+            const primary = this.ref(r, "allocationId", [TYPES.eip]);
             const secondaryPrivate = value(r, "secondaryPrivateIpAddressCount");
             return {
-                id: r.id ?? r.name,
+                id: this.identity(r),
                 name: r.name,
-                subnetId: str(value(r, "subnetId")),
+                subnetId: this.ref(r, "subnetId", [TYPES.subnet]),
                 connectivity,
                 allocationIds: [...(primary ? [primary] : []), ...secondary],
                 privateAddresses:
@@ -225,22 +261,30 @@ export class NetworkGraph {
 
     get endpoints(): EndpointNode[] {
         return this.ofType(TYPES.vpcEndpoint).map((r) => ({
-            id: r.id ?? r.name,
+            id: this.identity(r),
             name: r.name,
             service: shortServiceName(str(value(r, "serviceName")) ?? r.name),
             // The provider's default endpoint type is Gateway.
             type: (str(value(r, "vpcEndpointType")) ?? "Gateway") as EndpointNode["type"],
-            vpcId: str(value(r, "vpcId")),
-            subnetIds: strings(value(r, "subnetIds")),
-            routeTableIds: strings(value(r, "routeTableIds")),
+            vpcId: this.ref(r, "vpcId", [TYPES.vpc]),
+            subnetIds: this.refs(r, "subnetIds", [TYPES.subnet]),
+            routeTableIds: this.refs(r, "routeTableIds", [TYPES.routeTable]),
         }));
     }
 
     get functions(): FunctionNode[] {
         return this.ofType(TYPES.lambdaFunction)
             .map((r) => {
-                const vpcConfig = (value(r, "vpcConfig") ?? {}) as Record<string, unknown>;
-                return { id: r.id ?? r.name, name: r.name, subnetIds: strings(vpcConfig.subnetIds), securityGroupIds: strings(vpcConfig.securityGroupIds) };
+                const vpcConfig = value(r, "vpcConfig");
+                const known = isPlainObject(vpcConfig) ? vpcConfig : {};
+                // A vpcConfig unknown as a whole (a preview) still records where its ids come from.
+                const configured = vpcConfig !== undefined && vpcConfig !== null;
+                return {
+                    id: this.identity(r),
+                    name: r.name,
+                    subnetIds: configured ? this.refs(r, "vpcConfig", [TYPES.subnet], known.subnetIds ?? null) : [],
+                    securityGroupIds: configured ? this.refs(r, "vpcConfig", SECURITY_GROUPS, known.securityGroupIds ?? null) : [],
+                };
             })
             .filter((fn) => fn.subnetIds.length > 0);
     }
@@ -263,10 +307,12 @@ export class NetworkGraph {
         const permissions: SecurityGroupPermission[] = [];
         for (const r of this.resources) {
             if (r.type === TYPES.egressRule || r.type === TYPES.ingressRule) {
-                const peer = rulePeer(r.inputs.referencedSecurityGroupId, r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6, r.inputs.prefixListId);
-                if (peer && typeof r.inputs.securityGroupId === "string") {
+                const securityGroupId = this.ref(r, "securityGroupId", SECURITY_GROUPS);
+                const referenced = r.inputs.referencedSecurityGroupId !== undefined ? this.ref(r, "referencedSecurityGroupId", SECURITY_GROUPS) : undefined;
+                const peer = rulePeer(referenced, r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6, r.inputs.prefixListId);
+                if (peer && securityGroupId) {
                     permissions.push({
-                        securityGroupId: r.inputs.securityGroupId,
+                        securityGroupId,
                         direction: r.type === TYPES.egressRule ? "egress" : "ingress",
                         protocol: String(r.inputs.ipProtocol ?? "-1"),
                         fromPort: r.inputs.fromPort,
@@ -275,16 +321,18 @@ export class NetworkGraph {
                         description: r.inputs.description,
                     });
                 }
-            } else if (r.type === TYPES.securityGroupRule && typeof r.inputs.securityGroupId === "string") {
+            } else if (r.type === TYPES.securityGroupRule && this.ref(r, "securityGroupId", SECURITY_GROUPS)) {
+                const securityGroupId = this.ref(r, "securityGroupId", SECURITY_GROUPS)!;
+                const source = r.inputs.sourceSecurityGroupId !== undefined ? this.ref(r, "sourceSecurityGroupId", SECURITY_GROUPS) : undefined;
                 const cidrs = [...strings(r.inputs.cidrBlocks), ...strings(r.inputs.ipv6CidrBlocks)];
                 const peers = [
-                    ...(typeof r.inputs.sourceSecurityGroupId === "string" ? [{ kind: "securityGroup" as const, id: r.inputs.sourceSecurityGroupId }] : []),
+                    ...(source ? [{ kind: "securityGroup" as const, id: source }] : []),
                     ...cidrs.map((cidr) => ({ kind: "cidr" as const, cidr })),
                     ...strings(r.inputs.prefixListIds).map((id) => ({ kind: "prefixList" as const, id })),
                 ];
                 for (const peer of peers) {
                     permissions.push({
-                        securityGroupId: r.inputs.securityGroupId,
+                        securityGroupId,
                         direction: r.inputs.type === "ingress" ? "ingress" : "egress",
                         protocol: String(r.inputs.protocol ?? "-1"),
                         fromPort: r.inputs.fromPort,
@@ -293,17 +341,18 @@ export class NetworkGraph {
                         description: r.inputs.description,
                     });
                 }
-            } else if (r.type === TYPES.securityGroup && r.id) {
+            } else if (r.type === TYPES.securityGroup) {
+                const groupId = this.identity(r);
                 for (const direction of ["ingress", "egress"] as const) {
                     for (const rule of Array.isArray(r.inputs[direction]) ? r.inputs[direction] : []) {
                         const peers = [
                             ...strings(rule.securityGroups).map((id) => ({ kind: "securityGroup" as const, id })),
-                            ...(rule.self ? [{ kind: "securityGroup" as const, id: r.id }] : []),
+                            ...(rule.self ? [{ kind: "securityGroup" as const, id: groupId }] : []),
                             ...[...strings(rule.cidrBlocks), ...strings(rule.ipv6CidrBlocks)].map((cidr) => ({ kind: "cidr" as const, cidr })),
                             ...strings(rule.prefixListIds).map((id) => ({ kind: "prefixList" as const, id })),
                         ];
                         for (const peer of peers) {
-                            permissions.push({ securityGroupId: r.id, direction, protocol: String(rule.protocol ?? "-1"), fromPort: rule.fromPort, toPort: rule.toPort, peer, description: rule.description });
+                            permissions.push({ securityGroupId: groupId, direction, protocol: String(rule.protocol ?? "-1"), fromPort: rule.fromPort, toPort: rule.toPort, peer, description: rule.description });
                         }
                     }
                 }
@@ -317,13 +366,41 @@ export class NetworkGraph {
         const members: SecurityGroupMember[] = [];
         for (const { type, path, kind } of SECURITY_GROUP_MEMBERSHIP) {
             for (const r of this.ofType(type)) {
-                const groups = strings(path.reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], r.inputs));
-                if (groups.includes(securityGroupId)) {
+                const at = path.reduce<unknown>((v, key) => (isPlainObject(v) ? v[key] : v), r.inputs);
+                if (at === undefined) {
+                    continue;
+                }
+                if (this.refs(r, path[0], SECURITY_GROUPS, at).includes(securityGroupId)) {
                     members.push({ resource: r, kind });
                 }
             }
         }
         return members;
+    }
+
+    /**
+     * A route's target. `dependenciesOf` names the property whose dependencies hold a target
+     * that is unknown in a preview (the route's own, or an inline route's table's `routes`).
+     */
+    private routeNode(owner: RecordedResource, inputs: Record<string, any>, dependenciesOf: (key: string) => string): RouteNode | undefined {
+        const destination = str(inputs.destinationCidrBlock) ?? str(inputs.destinationIpv6CidrBlock) ?? str(inputs.destinationPrefixListId);
+        if (!destination) {
+            return undefined;
+        }
+        const follow = (key: string, type: string) => (inputs[key] === undefined ? undefined : this.refs(owner, dependenciesOf(key), [type], inputs[key])[0]);
+        const nat = follow("natGatewayId", TYPES.natGateway);
+        if (nat) {
+            return { destination, target: { kind: "natGateway", id: nat } };
+        }
+        // `gatewayId` holds internet gateways (and virtual private gateways, `vgw-`).
+        const igw = follow("gatewayId", TYPES.internetGateway);
+        if (igw && !igw.startsWith("vgw-")) {
+            return { destination, target: { kind: "internetGateway", id: igw } };
+        }
+        const other = ["transitGatewayId", "vpcPeeringConnectionId", "networkInterfaceId", "egressOnlyGatewayId", "vpcEndpointId", "gatewayId", "localGatewayId", "carrierGatewayId", "coreNetworkArn"].find(
+            (key) => inputs[key] !== undefined && inputs[key] !== null && inputs[key] !== "",
+        );
+        return other ? { destination, target: { kind: "other", id: isKnownString(inputs[other]) ? inputs[other] : `${other} (unknown until deployed)`, property: other } } : undefined;
     }
 
     /** Where flow logs go, per flow log: `cloud-watch-logs` (the provider's default), `s3`, `kinesis-data-firehose`. */
@@ -338,23 +415,6 @@ export function shortServiceName(serviceName: string): string {
     return parts[0] === "com" && parts[1] === "amazonaws" && parts.length > 3 ? parts.slice(3).join(".") : serviceName;
 }
 
-function routeNode(inputs: Record<string, any>): RouteNode | undefined {
-    const destination = str(inputs.destinationCidrBlock) ?? str(inputs.destinationIpv6CidrBlock) ?? str(inputs.destinationPrefixListId);
-    if (!destination) {
-        return undefined;
-    }
-    if (typeof inputs.natGatewayId === "string" && inputs.natGatewayId) {
-        return { destination, target: { kind: "natGateway", id: inputs.natGatewayId } };
-    }
-    // `gatewayId` holds internet gateways (and virtual private gateways, `vgw-`).
-    if (typeof inputs.gatewayId === "string" && inputs.gatewayId && !inputs.gatewayId.startsWith("vgw-")) {
-        return { destination, target: { kind: "internetGateway", id: inputs.gatewayId } };
-    }
-    const other = ["transitGatewayId", "vpcPeeringConnectionId", "networkInterfaceId", "egressOnlyGatewayId", "vpcEndpointId", "gatewayId", "localGatewayId", "carrierGatewayId", "coreNetworkArn"].find(
-        (key) => typeof inputs[key] === "string" && inputs[key],
-    );
-    return other ? { destination, target: { kind: "other", id: inputs[other], property: other } } : undefined;
-}
 
 function rulePeer(securityGroupId: unknown, cidr: unknown, prefixListId: unknown): SecurityGroupPermission["peer"] | undefined {
     if (typeof securityGroupId === "string") {
@@ -375,7 +435,18 @@ function value(resource: RecordedResource, key: string): unknown {
 }
 
 function str(v: unknown): string | undefined {
-    return typeof v === "string" && v !== "" ? v : undefined;
+    return isKnownString(v) ? v : undefined;
+}
+
+/** The SDK's mocks stand for an unknown value with this string (an `unknown` marker elsewhere). */
+const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+function isKnownString(v: unknown): v is string {
+    return typeof v === "string" && v !== "" && v !== UNKNOWN_VALUE;
+}
+
+function isPlainObject(v: unknown): v is Record<string, any> {
+    return typeof v === "object" && v !== null && !Array.isArray(v) && !("__pulumiUnknown" in v);
 }
 
 function strings(v: unknown): string[] {
