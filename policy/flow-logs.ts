@@ -1,6 +1,7 @@
 // VPC flow logs: every VPC records its traffic, and keeps the records long enough to use them.
 // Facts: shared/AWS-FACTS.md, "VPC Flow Logs".
 import type { StackValidationPolicy } from "@pulumi/policy";
+import { AWS_LIMITS } from "../sdk/aws-limits";
 import { AWS, describe, describeAtSentenceStart, VPC_TYPES } from "./aws-types";
 import { exemptionSchema, isExempt } from "./exemptions";
 import { isUnknown, knownNumber, knownString } from "./known-values";
@@ -36,25 +37,31 @@ export const vpcFlowLogs: StackValidationPolicy = {
     },
 };
 
+/** The component's own default retention, so that a default VpcLambdaNetwork passes. */
+const DEFAULT_MINIMUM_RETENTION_DAYS = 90;
+/** The retention periods CloudWatch Logs accepts (0, "never expire", aside). */
+const ACCEPTED_RETENTION_DAYS = AWS_LIMITS.logRetentionDays.filter((days) => days > 0);
+
 export const flowLogRetention: StackValidationPolicy = {
     name: "flow-log-retention",
-    description: "The CloudWatch log group that receives a VPC flow log keeps its records at least the configured number of days (90 by default).",
+    description: `The CloudWatch log group that receives a VPC flow log keeps its records at least the configured number of days (${DEFAULT_MINIMUM_RETENTION_DAYS} by default).`,
     enforcementLevel: "advisory",
     remediationSteps:
-        "Raise the log group's retentionInDays to at least the minimum (a VpcLambdaNetwork's flowLogs.retentionInDays; it defaults to 90). " +
-        "CloudWatch accepts only its own list of values: 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.",
+        "Raise the log group's retentionInDays to at least the minimum (a VpcLambdaNetwork's flowLogs.retentionInDays), or leave it unset " +
+        `to keep records forever. CloudWatch accepts only these values: ${ACCEPTED_RETENTION_DAYS.join(", ")}.`,
     configSchema: {
         properties: {
             minimumRetentionDays: {
                 type: "integer",
                 minimum: 1,
-                default: 90,
+                default: DEFAULT_MINIMUM_RETENTION_DAYS,
                 description: "The shortest retention accepted, in days (AWS Config's cw-loggroup-retention-period-check uses 365).",
             },
         },
     },
     validateStack: (args, reportViolation) => {
-        const minimum = args.getConfig<{ minimumRetentionDays?: number }>().minimumRetentionDays ?? 90;
+        const minimum = args.getConfig<{ minimumRetentionDays?: number }>().minimumRetentionDays ?? DEFAULT_MINIMUM_RETENTION_DAYS;
+        const suggested = ACCEPTED_RETENTION_DAYS.find((days) => days >= minimum);
         const index = new StackIndex(args.resources);
         for (const flowLog of index.ofType(AWS.flowLog)) {
             // The provider's default destination is CloudWatch Logs.
@@ -70,7 +77,7 @@ export const flowLogRetention: StackValidationPolicy = {
                 }
                 reportViolation(
                     `${describeAtSentenceStart(logGroup)}, which receives ${describe(flowLog)}, keeps records ${days} days; the minimum is ${minimum}. ` +
-                        `Set its retentionInDays to ${minimum} or more.`,
+                        (suggested !== undefined ? `Set its retentionInDays to ${suggested} (the shortest CloudWatch accepts that is long enough) or more.` : "Leave its retentionInDays unset: records never expire."),
                     logGroup.urn,
                 );
             }

@@ -96,6 +96,9 @@ export const lambdaVpcLimits: ResourceValidationPolicy = {
     },
 };
 
+/** Two zones: what AWS recommends for a function to survive one zone's outage. */
+const DEFAULT_MINIMUM_ZONES = 2;
+
 interface MultiAzConfig extends FunctionExemptions {
     minimumAvailabilityZones?: number;
 }
@@ -109,13 +112,13 @@ export const lambdaMultiAz: StackValidationPolicy = {
         "numberOfAvailabilityZones defaults to 2).",
     configSchema: {
         properties: {
-            minimumAvailabilityZones: { type: "integer", minimum: 1, maximum: 6, default: 2, description: "How many zones a function's subnets must span." },
+            minimumAvailabilityZones: { type: "integer", minimum: 1, default: DEFAULT_MINIMUM_ZONES, description: "How many zones a function's subnets must span." },
             exemptFunctions: exemptionSchema("Functions"),
         },
     },
     validateStack: (args, reportViolation) => {
         const config = args.getConfig<MultiAzConfig>();
-        const minimum = config.minimumAvailabilityZones ?? 2;
+        const minimum = config.minimumAvailabilityZones ?? DEFAULT_MINIMUM_ZONES;
         const index = new StackIndex(args.resources);
         for (const { fn, network } of vpcFunctions(index, config.exemptFunctions)) {
             const ids = network.subnetIds;

@@ -45,6 +45,11 @@ describe("policies: VPC flow logs", () => {
             expect(violation.message).to.match(/keeps records 30 days; the minimum is 90/);
         });
 
+        it("suggests the shortest retention CloudWatch accepts that meets the minimum", async () => {
+            const result = await verdicts({ logRetentionDays: 90 }, { "flow-log-retention": { minimumRetentionDays: 100 } });
+            expect(violationsOf(result, "flow-log-retention")[0].message).to.include("Set its retentionInDays to 120");
+        });
+
         it("takes the minimum from config", async () => {
             const result = await verdicts({ logRetentionDays: 90 }, { "flow-log-retention": { minimumRetentionDays: 365 } });
             expect(violationsOf(result, "flow-log-retention")[0].message).to.include("the minimum is 365");

@@ -167,7 +167,7 @@ function vpcConfigFor(
         case "seventeen-subnets":
             return { vpcConfig: { subnetIds: Array.from({ length: 17 }, (_, i) => `subnet-0${String(i).padStart(16, "0")}`), securityGroupIds: [group.id] } };
         case "six-groups":
-            return { vpcConfig: { subnetIds: subnets.map((s) => s.id), securityGroupIds: Array.from({ length: 6 }, () => group.id) } };
+            return { vpcConfig: { subnetIds: subnets.map((s) => s.id), securityGroupIds: [group.id, ...Array.from({ length: 5 }, (_, i) => `sg-0${String(i).padStart(16, "0")}`)] } };
         case "subnets-and-group":
             return { vpcConfig: { subnetIds: subnets.map((s) => s.id), securityGroupIds: [group.id] } };
     }
