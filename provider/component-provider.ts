@@ -7,9 +7,10 @@ import { VpcLambdaNetwork } from "../sdk/component";
 export const PACKAGE_NAME = "vpc-lambda";
 
 /**
- * The folder holding PulumiPlugin.yaml, package.json and tsconfig.json: the schema analyzer
- * reads the TypeScript *sources* from there. Pulumi runs index.ts in place (ts-node); the
- * repository's build runs the compiled copy in dist/provider, two levels below the root.
+ * The folder holding PulumiPlugin.yaml, package.json and tsconfig.json. The schema analyzer
+ * reads the TypeScript *sources* from there, starting at package.json's `exports` (this file).
+ * Pulumi loads this file in place (through index.js); the repository's build and tests run the
+ * compiled copy in dist/provider, two levels below the root.
  */
 export const PLUGIN_DIR = fs.existsSync(path.join(__dirname, "PulumiPlugin.yaml")) ? __dirname : path.resolve(__dirname, "..", "..", "provider");
 

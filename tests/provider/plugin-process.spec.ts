@@ -1,0 +1,64 @@
+import { expect } from "chai";
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { PLUGIN_DIR } from "../../provider/component-provider";
+import { SCHEMA_FILE } from "../../provider/write-schema";
+
+// The gRPC client the Pulumi SDK itself uses (its dependency, resolved from it, not ours).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const grpc = require(require.resolve("@grpc/grpc-js", { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] }));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ResourceProviderClient } = require("@pulumi/pulumi/proto/provider_grpc_pb");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { GetSchemaRequest } = require("@pulumi/pulumi/proto/provider_pb");
+
+/**
+ * Starts the plugin the way pulumi-language-nodejs does for `pulumi package add` or a YAML
+ * program: `node @pulumi/pulumi/cmd/run-plugin <plugin folder>`, in the consumer's folder (here
+ * an empty one, like a YAML or Python project's: no tsconfig.json, no node_modules), and
+ * resolves with the port the plugin prints for the engine.
+ */
+function startPlugin(consumerDir: string): Promise<{ plugin: ChildProcess; port: number }> {
+    const plugin = spawn(process.execPath, [require.resolve("@pulumi/pulumi/cmd/run-plugin"), PLUGIN_DIR], { cwd: consumerDir, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    return new Promise((resolve, reject) => {
+        plugin.stdout!.on("data", (chunk: Buffer) => {
+            stdout += chunk.toString();
+            const line = /^(\d+)\s*$/m.exec(stdout);
+            if (line) {
+                resolve({ plugin, port: Number(line[1]) });
+            }
+        });
+        plugin.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        plugin.on("exit", (code) => reject(new Error(`the plugin exited (${code}) before serving:\n${stderr}${stdout}`)));
+    });
+}
+
+describe("provider plugin, started as Pulumi starts it", function () {
+    this.timeout(120_000);
+    let consumerDir: string;
+    let plugin: ChildProcess | undefined;
+    let port: number;
+
+    before(async () => {
+        consumerDir = fs.mkdtempSync(path.join(os.tmpdir(), "vpc-lambda-consumer-"));
+        ({ plugin, port } = await startPlugin(consumerDir));
+    });
+
+    after(() => {
+        plugin?.kill();
+        fs.rmSync(consumerDir, { recursive: true, force: true });
+    });
+
+    it("serves over gRPC exactly the committed provider/schema.json", async () => {
+        const client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+        const served = await new Promise<string>((resolve, reject) =>
+            client.getSchema(new GetSchemaRequest(), (error: Error | null, response: { getSchema(): string }) => (error ? reject(error) : resolve(response.getSchema()))),
+        );
+        client.close();
+        expect(JSON.parse(served)).to.deep.equal(JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8")));
+    });
+});
