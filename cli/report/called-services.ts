@@ -1,3 +1,5 @@
+import { awsManagedPolicyStatements } from "../../policy/aws-managed-policies";
+import { Statement, statementsOf } from "../../policy/iam-statements";
 import type { RecordedResource } from "../../sdk/testing/mock-stack";
 import { NetworkGraph } from "./network-graph";
 
@@ -16,23 +18,12 @@ export interface CalledServices {
 const ROLE = "aws:iam/role:Role";
 const POLICY = "aws:iam/policy:Policy";
 
-// Actions the Lambda service itself performs with the execution role, not calls from the
-// function's code through the VPC: the ENI actions of AWSLambdaVPCAccessExecutionRole, and log
-// delivery, which does not use the VPC's routes.
-const LAMBDA_SERVICE_ACTIONS = new Set([
-    "ec2:createnetworkinterface",
-    "ec2:describenetworkinterfaces",
-    "ec2:describesubnets",
-    "ec2:deletenetworkinterface",
-    "ec2:assignprivateipaddresses",
-    "ec2:unassignprivateipaddresses",
-    "logs:createloggroup",
-    "logs:createlogstream",
-    "logs:putlogevents",
-]);
-
-// AWS managed policies made only of such actions.
-const LAMBDA_SERVICE_POLICIES = ["AWSLambdaBasicExecutionRole", "AWSLambdaVPCAccessExecutionRole", "AWSLambdaENIManagementAccess"];
+// AWSLambdaVPCAccessExecutionRole is what the Lambda service itself does with the execution
+// role: create and delete the function's ENIs, and deliver its logs (which does not use the
+// VPC's routes). None of it is a call from the function's code through the VPC.
+const LAMBDA_SERVICE_ACTIONS = new Set(
+    actionsOf(awsManagedPolicyStatements("arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole") ?? []).map((a) => a.toLowerCase()),
+);
 
 // IAM prefixes whose endpoint service is named differently; `null`: nothing to reach (an
 // `rds-db:connect` token is signed locally and used on the database's own connection).
@@ -95,11 +86,7 @@ function policiesOf(graph: NetworkGraph, role: RecordedResource): { label: strin
     ];
     for (const arn of attached.filter((a): a is string => typeof a === "string")) {
         const policy = graph.ofType(POLICY).find((p) => namesOf(graph, p).includes(arn));
-        if (policy) {
-            found.push({ label: policy.name, document: policy.inputs.policy });
-        } else if (!LAMBDA_SERVICE_POLICIES.some((name) => arn.endsWith(`:policy/service-role/${name}`) || arn.endsWith(`:policy/${name}`))) {
-            found.push({ label: arn, document: undefined });
-        }
+        found.push(policy ? { label: policy.name, document: policy.inputs.policy } : { label: arn, document: managedPolicyDocument(arn) });
     }
     return found;
 }
@@ -109,22 +96,18 @@ function namesOf(graph: NetworkGraph, resource: RecordedResource): (string | und
     return [graph.identity(resource), resource.id, resource.outputs?.name, resource.outputs?.arn, resource.inputs.name].filter((n) => typeof n === "string");
 }
 
-/** The actions a policy document allows, or undefined when it cannot be read. */
+/** An AWS managed policy the policy pack knows, as a document; undefined for any other. */
+function managedPolicyDocument(arn: string): unknown {
+    const statements = awsManagedPolicyStatements(arn);
+    return statements ? { Statement: statements } : undefined;
+}
+
+/** The actions a policy document allows, or undefined when it cannot be read (or is unknown in a preview). */
 function allowedActions(document: unknown): string[] | undefined {
-    let parsed: unknown = document;
-    if (typeof document === "string") {
-        try {
-            parsed = JSON.parse(document);
-        } catch {
-            return undefined;
-        }
-    }
-    const statements = (parsed as { Statement?: unknown } | undefined)?.Statement;
-    if (statements === undefined) {
-        return undefined;
-    }
-    return (Array.isArray(statements) ? statements : [statements])
-        .filter((s) => s && s.Effect === "Allow")
-        .flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]))
-        .filter((a): a is string => typeof a === "string");
+    const statements = statementsOf(document);
+    return Array.isArray(statements) ? actionsOf(statements) : undefined;
+}
+
+function actionsOf(statements: Statement[]): string[] {
+    return statements.filter((s) => s.Effect === "Allow").flatMap((s) => (Array.isArray(s.Action) ? s.Action : s.Action !== undefined ? [s.Action] : []));
 }

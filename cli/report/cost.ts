@@ -1,6 +1,6 @@
 import { AWS_LIMITS } from "../../sdk/aws-limits";
 import { AWS_PRICES, pricesFor, RegionPrices } from "../../sdk/aws-prices";
-import { servicesFunctionsCall } from "./called-services";
+import { CalledServices, servicesFunctionsCall } from "./called-services";
 import { formatUsd } from "./format";
 import { NetworkGraph } from "./network-graph";
 
@@ -135,7 +135,7 @@ export function estimateCost(graph: NetworkGraph, region: string, options: CostO
         zones,
         declaredServices: [...gatewayEndpoints, ...interfaceEndpoints].map((e) => e.service),
         interfaceServices: interfaceEndpoints.map((e) => e.service),
-        calledServices: servicesFunctionsCall(graph).services,
+        called: servicesFunctionsCall(graph),
         trafficGb: options.trafficGb,
     });
 
@@ -210,8 +210,8 @@ interface AlternativeInputs {
     zones: number;
     declaredServices: string[];
     interfaceServices: string[];
-    /** The services the functions' roles allow them to call. */
-    calledServices: string[];
+    /** The services the functions' roles allow them to call, and the policies that could not be read. */
+    called: CalledServices;
     trafficGb?: number;
 }
 
@@ -247,7 +247,7 @@ function cheaperAlternatives(a: AlternativeInputs): CostAlternative[] {
     // Without NAT, every service the functions call needs an endpoint: the declared ones, plus
     // one interface endpoint per other called service in each zone (S3 and DynamoDB get free
     // gateway endpoints in PrivateWithEndpoints).
-    const added = a.calledServices.filter((s) => !GATEWAY_SERVICES.includes(s) && !a.interfaceServices.includes(s));
+    const added = a.called.services.filter((s) => !GATEWAY_SERVICES.includes(s) && !a.interfaceServices.includes(s));
     const zones = Math.max(a.zones, 1);
     const perEndpoint = a.prices ? a.prices.interfaceEndpointPerAzHour * hours * zones : undefined;
     const withoutNat = without(a.natCount, a.natElasticIps);
@@ -259,7 +259,9 @@ function cheaperAlternatives(a: AlternativeInputs): CostAlternative[] {
         monthlyUsd: endpointsOnly,
         savingUsd: saving(endpointsOnly),
         reaches: `${reached.join(", ")}${added.length > 0 ? ` (${added.join(", ")} added: the functions' roles allow calls to ${added.length === 1 ? "it" : "them"})` : ""}`,
-        givesUp: `the internet, and every other AWS service${perEndpoint !== undefined ? ` (each endpoint added costs ${formatUsd(cents(perEndpoint))} a month over ${plural(zones, "zone")})` : ""}.`,
+        givesUp: `the internet, and every other AWS service${perEndpoint !== undefined ? ` (each endpoint added costs ${formatUsd(cents(perEndpoint))} a month over ${plural(zones, "zone")})` : ""}.${
+            a.called.unreadable.length > 0 ? ` Not read offline, so they may need more endpoints: ${a.called.unreadable.join(", ")}.` : ""
+        }`,
     });
     return alternatives.filter((alt) => alt.savingUsd === null || alt.savingUsd > 0);
 }

@@ -173,6 +173,19 @@ describe("report: monthly cost", () => {
         });
     });
 
+    describe("PrivateWithNat with a function whose role carries an AWS managed policy not known offline", () => {
+        it("says that policy was not read, so the endpoints-only design may need more endpoints", async () => {
+            const graph = await recordNetwork(stack, () => {
+                const net = new VpcLambdaNetwork("opaque", { pattern: NetworkPattern.PrivateWithNat });
+                const role = new aws.iam.Role("opaque-role", { assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) });
+                new aws.iam.RolePolicyAttachment("opaque-sqs", { role: role.name, policyArn: "arn:aws:iam::aws:policy/AmazonSQSFullAccess" });
+                vpcFunction("opaque-fn", net.vpcConfig, { role: role.arn });
+            });
+            const endpointsOnly = estimateCost(graph, "us-east-1").alternatives.find((a) => a.name.includes("PrivateWithEndpoints"));
+            expect(endpointsOnly!.givesUp).to.contain("Not read offline, so they may need more endpoints: arn:aws:iam::aws:policy/AmazonSQSFullAccess");
+        });
+    });
+
     describe("Isolated", () => {
         it("costs nothing fixed, and has no line and no alternative", async () => {
             const graph = await recordNetwork(stack, () => new VpcLambdaNetwork("iso", { pattern: NetworkPattern.Isolated }));
