@@ -53,8 +53,9 @@ export class StackIndex {
 
     /**
      * The resources of `types` that `value` (found at `from.props[property]`, or inside it)
-     * names. Known ids, ARNs and names are looked up; unknown ones are followed through the
-     * property's dependencies, which the engine records even when values are unknown.
+     * names. Known ids, ARNs and names are looked up; unknown ones, and known ones that match
+     * nothing, are followed through the property's dependencies, which the engine records even
+     * when values are unknown.
      */
     follow(from: StackResource, property: string, value: unknown, types: readonly string[]): Reference {
         const found = new Set<StackResource>();
@@ -67,7 +68,10 @@ export class StackIndex {
                 if (match) {
                     found.add(match);
                 } else {
+                    // Outside the stack, or a resource whose props do not carry this identifier:
+                    // the dependencies still say which resources of the stack the value came from.
                     incomplete = true;
+                    followDependencies = true;
                 }
             } else if (isUnknown(element)) {
                 followDependencies = true;

@@ -54,6 +54,15 @@ describe("the stack index", () => {
         expect(found.resources.map((r) => r.name)).to.deep.equal(["b"]);
     });
 
+    it("falls back on the dependencies when a known id matches nothing (a resource whose props lack it)", () => {
+        const withoutId = resource(SUBNET, "c", {});
+        const fn = resource("aws:lambda/function:Function", "fn", {}, { vpcConfig: [withoutId] });
+        const index = new StackIndex([withoutId, fn]);
+        const found = index.follow(index.resources[1], "vpcConfig", ["subnet-0cccccccccccccccc"], [SUBNET]);
+        expect(found.resources.map((r) => r.name)).to.deep.equal(["c"]);
+        expect(found.incomplete, "an id it could not match").to.equal(true);
+    });
+
     it("marks an unknown value without dependencies as incomplete", () => {
         const fn = resource("aws:lambda/function:Function", "fn", { role: ENGINE_UNKNOWN });
         const index = new StackIndex([fn]);
