@@ -74,47 +74,29 @@ export function estimateCost(graph: NetworkGraph, region: string, options: CostO
     // AWS takes one subnet per zone for an interface endpoint: its subnets are its zones.
     const endpointZoneCount = interfaceEndpoints.reduce((sum, e) => sum + e.subnetIds.length, 0);
 
+    /** `units` billed every hour of the month at `perHour`. */
+    const hourly = (item: string, resources: string[], units: number, unit: string, perHour: number | undefined): CostLine => ({
+        item,
+        resources,
+        quantity: units * hours,
+        unit,
+        unitPriceUsd: perHour ?? null,
+        monthlyUsd: priced(units * hours, perHour),
+    });
     const lines: CostLine[] = [];
     if (natGateways.length > 0) {
-        lines.push({
-            item: "NAT gateway hours",
-            resources: natGateways.map((n) => n.name),
-            quantity: natGateways.length * hours,
-            unit: "hours",
-            unitPriceUsd: prices?.natGatewayPerHour ?? null,
-            monthlyUsd: priced(natGateways.length * hours, prices?.natGatewayPerHour),
-        });
+        lines.push(hourly("NAT gateway hours", natGateways.map((n) => n.name), natGateways.length, "hours", prices?.natGatewayPerHour));
     }
     if (elasticIps.length > 0) {
         // Billed per address-hour whether attached or idle (since February 2024).
-        lines.push({
-            item: "Public IPv4 addresses",
-            resources: elasticIps.map((e) => e.name),
-            quantity: elasticIps.length * hours,
-            unit: "address-hours",
-            unitPriceUsd: prices?.publicIpv4PerHour ?? null,
-            monthlyUsd: priced(elasticIps.length * hours, prices?.publicIpv4PerHour),
-        });
+        lines.push(hourly("Public IPv4 addresses", elasticIps.map((e) => e.name), elasticIps.length, "address-hours", prices?.publicIpv4PerHour));
     }
     if (interfaceEndpoints.length > 0) {
-        lines.push({
-            item: "Interface endpoint AZ-hours",
-            resources: interfaceEndpoints.map((e) => `${e.service} (${plural(e.subnetIds.length, "zone")})`),
-            quantity: endpointZoneCount * hours,
-            unit: "endpoint-AZ-hours",
-            unitPriceUsd: prices?.interfaceEndpointPerAzHour ?? null,
-            monthlyUsd: priced(endpointZoneCount * hours, prices?.interfaceEndpointPerAzHour),
-        });
+        const resources = interfaceEndpoints.map((e) => `${e.service} (${plural(e.subnetIds.length, "zone")})`);
+        lines.push(hourly("Interface endpoint AZ-hours", resources, endpointZoneCount, "endpoint-AZ-hours", prices?.interfaceEndpointPerAzHour));
     }
     if (gatewayEndpoints.length > 0) {
-        lines.push({
-            item: "Gateway endpoints",
-            resources: gatewayEndpoints.map((e) => e.service),
-            quantity: gatewayEndpoints.length,
-            unit: "endpoints",
-            unitPriceUsd: 0,
-            monthlyUsd: 0,
-        });
+        lines.push(hourly("Gateway endpoints", gatewayEndpoints.map((e) => e.service), gatewayEndpoints.length, "endpoint-hours", prices?.gatewayEndpointPerHour));
     }
     const monthlyUsd = prices ? cents(lines.reduce((sum, line) => sum + (line.monthlyUsd ?? 0), 0)) : null;
 
@@ -127,7 +109,6 @@ export function estimateCost(graph: NetworkGraph, region: string, options: CostO
     const zones = new Set(lambdaSubnets.map((id) => graph.subnet(id).zone ?? id)).size;
     const alternatives = cheaperAlternatives({
         prices,
-        lines,
         monthlyUsd,
         routesThroughNat,
         natCount: natGateways.length,
@@ -201,7 +182,6 @@ function usageRates(
 
 interface AlternativeInputs {
     prices: RegionPrices | undefined;
-    lines: CostLine[];
     monthlyUsd: number | null;
     routesThroughNat: boolean;
     natCount: number;
