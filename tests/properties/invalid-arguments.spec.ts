@@ -4,19 +4,8 @@ import type { VpcLambdaNetworkArgs } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack } from "../../sdk/testing/mock-stack";
 import { InvalidNetworkArgumentsError } from "../../sdk/validation/problems";
-import { validateArgs } from "../../sdk/validation/validate-args";
-import { LooseArgs, MISTAKES, oneMistake, severalMistakes } from "./invalid-arguments";
-
-/** The error validation throws for these arguments; fails when it throws none, or another kind. */
-function rejectionOf(args: LooseArgs): InvalidNetworkArgumentsError {
-    try {
-        validateArgs("app", args as unknown as VpcLambdaNetworkArgs);
-    } catch (error) {
-        expect(error).to.be.instanceOf(InvalidNetworkArgumentsError);
-        return error as InvalidNetworkArgumentsError;
-    }
-    expect.fail(`accepted ${JSON.stringify(args)}`);
-}
+import { rejectionOf } from "../helpers/plan";
+import { MISTAKES, oneMistake, severalMistakes } from "./invalid-arguments";
 
 function expectNamed(error: InvalidNetworkArgumentsError, field: string): void {
     expect(error.problems.map((p) => p.field), error.message).to.include(field);

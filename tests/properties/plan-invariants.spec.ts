@@ -2,12 +2,11 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
 import { AWS_LIMITS } from "../../sdk/aws-limits";
-import { blockContains, blocksOverlap, Ipv4Block, parseIpv4Block } from "../../sdk/plan/cidr";
-import { planNetwork } from "../../sdk/plan/plan-network";
+import { blockContains, blocksOverlap } from "../../sdk/plan/cidr";
 import { ANY_IPV4 } from "../../sdk/plan/routing";
 import { LAMBDA_SECURITY_GROUP_KEY } from "../../sdk/plan/security-rules";
 import type { NetworkPlan, NewVpcPlan } from "../../sdk/plan/types";
-import { validateArgs } from "../../sdk/validation/validate-args";
+import { block, planFor } from "../helpers/plan";
 import { newVpcArgs, validArguments, validArgumentsWithoutNat, validExistingVpcArguments, validNewVpcArguments } from "./valid-arguments";
 
 // The planner is pure and cheap (generating, validating and planning an argument set takes
@@ -18,24 +17,12 @@ import { newVpcArgs, validArguments, validArgumentsWithoutNat, validExistingVpcA
 const RUNS = { numRuns: 1000 };
 const SECONDARY_RUNS = { numRuns: 250 };
 
-function plan(args: VpcLambdaNetworkArgs): NetworkPlan {
-    return planNetwork("app", validateArgs("app", args));
-}
-
 function newVpcPlan(args: VpcLambdaNetworkArgs): NetworkPlan & { vpc: NewVpcPlan } {
-    const planned = plan(args);
+    const planned = planFor(args);
     if (planned.vpc.kind !== "new") {
         throw new Error("expected a new VPC");
     }
     return planned as NetworkPlan & { vpc: NewVpcPlan };
-}
-
-function block(cidr: string): Ipv4Block {
-    const parsed = parseIpv4Block(cidr);
-    if ("problem" in parsed) {
-        throw new Error(`${cidr} ${parsed.problem}`);
-    }
-    return parsed;
 }
 
 function zoneCount(args: VpcLambdaNetworkArgs): number {
@@ -46,7 +33,7 @@ describe("properties: every valid argument set plans a sound network", () => {
     it("accepts every valid argument set and plans it", () => {
         fc.assert(
             fc.property(validArguments, (args) => {
-                expect(() => plan(args)).to.not.throw();
+                expect(() => planFor(args)).to.not.throw();
             }),
             SECONDARY_RUNS,
         );
@@ -100,7 +87,7 @@ describe("properties: every valid argument set plans a sound network", () => {
     it("runs functions in exactly the given subnets of an existing VPC, and builds no network there", () => {
         fc.assert(
             fc.property(validExistingVpcArguments, (args) => {
-                const planned = plan(args);
+                const planned = planFor(args);
                 expect(planned.lambdaSubnets).to.deep.equal(args.existingVpc!.subnetIds.map((id) => ({ id })));
                 expect([...planned.subnets, ...planned.routeTables, ...planned.natGateways]).to.deep.equal([]);
                 expect(planned.internetGateway).to.equal(undefined);
@@ -144,7 +131,7 @@ describe("properties: every valid argument set plans a sound network", () => {
     it("without NAT, plans no route, no internet gateway, no NAT gateway and no public subnet", () => {
         fc.assert(
             fc.property(validArgumentsWithoutNat, (args) => {
-                const planned = plan(args);
+                const planned = planFor(args);
                 expect(planned.routeTables.flatMap((t) => t.routes)).to.deep.equal([]);
                 expect(planned.internetGateway).to.equal(undefined);
                 expect(planned.natGateways).to.deep.equal([]);
@@ -157,7 +144,7 @@ describe("properties: every valid argument set plans a sound network", () => {
     it("admits no ingress from any CIDR block, so never from 0.0.0.0/0 or ::/0", () => {
         fc.assert(
             fc.property(validArguments, (args) => {
-                const fromCidrs = plan(args).securityGroupRules.filter((r) => r.direction === "ingress" && r.peer.kind === "cidr");
+                const fromCidrs = planFor(args).securityGroupRules.filter((r) => r.direction === "ingress" && r.peer.kind === "cidr");
                 expect(fromCidrs.map((r) => r.key)).to.deep.equal([]);
             }),
             RUNS,
@@ -167,7 +154,7 @@ describe("properties: every valid argument set plans a sound network", () => {
     it("lets the interface endpoints' group admit HTTPS from the Lambda group and nothing else", () => {
         fc.assert(
             fc.property(validArguments, (args) => {
-                const planned = plan(args);
+                const planned = planFor(args);
                 const endpointGroups = planned.securityGroups.filter((g) => g.role === "endpoint").map((g) => g.key);
                 expect(endpointGroups.length).to.equal(planned.interfaceEndpoints.length > 0 ? 1 : 0);
                 for (const rule of planned.securityGroupRules.filter((r) => r.direction === "ingress")) {
@@ -187,7 +174,7 @@ describe("properties: every valid argument set plans a sound network", () => {
     it("opens egress to the whole internet only from the Lambda group, and only with PrivateWithNat", () => {
         fc.assert(
             fc.property(validArguments, (args) => {
-                const toAnywhere = plan(args).securityGroupRules.filter((r) => r.peer.kind === "cidr" && r.peer.cidrIpv4 === ANY_IPV4);
+                const toAnywhere = planFor(args).securityGroupRules.filter((r) => r.peer.kind === "cidr" && r.peer.cidrIpv4 === ANY_IPV4);
                 const expected = args.pattern === NetworkPattern.PrivateWithNat ? [[LAMBDA_SECURITY_GROUP_KEY, "egress"]] : [];
                 expect(toAnywhere.map((r) => [r.securityGroupKey, r.direction])).to.deep.equal(expected);
             }),
@@ -198,7 +185,7 @@ describe("properties: every valid argument set plans a sound network", () => {
     it("fits Lambda's vpcConfig limits: 1 to 16 subnets, one security group", () => {
         fc.assert(
             fc.property(validArguments, (args) => {
-                const planned = plan(args);
+                const planned = planFor(args);
                 expect(planned.lambdaSubnets.length).to.be.within(1, AWS_LIMITS.lambdaMaxSubnets);
                 expect(planned.securityGroups.filter((g) => g.role === "lambda")).to.have.lengthOf(1);
             }),
@@ -209,7 +196,7 @@ describe("properties: every valid argument set plans a sound network", () => {
     it("names every planned resource uniquely, so no two resources share a Pulumi name", () => {
         fc.assert(
             fc.property(validArguments, (args) => {
-                const planned = plan(args);
+                const planned = planFor(args);
                 const keys = [
                     ...planned.subnets.map((s) => s.key),
                     ...planned.routeTables.map((t) => t.key),
