@@ -118,7 +118,7 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
             }
             const kind = endpoint.type === "Gateway" ? "gateway endpoint" : "interface endpoint";
             const endpointId = nodeFor(endpoint.id, "vpce", endpoint.name, () => ({
-                label: [`${endpoint.service} ${kind}`, ...(endpoint.type === "Interface" ? [`in ${endpoint.subnetIds.length} zones`] : [])],
+                label: [`${endpoint.service} ${kind}`, ...(endpoint.type === "Interface" ? [`in ${endpoint.subnetIds.length} zone${endpoint.subnetIds.length === 1 ? "" : "s"}`] : [])],
                 shape: "box",
                 className: "endpoint",
             }));
