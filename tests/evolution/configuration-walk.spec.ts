@@ -3,6 +3,7 @@ import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack, RecordedResource } from "../../sdk/testing/mock-stack";
 import { T } from "../helpers/mock-network";
+import { CACHE_SG, DB_SG } from "../helpers/plan";
 import { changesBetween, Changes } from "./replacements";
 
 // A network's configuration grows with the application. Each step below is a change a team
@@ -10,9 +11,6 @@ import { changesBetween, Changes } from "./replacements";
 // ENIs, RDS instances and caches with it) or a security group (others' rules name it), nor
 // any other resource: what a step adds is created, what it drops is deleted, the rest is
 // updated in place at most.
-
-const DB_SG = "sg-0123456789abcdef0";
-const CACHE_SG = "sg-0fedcba9876543210";
 
 interface Step {
     change: string;
