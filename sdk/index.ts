@@ -11,6 +11,8 @@ export {
     VpcLambdaNetworkArgs,
 } from "./args";
 export { AWS_LIMITS } from "./aws-limits";
+export { AWS_PRICES, pricesFor } from "./aws-prices";
+export type { RegionPrices } from "./aws-prices";
 export { VpcLambdaNetwork } from "./component";
 export { planNetwork } from "./plan/plan-network";
 export type { NetworkPlan } from "./plan/types";
