@@ -95,6 +95,27 @@ describe("provider: construct, as another language's SDK calls it", function () 
         expect(await valueOf(state.eniPolicyArn)).to.match(/^arn:aws:iam::123456789012:policy\//);
     });
 
+    it("builds into an existing VPC whose ids arrive as another resource's outputs (an awsx VPC, say)", async () => {
+        const vpcUrn = "urn:pulumi:stack::project::awsx:ec2:Vpc::shared";
+        const ids = { vpcId: "vpc-0a1b2c3d4e5f60718", subnetIds: ["subnet-0a1b2c3d4e5f60711", "subnet-0a1b2c3d4e5f60712"], routeTableIds: ["rtb-0a1b2c3d4e5f60711", "rtb-0a1b2c3d4e5f60712"] };
+        const inputs = await fromWire(
+            {
+                pattern: "PrivateWithNat",
+                existingVpc: {
+                    vpcId: outputValue(ids.vpcId, [vpcUrn]),
+                    subnetIds: ids.subnetIds.map((id) => outputValue(id, [vpcUrn])),
+                    routeTableIds: ids.routeTableIds.map((id) => outputValue(id, [vpcUrn])),
+                },
+            },
+            { existingVpc: [vpcUrn] },
+        );
+        const result = await provider.construct("joined", TYPE, inputs, {});
+        await stack.settle();
+        expect(stack.get(T.securityGroup, "joined-lambda-sg").inputs.vpcId).to.equal(ids.vpcId);
+        expect(stack.get(T.vpcEndpoint, "joined-s3-endpoint").inputs.routeTableIds).to.deep.equal(ids.routeTableIds);
+        expect(await valueOf(result.state.lambdaSubnetIds)).to.deep.equal(ids.subnetIds);
+    });
+
     it("rejects a misspelt pattern with the field, the value and what is allowed, before building anything", async () => {
         const before = stack.resources.length;
         const inputs = await fromWire({ pattern: "PrivateWithNAT" });
