@@ -77,8 +77,6 @@ function renderJson(planned: PlannedStack, review: ReviewReport, verdicts: Polic
         stack: planned.project.stack,
         region: planned.region,
         resources,
-        // The stack outputs the program exports, as `pulumi preview` lists them at its end.
-        outputs: planned.outputs,
         diagram: review.diagram,
         cost: review.cost,
         capacity: review.capacity,

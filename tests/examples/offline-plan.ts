@@ -24,7 +24,6 @@ export class OfflinePlan {
     constructor(
         readonly region: string,
         readonly resources: PlannedResource[],
-        readonly outputs: Record<string, any>,
     ) {}
 
     ofType(type: string): PlannedResource[] {
@@ -57,8 +56,8 @@ export async function planProgram(programDir: string): Promise<OfflinePlan> {
             cwd: ROOT,
             maxBuffer: 64 * 1024 * 1024,
         });
-        const document = JSON.parse(stdout) as { region: string; resources: PlannedResource[]; outputs?: Record<string, any> };
-        return new OfflinePlan(document.region, document.resources, document.outputs ?? {});
+        const document = JSON.parse(stdout) as { region: string; resources: PlannedResource[] };
+        return new OfflinePlan(document.region, document.resources);
     } catch (error) {
         const { stderr, message } = error as { stderr?: string; message: string };
         throw new Error(`vpc-lambda plan ${programDir} failed: ${stderr || message}`);
