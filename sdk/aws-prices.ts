@@ -23,6 +23,8 @@ export const AWS_PRICES = {
     currency: "USD",
     source: "AWS list prices (Amazon VPC, AWS PrivateLink, Amazon CloudWatch pricing pages), us-east-1",
     hoursPerMonth: 730,
+    /** Gateway endpoints (S3, DynamoDB) cost nothing, in every region. */
+    gatewayEndpointPerHour: 0,
     regions: {
         "us-east-1": {
             natGatewayPerHour: 0.045,
@@ -30,7 +32,6 @@ export const AWS_PRICES = {
             publicIpv4PerHour: 0.005,
             interfaceEndpointPerAzHour: 0.01,
             interfaceEndpointPerGbProcessed: 0.01,
-            gatewayEndpointPerHour: 0,
             /** Vended-log delivery of flow logs to CloudWatch Logs, first 10 TB a month. */
             flowLogsToCloudWatchPerGb: 0.5,
             /** Vended-log delivery of flow logs to S3, first 10 TB a month. */

@@ -96,9 +96,10 @@ export function estimateCost(graph: NetworkGraph, region: string, options: CostO
         lines.push(hourly("Interface endpoint AZ-hours", resources, endpointZoneCount, "endpoint-AZ-hours", prices?.interfaceEndpointPerAzHour));
     }
     if (gatewayEndpoints.length > 0) {
-        lines.push(hourly("Gateway endpoints", gatewayEndpoints.map((e) => e.service), gatewayEndpoints.length, "endpoint-hours", prices?.gatewayEndpointPerHour));
+        lines.push(hourly("Gateway endpoints", gatewayEndpoints.map((e) => e.service), gatewayEndpoints.length, "endpoint-hours", AWS_PRICES.gatewayEndpointPerHour));
     }
-    const monthlyUsd = prices ? cents(lines.reduce((sum, line) => sum + (line.monthlyUsd ?? 0), 0)) : null;
+    // Known when every line's price is: a network billed for nothing costs $0 in any region.
+    const monthlyUsd = lines.every((line) => line.monthlyUsd !== null) ? cents(lines.reduce((sum, line) => sum + line.monthlyUsd!, 0)) : null;
 
     const lambdaSubnets = graph.lambdaSubnetIds;
     const routesThroughNat = lambdaSubnets.some((id) => graph.defaultRouteOf(id)?.kind === "natGateway");

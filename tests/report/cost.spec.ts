@@ -226,6 +226,11 @@ describe("report: monthly cost", () => {
             expect(estimateCost(graph, "ap-northeast-1").notes.join(" ")).to.contain("prices for ap-northeast-1 are unknown");
         });
 
+        it("still knows that a network billed for nothing (Isolated) costs $0", async () => {
+            const isolated = await recordNetwork(stack, () => new VpcLambdaNetwork("farIso", { pattern: NetworkPattern.Isolated }));
+            expect(estimateCost(isolated, "ap-northeast-1").monthlyUsd).to.equal(0);
+        });
+
         it("estimates no traffic cost either", () => {
             expect(estimateCost(graph, "ap-northeast-1", { trafficGb: 100 }).estimatedMonthlyUsdWithTraffic).to.equal(null);
         });
