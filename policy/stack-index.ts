@@ -32,6 +32,10 @@ export class StackIndex {
     readonly resources: StackResource[];
     private readonly byType = new Map<string, StackResource[]>();
     private readonly byUrn = new Map<string, StackResource>();
+    /** Per type, each resource by every identifier it has: built on first use. */
+    private readonly byIdentifier = new Map<string, Map<string, StackResource>>();
+    /** Per `type|property|target type`, the referrers of each target URN: built on first use. */
+    private readonly referrersByTarget = new Map<string, Map<string, StackResource[]>>();
 
     constructor(resources: readonly PolicyResource[]) {
         this.resources = resources.map((r) => ({
@@ -64,7 +68,8 @@ export class StackIndex {
         for (const element of Array.isArray(value) ? value : [value]) {
             const identifier = knownString(element);
             if (identifier !== undefined) {
-                const match = this.ofType(...types).find((candidate) => hasIdentifier(candidate, identifier));
+                const normalised = identifier.endsWith(":*") ? identifier.slice(0, -2) : identifier;
+                const match = types.map((type) => this.identifiersOf(type)).map((ids) => ids.get(identifier) ?? ids.get(normalised)).find((r) => r !== undefined);
                 if (match) {
                     found.add(match);
                 } else {
@@ -94,18 +99,38 @@ export class StackIndex {
 
     /** The resources of `type` whose `property` refers to `target`: e.g. the flow logs of a VPC. */
     referrers(target: StackResource, type: string, property: string): StackResource[] {
-        return this.ofType(type).filter((candidate) => this.followProperty(candidate, property, [target.type]).resources.includes(target));
+        const key = `${type}|${property}|${target.type}`;
+        let byTarget = this.referrersByTarget.get(key);
+        if (!byTarget) {
+            byTarget = new Map();
+            for (const candidate of this.ofType(type)) {
+                for (const referred of this.followProperty(candidate, property, [target.type]).resources) {
+                    byTarget.set(referred.urn, [...(byTarget.get(referred.urn) ?? []), candidate]);
+                }
+            }
+            this.referrersByTarget.set(key, byTarget);
+        }
+        return byTarget.get(target.urn) ?? [];
     }
-}
 
-/**
- * Whether `identifier` names the resource: its id, ARN or name. A log group's ARN is accepted
- * with or without the `:*` suffix that some APIs (and older provider versions) append.
- */
-function hasIdentifier(resource: StackResource, identifier: string): boolean {
-    const normalised = identifier.endsWith(":*") ? identifier.slice(0, -2) : identifier;
-    return ["id", "arn", "name"].some((key) => {
-        const own = knownString(resource.props[key]);
-        return own !== undefined && (own === identifier || own === normalised);
-    });
+    /**
+     * The resources of `type` by id, ARN and name. A log group's ARN is also found with the `:*`
+     * suffix that some APIs (and older provider versions) append: callers strip it.
+     */
+    private identifiersOf(type: string): Map<string, StackResource> {
+        let identifiers = this.byIdentifier.get(type);
+        if (!identifiers) {
+            identifiers = new Map();
+            for (const resource of this.ofType(type)) {
+                for (const key of ["id", "arn", "name"]) {
+                    const own = knownString(resource.props[key]);
+                    if (own !== undefined && !identifiers.has(own)) {
+                        identifiers.set(own, resource);
+                    }
+                }
+            }
+            this.byIdentifier.set(type, identifiers);
+        }
+        return identifiers;
+    }
 }
