@@ -17,24 +17,25 @@ const { GetSchemaRequest } = require("@pulumi/pulumi/proto/provider_pb");
 /**
  * Starts the plugin the way pulumi-language-nodejs does for `pulumi package add` or a YAML
  * program: `node @pulumi/pulumi/cmd/run-plugin <plugin folder>`, in the consumer's folder (here
- * an empty one, like a YAML or Python project's: no tsconfig.json, no node_modules), and
+ * an empty one, like a YAML or Python project's: no tsconfig.json, no node_modules). `port`
  * resolves with the port the plugin prints for the engine.
  */
-function startPlugin(consumerDir: string): Promise<{ plugin: ChildProcess; port: number }> {
+function startPlugin(consumerDir: string): { plugin: ChildProcess; port: Promise<number> } {
     const plugin = spawn(process.execPath, [require.resolve("@pulumi/pulumi/cmd/run-plugin"), PLUGIN_DIR], { cwd: consumerDir, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    return new Promise((resolve, reject) => {
+    const port = new Promise<number>((resolve, reject) => {
         plugin.stdout!.on("data", (chunk: Buffer) => {
             stdout += chunk.toString();
             const line = /^(\d+)\s*$/m.exec(stdout);
             if (line) {
-                resolve({ plugin, port: Number(line[1]) });
+                resolve(Number(line[1]));
             }
         });
         plugin.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
         plugin.on("exit", (code) => reject(new Error(`the plugin exited (${code}) before serving:\n${stderr}${stdout}`)));
     });
+    return { plugin, port };
 }
 
 describe("provider plugin, started as Pulumi starts it", function () {
@@ -45,7 +46,9 @@ describe("provider plugin, started as Pulumi starts it", function () {
 
     before(async () => {
         consumerDir = fs.mkdtempSync(path.join(os.tmpdir(), "vpc-lambda-consumer-"));
-        ({ plugin, port } = await startPlugin(consumerDir));
+        const started = startPlugin(consumerDir);
+        plugin = started.plugin; // killed in after() even if it never serves
+        port = await started.port;
     });
 
     after(() => {
