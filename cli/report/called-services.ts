@@ -34,33 +34,40 @@ const ENDPOINT_SERVICE_OF_PREFIX: Record<string, string | null> = {
     "rds-db": null,
 };
 
+/** What all the stack's functions in a VPC may call. */
 export function servicesFunctionsCall(graph: NetworkGraph): CalledServices {
+    const each = graph.functions.map((fn) => servicesFunctionCalls(graph, fn.id));
+    return {
+        services: [...new Set(each.flatMap((c) => c.services))].sort(),
+        unreadable: [...new Set(each.flatMap((c) => c.unreadable))].sort(),
+    };
+}
+
+/** What one function (by identity) may call, from its execution role. */
+export function servicesFunctionCalls(graph: NetworkGraph, functionId: string): CalledServices {
+    const fn = graph.resource(functionId);
     const services = new Set<string>();
     const unreadable = new Set<string>();
-    const roles = graph.ofType(ROLE);
-    for (const fn of graph.ofType("aws:lambda/function:Function").filter((f) => f.inputs.vpcConfig)) {
-        const roleRef = graph.ref(fn, "role", [ROLE]);
-        const role = roles.find((r) => namesOf(graph, r).includes(roleRef));
-        if (!role) {
-            unreadable.add(`${fn.name}'s role (not in this stack)`);
+    const roleRef = fn && graph.ref(fn, "role", [ROLE]);
+    const role = graph.ofType(ROLE).find((r) => namesOf(graph, r).includes(roleRef));
+    if (!role) {
+        return { services: [], unreadable: [`${fn?.name ?? functionId}'s role (not in this stack)`] };
+    }
+    for (const { label, document } of policiesOf(graph, role)) {
+        const actions = allowedActions(document);
+        if (actions === undefined) {
+            unreadable.add(label);
             continue;
         }
-        for (const { label, document } of policiesOf(graph, role)) {
-            const actions = allowedActions(document);
-            if (actions === undefined) {
-                unreadable.add(label);
+        for (const action of actions.filter((a) => !LAMBDA_SERVICE_ACTIONS.has(a.toLowerCase()))) {
+            const prefix = action.split(":")[0].toLowerCase();
+            if (prefix === "*") {
+                unreadable.add(`${label} (allows *)`);
                 continue;
             }
-            for (const action of actions.filter((a) => !LAMBDA_SERVICE_ACTIONS.has(a.toLowerCase()))) {
-                const prefix = action.split(":")[0].toLowerCase();
-                if (prefix === "*") {
-                    unreadable.add(`${label} (allows *)`);
-                    continue;
-                }
-                const service = prefix in ENDPOINT_SERVICE_OF_PREFIX ? ENDPOINT_SERVICE_OF_PREFIX[prefix] : prefix;
-                if (service) {
-                    services.add(service);
-                }
+            const service = prefix in ENDPOINT_SERVICE_OF_PREFIX ? ENDPOINT_SERVICE_OF_PREFIX[prefix] : prefix;
+            if (service) {
+                services.add(service);
             }
         }
     }

@@ -1,3 +1,4 @@
+import { servicesFunctionCalls } from "./called-services";
 import { Flowchart, FlowEdge, FlowGroup, FlowNode, mermaidId, renderMermaid } from "./mermaid";
 import { NetworkGraph, SecurityGroupMember, SecurityGroupPermission, shortServiceName, TYPES } from "./network-graph";
 
@@ -88,6 +89,8 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
     const lambdaSubnets = graph.lambdaSubnetIds;
     /** Whether each Lambda subnet reaches the internet; undefined when the stack cannot tell. */
     const reachesInternet = new Map<string, boolean | undefined>();
+    /** The services each Lambda subnet reaches through endpoints. */
+    const endpointServices = new Map<string, Set<string>>();
     for (const subnetId of lambdaSubnets) {
         const from = subnetNode(subnetId);
         const subnet = graph.subnet(subnetId);
@@ -125,6 +128,7 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
             place(vpcGroup(endpoint.vpcId ?? subnet.vpcId), endpointId);
             edge(from, endpointId, "route");
             edge(endpointId, service(endpoint.service), "route");
+            endpointServices.set(subnetId, (endpointServices.get(subnetId) ?? new Set()).add(endpoint.service));
         }
     }
 
@@ -160,6 +164,14 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
             }
             const apis = nodeFor("aws-apis", "svc", "aws_apis", () => ({ label: ["AWS APIs without an endpoint"], shape: "stadium", className: "unreachable" }));
             edge(fnId, apis, "blocked", "no route");
+            // A service the function's role lets it call, with no endpoint on its subnets: the
+            // call will time out.
+            const reached = new Set(fn.subnetIds.flatMap((s) => [...(endpointServices.get(s) ?? [])]));
+            for (const name of servicesFunctionCalls(graph, fn.id).services.filter((name) => !reached.has(name))) {
+                const target = service(name);
+                nodes.find((n) => n.id === target)!.className = "unreachable";
+                edge(fnId, target, "blocked", "its role allows calls, but no endpoint");
+            }
         } else {
             cutOff.forEach((s) => edge(subnetNode(s), internet(), "blocked", "no route to the internet"));
         }

@@ -130,6 +130,31 @@ describe("report: network diagram", () => {
         });
     });
 
+    describe("PrivateWithEndpoints, with a function whose role calls a service that has no endpoint", () => {
+        let chart: ParsedFlowchart;
+        before(async () => {
+            chart = await draw(() => {
+                const net = new VpcLambdaNetwork("call", { pattern: NetworkPattern.PrivateWithEndpoints, interfaceEndpoints: ["secretsmanager"] });
+                const role = new aws.iam.Role("call-role", { assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) });
+                new aws.iam.RolePolicy("call-policy", {
+                    role: role.id,
+                    policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["sqs:SendMessage", "secretsmanager:GetSecretValue"], Resource: "*" }] }),
+                });
+                vpcFunction("call-fn", net.vpcConfig, { role: role.arn });
+            });
+        });
+
+        it("crosses out the service without an endpoint: the call would time out", () => {
+            expect(chart.between("Lambda call-fn", "sqs API")).to.deep.equal([
+                { from: chart.id("Lambda call-fn"), arrow: "-.-x", label: "its role allows calls, but no endpoint", to: chart.id("sqs API") },
+            ]);
+        });
+
+        it("does not cross out the service its endpoint reaches", () => {
+            expect(chart.edges.filter((e) => e.to === chart.id("secretsmanager API")).map((e) => e.arrow)).to.deep.equal(["-->"]);
+        });
+    });
+
     describe("Isolated", () => {
         let chart: ParsedFlowchart;
         before(async () => {
