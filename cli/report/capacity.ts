@@ -39,6 +39,8 @@ export interface SubnetCapacity {
 
 export interface VpcEniUse {
     vpcId: string;
+    /** Its Pulumi name when the stack creates it, else its id. */
+    vpcName: string;
     hyperplaneEnis: number;
     quota: number;
     warning?: string;
@@ -110,7 +112,7 @@ export function assessCapacity(graph: NetworkGraph): CapacityReport {
                 : hyperplaneEnis >= quota * ENI_QUOTA_WARNING_RATIO
                   ? `${name}: ${hyperplaneEnis} Lambda ENIs of the ${quota} per VPC quota (shared with EFS and other stacks in the VPC).`
                   : undefined;
-        return { vpcId, hyperplaneEnis, quota, ...(warning ? { warning } : {}) };
+        return { vpcId, vpcName: name, hyperplaneEnis, quota, ...(warning ? { warning } : {}) };
     });
 
     return { subnets, vpcs, warnings: [...subnets.flatMap((s) => s.warnings), ...vpcs.flatMap((v) => (v.warning ? [v.warning] : []))] };

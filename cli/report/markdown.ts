@@ -104,7 +104,7 @@ function capacitySection(capacity: CapacityReport): string {
     const blocks = [
         table(["Lambda subnet", "zone", "CIDR", "usable", "interface endpoints", "NAT gateways", "Hyperplane ENIs", "free", "headroom"], rows, ["---", "---", "---", "---:", "---:", "---:", "---:", "---:", "---:"]),
         "<sub>Usable: the block less the 5 addresses AWS reserves. Lambda makes one Hyperplane ENI (one address) per unique subnet and security-group set, shared by the functions that have that pair; each carries up to 65,000 connections before Lambda adds another. They do not grow with concurrency.</sub>",
-        ...capacity.vpcs.map((v) => `Lambda ENIs in \`${v.vpcId}\`: ${v.hyperplaneEnis} of the ${v.quota} per VPC quota.`),
+        ...capacity.vpcs.map((v) => `Lambda ENIs in \`${v.vpcName}\`: ${v.hyperplaneEnis} of the ${v.quota} per VPC quota.`),
         ...capacity.warnings.map((w) => `> ⚠️ ${w}`),
     ];
     return blocks.join("\n\n");

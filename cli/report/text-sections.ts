@@ -1,3 +1,4 @@
+import { AWS_PRICES } from "../../sdk/aws-prices";
 import type { CapacityReport } from "./capacity";
 import type { CostReport } from "./cost";
 import { formatPercent, formatRate, formatUsd } from "./format";
@@ -5,7 +6,7 @@ import { formatPercent, formatRate, formatUsd } from "./format";
 /** The short cost section of the text report. */
 export function renderCostText(cost: CostReport): string {
     const head = cost.monthlyUsd === null
-        ? `Monthly cost: unknown in ${cost.region} (the price table of ${cost.priceTableDate} covers us-east-1 only).`
+        ? `Monthly cost: unknown in ${cost.region} (the price table of ${cost.priceTableDate} covers ${Object.keys(AWS_PRICES.regions).join(", ")} only).`
         : `Monthly cost: ${formatUsd(cost.monthlyUsd)} fixed (${cost.region} list prices of ${cost.priceTableDate}).`;
     const lines = cost.lines.map((l) => `  ${l.item.padEnd(30)}${String(l.quantity).padStart(8)} ${l.unit.padEnd(20)}${l.monthlyUsd === null ? "unknown" : formatUsd(l.monthlyUsd)}`);
     const rates = cost.rates.map((r) => `  + ${r.item}: ${r.usdPerGb === null ? "rate unknown" : `${formatRate(r.usdPerGb)}/GB`}${r.estimate ? `, ${r.estimate.gb} GB ~ ${r.estimate.monthlyUsd === null ? "unknown" : formatUsd(r.estimate.monthlyUsd)}` : ""}`);
@@ -24,6 +25,6 @@ export function renderCapacityText(capacity: CapacityReport): string {
         const where = [s.cidrBlock, s.zone].filter(Boolean).join(" ");
         return `  ${s.name}${where ? ` ${where}` : ""}: ${size}; Hyperplane ENIs ${s.hyperplaneEnis}, interface endpoint addresses ${s.interfaceEndpointAddresses}, NAT gateway addresses ${s.natGatewayAddresses}`;
     });
-    const vpcs = capacity.vpcs.map((v) => `  Lambda ENIs in ${v.vpcId}: ${v.hyperplaneEnis} of the ${v.quota} per VPC quota`);
+    const vpcs = capacity.vpcs.map((v) => `  Lambda ENIs in ${v.vpcName}: ${v.hyperplaneEnis} of the ${v.quota} per VPC quota`);
     return ["Capacity (per Lambda subnet):", ...rows, ...vpcs, ...capacity.warnings.map((w) => `  WARNING: ${w}`)].join("\n");
 }
