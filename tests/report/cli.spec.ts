@@ -67,6 +67,12 @@ describe("report: vpc-lambda plan on the root program", function () {
             expect(cost).to.contain("With the given traffic: **$77.50 a month**");
         });
 
+        it("places the policy pack's verdicts inside the report, before the folded resource list", () => {
+            const policy = run.stdout.indexOf("### Policy pack `vpc-lambda-guard`");
+            expect(policy).to.be.greaterThan(run.stdout.indexOf("### Capacity"));
+            expect(policy).to.be.lessThan(run.stdout.indexOf("<details>"));
+        });
+
         it("has a capacity row per Lambda subnet", () => {
             const capacity = section(run.stdout, "Capacity");
             expect(capacity).to.match(/^\| app-lambda-subnet-1 \| us-east-1a \| 10\.0\.0\.0\/19 \| 8187 \| 0 \| 0 \| 1 \| 8186 \| 99\.9% \|$/m);
