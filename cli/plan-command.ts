@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import { renderTree } from "./render-tree";
+import { redactSecrets, SECRET_PLACEHOLDER } from "./secrets";
 import { loadProject, UsageError } from "./project";
 import { PlannedStack, runProgram } from "./run-program";
 import { DEFAULT_TIMEOUT_SECONDS, withTimeout } from "./timeout";
@@ -56,7 +57,7 @@ export async function planCommand(programDir: string, options: PlanOptions): Pro
 function renderText(planned: PlannedStack, review: ReviewReport, verdicts: PolicyVerdicts): string {
     const { project, resources, region } = planned;
     const header = `Offline plan of project "${project.name}", stack "${project.stack}" (mocked AWS account in ${region}): ${resources.length} resources to create.`;
-    const notes = project.secretKeys.length > 0 ? `\nEncrypted config cannot be read offline and was replaced by "[secret]": ${project.secretKeys.join(", ")}.` : "";
+    const notes = project.secretKeys.length > 0 ? `\nEncrypted config cannot be read offline and was replaced by "${SECRET_PLACEHOLDER}": ${project.secretKeys.join(", ")}.` : "";
     return `${header}${notes}\n\n${renderTree(resources)}\n\n${renderCostText(review.cost)}\n\n${renderCapacityText(review.capacity)}\n\n${renderPolicyText(verdicts)}\n`;
 }
 
@@ -68,7 +69,7 @@ function renderJson(planned: PlannedStack, review: ReviewReport, verdicts: Polic
         // Only cloud resources have ids; components and the stack have none.
         ...(r.custom && r.id ? { id: r.id } : {}),
         ...(r.parent ? { parent: r.parent } : {}),
-        inputs: r.inputs,
+        inputs: redactSecrets(r.inputs),
         // What must exist first: explicit dependsOn and every resource an input came from.
         ...(r.dependencies.length > 0 ? { dependencies: r.dependencies } : {}),
     }));

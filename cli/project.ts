@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
+import { SECRET_PLACEHOLDER } from "./secrets";
 
 /** A Pulumi project as the offline plan needs it: where its program is and what config it gets. */
 export interface PulumiProject {
@@ -82,7 +83,7 @@ function loadStackConfig(directory: string, projectName: string, stack: string, 
         if (typeof value === "object" && value !== null && "secure" in value) {
             // Encrypted values need the stack's secrets provider; offline they stay unreadable.
             secretKeys.push(fullKey);
-            config[fullKey] = "[secret]";
+            config[fullKey] = SECRET_PLACEHOLDER;
         } else {
             config[fullKey] = typeof value === "string" ? value : JSON.stringify(value);
         }

@@ -10,7 +10,7 @@ import {
     UnknownValueError,
 } from "@pulumi/policy";
 import * as pulumi from "@pulumi/pulumi";
-import type { RecordedResource } from "../sdk/testing/mock-stack";
+import { isSecret, RecordedResource } from "../sdk/testing/mock-stack";
 import { policies as packPolicies } from "./policies";
 
 /** A policy violation as `pulumi preview` reports it. */
@@ -147,6 +147,11 @@ function asEngineSends(props: Record<string, unknown>): Record<string, unknown> 
     const convert = (value: unknown): unknown => {
         if (pulumi.isUnknown(value)) {
             return ENGINE_UNKNOWN;
+        }
+        // The engine hands policies a secret's plain value (the policy SDK unwraps secrets
+        // unless a pack asks to keep them).
+        if (isSecret(value)) {
+            return convert(value.value);
         }
         if (Array.isArray(value)) {
             return value.map(convert);

@@ -1,2 +1,2 @@
 export { MockAws, MockAwsOptions } from "./aws-mocks";
-export { MockStack, MockStackOptions, RecordedResource, UNKNOWN } from "./mock-stack";
+export { isSecret, MockStack, MockStackOptions, RecordedResource, UNKNOWN } from "./mock-stack";

@@ -20,6 +20,14 @@ export interface RecordedResource {
     propertyDependencies: Record<string, string[]>;
 }
 
+/**
+ * True for an input the program marked secret (`pulumi.secret`, secret config): recorded as the
+ * engine receives it, wrapped, so that reports can redact it and policies can unwrap it.
+ */
+export function isSecret(value: unknown): value is { value: unknown } {
+    return rpc.isRpcSecret(value);
+}
+
 /** What the mocked engine returns for a value not known until deployment. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

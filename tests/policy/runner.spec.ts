@@ -1,3 +1,5 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { expect } from "chai";
 import { runPolicies } from "../../policy/runner";
@@ -98,5 +100,23 @@ describe("the policy runner, standing in for the engine", () => {
         expect(seen!.props.arn).to.match(/^arn:aws:lambda:us-east-1:123456789012:function:/);
         expect(seen!.propertyDependencies.role.map((r) => r.name)).to.deep.equal(["runner-fn-role"]);
         expect(seen!.dependencies.map((r) => r.name)).to.include("runner-fn-role");
+    });
+    it("hands policies a secret input's plain value, as the engine does", async () => {
+        const stack = await MockStack.install();
+        new aws.ssm.Parameter("runner-secret", { type: "SecureString", value: pulumi.secret("s3cr3t-value") });
+        const resources = await stack.settle();
+        const seen: unknown[] = [];
+        const readsValues: ResourceValidationPolicy = {
+            name: "reads-values",
+            description: "test",
+            enforcementLevel: "advisory",
+            validateResource: (args) => {
+                if (args.type === "aws:ssm/parameter:Parameter") {
+                    seen.push(args.props.value);
+                }
+            },
+        };
+        await runPolicies(resources, { policies: [readsValues] });
+        expect(seen).to.deep.equal(["s3cr3t-value"]);
     });
 });
