@@ -67,7 +67,7 @@ export const FlowLogTrafficType = {
 export type FlowLogTrafficType = (typeof FlowLogTrafficType)[keyof typeof FlowLogTrafficType];
 
 /** NAT gateway placement. Only valid with the `PrivateWithNat` pattern. */
-export interface NatGatewaysArgs {
+export interface NatGatewayConfiguration {
     /**
      * `OnePerAz` (one NAT gateway in each zone, zone-local routes) or `Single` (one shared
      * NAT gateway, cheaper and not zone-resilient).
@@ -78,7 +78,7 @@ export interface NatGatewaysArgs {
 }
 
 /** A destination the Lambda security group may open TCP connections to. */
-export interface AllowToArgs {
+export interface AllowToTarget {
     /**
      * The security group of the target (an RDS instance, an ElastiCache cluster, an EFS mount
      * target...). The Lambda security group gets an egress rule to it; the target's own
@@ -96,7 +96,7 @@ export interface AllowToArgs {
 }
 
 /** VPC flow logs to CloudWatch Logs. */
-export interface FlowLogsArgs {
+export interface FlowLogSettings {
     /**
      * Record the VPC's traffic. On by default: without flow logs, a function that times out
      * leaves no trace of which connection was rejected.
@@ -127,7 +127,7 @@ export interface FlowLogsArgs {
 }
 
 /** A VPC you already own, to build the Lambda network into instead of creating one. */
-export interface ExistingVpcArgs {
+export interface ExistingVpc {
     /** The VPC's id (`vpc-...`). */
     vpcId: pulumi.Input<string>;
     /**
@@ -168,7 +168,7 @@ export interface VpcLambdaNetworkArgs {
     /** The Availability Zones to use, e.g. `["us-east-1a", "us-east-1b"]` (1 to 6, distinct). */
     availabilityZoneNames?: string[];
     /** NAT gateway placement. Only with `PrivateWithNat`. */
-    natGateways?: NatGatewaysArgs;
+    natGateways?: NatGatewayConfiguration;
     /**
      * Gateway endpoints to build on every Lambda route table (`s3`, `dynamodb`). They cost
      * nothing and keep that traffic off NAT gateways. Not allowed with `Isolated`.
@@ -186,11 +186,11 @@ export interface VpcLambdaNetworkArgs {
      */
     interfaceEndpoints?: string[];
     /** Security groups (databases, caches, file systems) the functions may connect to over TCP. */
-    allowTo?: AllowToArgs[];
+    allowTo?: AllowToTarget[];
     /** VPC flow logs to CloudWatch Logs, on by default. */
-    flowLogs?: FlowLogsArgs;
+    flowLogs?: FlowLogSettings;
     /** Build into a VPC you already own instead of creating one. */
-    existingVpc?: ExistingVpcArgs;
+    existingVpc?: ExistingVpc;
     /** Tags applied to every resource the component creates, beside a `Name` tag. */
     tags?: Record<string, pulumi.Input<string>>;
 }

@@ -1,12 +1,12 @@
 export {
-    AllowToArgs,
-    ExistingVpcArgs,
-    FlowLogsArgs,
+    AllowToTarget,
+    ExistingVpc,
+    FlowLogSettings,
     FlowLogTrafficType,
     GatewayEndpointService,
     LambdaVpcConfig,
+    NatGatewayConfiguration,
     NatGatewayStrategy,
-    NatGatewaysArgs,
     NetworkPattern,
     VpcLambdaNetworkArgs,
 } from "./args";

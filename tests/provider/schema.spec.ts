@@ -59,18 +59,18 @@ describe("provider/schema.json", () => {
 
     it("types the nested arguments as named object types", () => {
         const inputs = component.inputProperties;
-        expect(inputs.natGateways.$ref).to.equal(typeRef("NatGatewaysArgs"));
-        expect(inputs.allowTo.items.$ref).to.equal(typeRef("AllowToArgs"));
-        expect(inputs.flowLogs.$ref).to.equal(typeRef("FlowLogsArgs"));
-        expect(inputs.existingVpc.$ref).to.equal(typeRef("ExistingVpcArgs"));
-        for (const name of ["NatGatewaysArgs", "AllowToArgs", "FlowLogsArgs", "ExistingVpcArgs"]) {
+        expect(inputs.natGateways.$ref).to.equal(typeRef("NatGatewayConfiguration"));
+        expect(inputs.allowTo.items.$ref).to.equal(typeRef("AllowToTarget"));
+        expect(inputs.flowLogs.$ref).to.equal(typeRef("FlowLogSettings"));
+        expect(inputs.existingVpc.$ref).to.equal(typeRef("ExistingVpc"));
+        for (const name of ["NatGatewayConfiguration", "AllowToTarget", "FlowLogSettings", "ExistingVpc"]) {
             expect(schema.types[`vpc-lambda:index:${name}`].type, name).to.equal("object");
         }
     });
 
     it("keeps the ids inside nested arguments as inputs, so they can come from other resources", () => {
-        const allowTo = schema.types["vpc-lambda:index:AllowToArgs"].properties;
-        const existingVpc = schema.types["vpc-lambda:index:ExistingVpcArgs"].properties;
+        const allowTo = schema.types["vpc-lambda:index:AllowToTarget"].properties;
+        const existingVpc = schema.types["vpc-lambda:index:ExistingVpc"].properties;
         expect(allowTo.securityGroupId.plain).to.equal(undefined);
         expect(existingVpc.vpcId.plain).to.equal(undefined);
         expect(existingVpc.subnetIds.items.plain).to.equal(undefined);
