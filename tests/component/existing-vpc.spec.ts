@@ -64,26 +64,40 @@ describe("VpcLambdaNetwork: into an existing VPC", () => {
         });
     });
 
-    describe("whose subnets share a zone", () => {
+    describe("whose subnets share a zone, without route tables", () => {
+        const warnings: string[] = [];
+
         before(async () => {
             stack.reset();
-            // The user's own subnets: two in us-east-1a, one in us-east-1b.
-            const subnets = [
-                ["own-a1", "us-east-1a", "10.9.0.0/24"],
-                ["own-a2", "us-east-1a", "10.9.1.0/24"],
-                ["own-b1", "us-east-1b", "10.9.2.0/24"],
-            ].map(([name, availabilityZone, cidrBlock]) => new aws.ec2.Subnet(name, { vpcId: existingVpc.vpcId, availabilityZone, cidrBlock }));
-            new VpcLambdaNetwork("shared", {
-                pattern: NetworkPattern.PrivateWithEndpoints,
-                existingVpc: { vpcId: existingVpc.vpcId, subnetIds: subnets.map((s) => s.id) },
-                interfaceEndpoints: ["sqs"],
-            });
-            await stack.settle();
+            // Without an engine, pulumi.log.warn writes to console.warn: capture what it says.
+            const consoleWarn = console.warn;
+            console.warn = (message: string) => warnings.push(message);
+            try {
+                // The user's own subnets: two in us-east-1a, one in us-east-1b.
+                const subnets = [
+                    ["own-a1", "us-east-1a", "10.9.0.0/24"],
+                    ["own-a2", "us-east-1a", "10.9.1.0/24"],
+                    ["own-b1", "us-east-1b", "10.9.2.0/24"],
+                ].map(([name, availabilityZone, cidrBlock]) => new aws.ec2.Subnet(name, { vpcId: existingVpc.vpcId, availabilityZone, cidrBlock }));
+                new VpcLambdaNetwork("shared", {
+                    pattern: NetworkPattern.PrivateWithEndpoints,
+                    existingVpc: { vpcId: existingVpc.vpcId, subnetIds: subnets.map((s) => s.id) },
+                    interfaceEndpoints: ["sqs"],
+                });
+                await stack.settle();
+            } finally {
+                console.warn = consoleWarn;
+            }
         });
 
         it("places each interface endpoint in one subnet per zone, the first listed", () => {
             const [a1, , b1] = ["own-a1", "own-a2", "own-b1"].map((n) => stack.get(T.subnet, n).id);
             expect(stack.get(T.vpcEndpoint, "shared-sqs-endpoint").inputs.subnetIds).to.deep.equal([a1, b1]);
+        });
+
+        it("warns that the default gateway endpoints were left out for want of route tables", () => {
+            expect(stack.ofType(T.vpcEndpoint).map((e) => e.name)).to.deep.equal(["shared-sqs-endpoint"]);
+            expect(warnings.filter((w) => w.includes("existingVpc.routeTableIds"))).to.have.length(1);
         });
     });
 });
