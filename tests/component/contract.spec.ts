@@ -5,7 +5,6 @@ import { MockStack } from "../../sdk/testing/mock-stack";
 import { InvalidNetworkArgumentsError } from "../../sdk/validation/problems";
 import { DB_SG } from "../helpers/plan";
 import { lambdaSubnets, T, valueOf } from "../helpers/mock-network";
-import { registeredInPreview } from "../helpers/preview";
 
 const everything: VpcLambdaNetworkArgs = {
     pattern: NetworkPattern.PrivateWithNat,
@@ -116,11 +115,14 @@ describe("VpcLambdaNetwork: the component's contract", () => {
     describe("under preview, where new resources' outputs are unknown", () => {
         let previewed: string[];
         let deployed: string[];
-        before(async () => {
-            previewed = await registeredInPreview(() => new VpcLambdaNetwork("app", everything));
-            stack = await MockStack.install();
+        const registered = async (preview: boolean) => {
+            stack = await MockStack.install({ preview });
             new VpcLambdaNetwork("app", everything);
-            deployed = (await stack.settle()).map((r) => `${r.type}::${r.name}`).sort();
+            return (await stack.settle()).map((r) => `${r.type}::${r.name}`).sort();
+        };
+        before(async () => {
+            previewed = await registered(true);
+            deployed = await registered(false);
         });
 
         it("registers the whole network: no resource waits on an apply", () => {
