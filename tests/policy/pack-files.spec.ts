@@ -1,0 +1,35 @@
+import { execFileSync } from "child_process";
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+
+// `make policy-pack` copies dist/policy and a hand-kept list of sdk files into a self-contained
+// pack for `pulumi policy publish`. If a policy starts importing another sdk module, the
+// published pack would fail to load: this keeps the Makefile's list and the imports in step.
+
+const ROOT = path.resolve(__dirname, "..", "..", "..");
+const DIST = path.join(ROOT, "dist");
+
+/** The dist/ files the pack's policies load, relative to dist/, as a fresh process sees them. */
+function filesThePoliciesLoad(): string[] {
+    const script = `require(${JSON.stringify(path.join(DIST, "policy", "policies.js"))});
+        process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
+    const loaded: string[] = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" }));
+    return loaded.filter((file) => file.startsWith(DIST + path.sep)).map((file) => path.relative(DIST, file));
+}
+
+/** The sdk files the Makefile's policy-pack target copies, relative to dist/. */
+function filesTheMakefileCopies(): string[] {
+    const target = fs.readFileSync(path.join(ROOT, "Makefile"), "utf8").split(/^policy-pack:.*$/m)[1].split(/^\S/m)[0];
+    return [...target.matchAll(/cp (dist\/sdk\/\S+\.js)/g)].map((m) => path.relative("dist", m[1]));
+}
+
+describe("policy pack: the files make policy-pack publishes", function () {
+    this.timeout(30_000);
+
+    it("copies every sdk module the policies load", () => {
+        const sdkFiles = filesThePoliciesLoad().filter((file) => !file.startsWith(`policy${path.sep}`));
+        expect(sdkFiles).to.have.length.greaterThan(0);
+        expect(filesTheMakefileCopies()).to.include.members(sdkFiles);
+    });
+});
