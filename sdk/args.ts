@@ -66,6 +66,23 @@ export const FlowLogTrafficType = {
 /** Which traffic a VPC flow log records. */
 export type FlowLogTrafficType = (typeof FlowLogTrafficType)[keyof typeof FlowLogTrafficType];
 
+/** Where a VPC flow log delivers its records. */
+export const FlowLogDestination = {
+    /**
+     * A CloudWatch log group the component creates, with retention, written through a role
+     * that only this account's flow logs may assume. Searchable at once with Logs Insights.
+     */
+    CloudWatchLogs: "cloud-watch-logs",
+    /**
+     * An S3 bucket you own (`s3BucketArn`), written by the log delivery service under the
+     * bucket's policy: no role, no log group. Delivery costs less than to CloudWatch Logs; the
+     * bucket's lifecycle rules decide how long the records are kept.
+     */
+    S3: "s3",
+} as const;
+/** Where a VPC flow log delivers its records. */
+export type FlowLogDestination = (typeof FlowLogDestination)[keyof typeof FlowLogDestination];
+
 /** NAT gateway placement. Only valid with the `PrivateWithNat` pattern. */
 export interface NatGatewayConfiguration {
     /**
@@ -95,7 +112,7 @@ export interface AllowToTarget {
     description?: string;
 }
 
-/** VPC flow logs to CloudWatch Logs. */
+/** VPC flow logs, to CloudWatch Logs (the default) or to an S3 bucket. */
 export interface FlowLogSettings {
     /**
      * Record the VPC's traffic. On by default: without flow logs, a function that times out
@@ -105,21 +122,53 @@ export interface FlowLogSettings {
      */
     enabled?: boolean;
     /**
+     * Where the records go: `cloud-watch-logs` (a log group the component creates, with
+     * `retentionInDays`, and a role for the flow log) or `s3` (the bucket in `s3BucketArn`; no
+     * log group and no role are created). Changing it replaces the flow log (AWS cannot update
+     * one), and switching to `s3` deletes the log group with the records in it.
+     * Default: "cloud-watch-logs".
+     * @default "cloud-watch-logs"
+     */
+    destination?: FlowLogDestination;
+    /**
+     * The bucket to deliver to with `destination: "s3"`, as an ARN, optionally with a prefix:
+     * `arn:aws:s3:::my-bucket` or `arn:aws:s3:::my-bucket/vpc-flow-logs/` (not `AWSLogs`, which
+     * AWS reserves). Required with `s3`, not allowed otherwise. The records land under
+     * `<prefix>/AWSLogs/<account>/vpcflowlogs/<region>/...`.
+     *
+     * The bucket must let the log delivery service write: a bucket policy allowing
+     * `delivery.logs.amazonaws.com` `s3:PutObject` on those objects and `s3:GetBucketAcl` and
+     * `s3:ListBucket` on the bucket, with the conditions `aws:SourceAccount` (this account) and
+     * `aws:SourceArn` (`arn:<partition>:logs:<region>:<account>:*`) against the confused deputy.
+     * When the deploying identity owns the bucket and may `s3:GetBucketPolicy` and
+     * `s3:PutBucketPolicy`, AWS writes that policy itself when the flow log is created (the VPC
+     * user guide warns that it overwrites the bucket's policy); otherwise the bucket owner must
+     * add it first, or creating the flow log fails. Better to own it: an `aws.s3.BucketPolicy`
+     * in your program, and `s3BucketArn` built from the policy's `bucket` output, so that the
+     * flow log is created after the policy (see the README). A bucket encrypted with a customer
+     * managed KMS key also needs the key policy to admit the delivery service.
+     */
+    s3BucketArn?: pulumi.Input<string>;
+    /**
      * Days CloudWatch Logs keeps the records: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
      * 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, or 0 to keep them forever.
-     * Default: 90.
-     * @default 90
+     * CloudWatch Logs only: with `s3`, the bucket's lifecycle rules keep or expire the records,
+     * and setting this is an error.
+     * Default: 90 (with `cloud-watch-logs`).
+     * @default 90 (with `cloud-watch-logs`)
      */
     retentionInDays?: number;
     /**
-     * `ALL`, `ACCEPT` or `REJECT`. Changing it replaces the flow log (AWS cannot update one).
+     * `ALL`, `ACCEPT` or `REJECT`, for either destination. Changing it replaces the flow log
+     * (AWS cannot update one).
      * Default: "ALL".
      * @default "ALL"
      */
     trafficType?: FlowLogTrafficType;
     /**
-     * Seconds over which records are aggregated: 600 (cheaper) or 60 (faster to show up).
-     * Changing it replaces the flow log.
+     * Seconds over which records are aggregated, for either destination: 600 (fewer records,
+     * cheaper) or 60 (finer records, sooner). S3 receives the records in files AWS publishes
+     * every 5 minutes whichever is chosen. Changing it replaces the flow log.
      * Default: 600.
      * @default 600
      */
@@ -187,7 +236,7 @@ export interface VpcLambdaNetworkArgs {
     interfaceEndpoints?: string[];
     /** Security groups (databases, caches, file systems) the functions may connect to over TCP. */
     allowTo?: AllowToTarget[];
-    /** VPC flow logs to CloudWatch Logs, on by default. */
+    /** VPC flow logs, on by default: to CloudWatch Logs, or to an S3 bucket you own. */
     flowLogs?: FlowLogSettings;
     /** Build into a VPC you already own instead of creating one. */
     existingVpc?: ExistingVpc;

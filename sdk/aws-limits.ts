@@ -31,6 +31,22 @@ export const AWS_LIMITS = {
     logRetentionDays: [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653],
     /** A flow log aggregates records over 60 s or 600 s (the default). */
     flowLogAggregationIntervals: [60, 600],
+    /**
+     * The partitions an S3 bucket ARN may name here (`arn:<partition>:s3:::<bucket>`): AWS's
+     * commercial regions, China and GovCloud (US).
+     */
+    partitions: ["aws", "aws-cn", "aws-us-gov"],
+    /**
+     * S3 general purpose bucket names: 3 to 63 lowercase letters, digits, dots and hyphens,
+     * beginning and ending with a letter or digit (Amazon S3 user guide, "Bucket naming rules").
+     */
+    s3BucketNameMinLength: 3,
+    s3BucketNameMaxLength: 63,
+    /**
+     * A flow log's S3 prefix may not be `AWSLogs`: AWS reserves it for the folders it writes
+     * under the prefix (CreateFlowLogs API reference, LogDestination).
+     */
+    flowLogReservedS3Folder: "AWSLogs",
     /** The only services with gateway endpoints; they are free. */
     gatewayEndpointServices: ["s3", "dynamodb"],
     /** Tag keys: up to 128 characters, and the `aws:` prefix is reserved. */

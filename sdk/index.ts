@@ -1,6 +1,7 @@
 export {
     AllowToTarget,
     ExistingVpc,
+    FlowLogDestination,
     FlowLogSettings,
     FlowLogTrafficType,
     GatewayEndpointService,

@@ -1,3 +1,4 @@
+import { FlowLogDestination } from "../args";
 import type { NewVpcSettings, ValidatedArgs } from "../validation/validated-args";
 import { planGatewayEndpoints, planInterfaceEndpoints } from "./endpoints";
 import { lambdaEniPolicyDocument } from "./iam-documents";
@@ -79,14 +80,23 @@ function planZones(zones: NewVpcSettings["zones"]): ZonePlan[] {
 }
 
 function planFlowLog(args: ValidatedArgs): FlowLogPlan | undefined {
-    if (!args.flowLogs) {
+    const settings = args.flowLogs;
+    if (!settings) {
         return undefined;
     }
     return {
         key: "flow-log",
-        logGroupKey: "flow-log-group",
-        roleKey: "flow-log-role",
-        rolePolicyKey: "flow-log-role-policy",
-        ...args.flowLogs,
+        trafficType: settings.trafficType,
+        maxAggregationInterval: settings.maxAggregationInterval,
+        destination:
+            settings.destination === FlowLogDestination.S3
+                ? { kind: FlowLogDestination.S3, bucketArn: settings.s3BucketArn }
+                : {
+                      kind: FlowLogDestination.CloudWatchLogs,
+                      logGroupKey: "flow-log-group",
+                      retentionInDays: settings.retentionInDays,
+                      roleKey: "flow-log-role",
+                      rolePolicyKey: "flow-log-role-policy",
+                  },
     };
 }

@@ -1,5 +1,5 @@
 import type { Input } from "@pulumi/pulumi";
-import type { FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern } from "../args";
+import type { FlowLogDestination, FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern } from "../args";
 import type { PolicyDocument } from "./iam-documents";
 
 /**
@@ -134,12 +134,31 @@ export interface SecurityGroupRulePlan {
     peer: RulePeer;
 }
 
+/** The VPC's flow log. AWS cannot modify a flow log: changing any of this replaces it. */
 export interface FlowLogPlan {
     key: string;
-    logGroupKey: string;
-    roleKey: string;
-    rolePolicyKey: string;
-    retentionInDays: number;
     trafficType: FlowLogTrafficType;
     maxAggregationInterval: number;
+    destination: FlowLogDestinationPlan;
+}
+
+export type FlowLogDestinationPlan = CloudWatchLogsDestinationPlan | S3DestinationPlan;
+
+/** A log group of the component's, written through a role only this account's flow logs may assume. */
+export interface CloudWatchLogsDestinationPlan {
+    kind: typeof FlowLogDestination.CloudWatchLogs;
+    logGroupKey: string;
+    retentionInDays: number;
+    roleKey: string;
+    rolePolicyKey: string;
+}
+
+/**
+ * The user's bucket. The log delivery service writes to it under the bucket's policy, so the
+ * component builds nothing for it: no role, no log group.
+ */
+export interface S3DestinationPlan {
+    kind: typeof FlowLogDestination.S3;
+    /** `arn:<partition>:s3:::<bucket>[/<prefix>]`. */
+    bucketArn: Input<string>;
 }

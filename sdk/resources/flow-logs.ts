@@ -1,50 +1,65 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext, flowLogDeliveryPolicy, flowLogTrustPolicy } from "../plan/iam-documents";
+import type { CloudWatchLogsDestinationPlan, FlowLogDestinationPlan } from "../plan/types";
 import { BuildContext } from "./context";
 
-/** The VPC's flow log, to a CloudWatch log group with retention, through a guarded role. */
+/** The VPC's flow log, to a CloudWatch log group (with retention, through a guarded role) or to the user's S3 bucket. */
 export function buildFlowLog(ctx: BuildContext, vpcId: pulumi.Input<string>): aws.ec2.FlowLog | undefined {
     const settings = ctx.plan.flowLog;
     if (!settings) {
         return undefined;
     }
+    const { inputs, dependsOn } = buildDestination(ctx, settings.destination);
+    return new aws.ec2.FlowLog(
+        ctx.name(settings.key),
+        { vpcId, trafficType: settings.trafficType, maxAggregationInterval: settings.maxAggregationInterval, ...inputs, tags: ctx.tags(settings.key) },
+        { ...ctx.options, dependsOn },
+    );
+}
+
+interface BuiltDestination {
+    inputs: Pick<aws.ec2.FlowLogArgs, "logDestinationType" | "logDestination" | "iamRoleArn">;
+    dependsOn: pulumi.Resource[];
+}
+
+function buildDestination(ctx: BuildContext, destination: FlowLogDestinationPlan): BuiltDestination {
+    if (destination.kind === "s3") {
+        // The log delivery service writes under the bucket's policy: nothing to build, and no
+        // role to pass (CreateFlowLogs: with s3, do not specify DeliverLogsPermissionArn).
+        return { inputs: { logDestinationType: "s3", logDestination: destination.bucketArn }, dependsOn: [] };
+    }
+    return buildCloudWatchLogsDestination(ctx, destination);
+}
+
+function buildCloudWatchLogsDestination(ctx: BuildContext, destination: CloudWatchLogsDestinationPlan): BuiltDestination {
     const invokeOptions = { parent: ctx.parent };
     const account: pulumi.Output<AccountContext> = pulumi
         .all([aws.getPartitionOutput({}, invokeOptions), aws.getRegionOutput({}, invokeOptions), aws.getCallerIdentityOutput({}, invokeOptions)])
         .apply(([partition, region, identity]) => ({ partition: partition.partition, region: region.region, accountId: identity.accountId }));
 
     const logGroup = new aws.cloudwatch.LogGroup(
-        ctx.name(settings.logGroupKey),
-        { retentionInDays: settings.retentionInDays, tags: ctx.tags(settings.logGroupKey) },
+        ctx.name(destination.logGroupKey),
+        { retentionInDays: destination.retentionInDays, tags: ctx.tags(destination.logGroupKey) },
         ctx.options,
     );
     const role = new aws.iam.Role(
-        ctx.name(settings.roleKey),
+        ctx.name(destination.roleKey),
         {
             description: `Lets VPC Flow Logs of this account write ${ctx.plan.name}'s flow log`,
             assumeRolePolicy: account.apply((a) => JSON.stringify(flowLogTrustPolicy(a))),
-            tags: ctx.tags(settings.roleKey),
+            tags: ctx.tags(destination.roleKey),
         },
         ctx.options,
     );
     const rolePolicy = new aws.iam.RolePolicy(
-        ctx.name(settings.rolePolicyKey),
+        ctx.name(destination.rolePolicyKey),
         { role: role.id, policy: pulumi.all([account, logGroup.arn]).apply(([a, arn]) => JSON.stringify(flowLogDeliveryPolicy(a, arn))) },
         ctx.options,
     );
-    return new aws.ec2.FlowLog(
-        ctx.name(settings.key),
-        {
-            vpcId,
-            trafficType: settings.trafficType,
-            maxAggregationInterval: settings.maxAggregationInterval,
-            logDestinationType: "cloud-watch-logs",
-            logDestination: logGroup.arn,
-            iamRoleArn: role.arn,
-            tags: ctx.tags(settings.key),
-        },
+    return {
+        inputs: { logDestinationType: "cloud-watch-logs", logDestination: logGroup.arn, iamRoleArn: role.arn },
         // Without the role's permissions in place the first deliveries fail.
-        { ...ctx.options, dependsOn: [rolePolicy] },
-    );
+        dependsOn: [rolePolicy],
+    };
 }

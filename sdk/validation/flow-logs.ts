@@ -1,17 +1,21 @@
-import { FlowLogTrafficType } from "../args";
+import * as pulumi from "@pulumi/pulumi";
+import { FlowLogDestination, FlowLogTrafficType } from "../args";
 import { AWS_LIMITS } from "../aws-limits";
 import { checkKnownKeys, isPlainObject, oneOf, ProblemList, show } from "./problems";
-import type { ValidatedFlowLogs } from "./validated-args";
+import { parseS3BucketArn } from "./s3-bucket-arn";
+import type { ValidatedCloudWatchFlowLogs, ValidatedFlowLogs } from "./validated-args";
 
-export const FLOW_LOG_DEFAULTS: ValidatedFlowLogs = {
+export const FLOW_LOG_DEFAULTS: ValidatedCloudWatchFlowLogs = {
+    destination: FlowLogDestination.CloudWatchLogs,
     retentionInDays: 90,
     trafficType: FlowLogTrafficType.All,
     maxAggregationInterval: 600,
 };
+const DESTINATIONS = Object.values(FlowLogDestination);
 const TRAFFIC_TYPES = Object.values(FlowLogTrafficType);
-const SETTINGS = ["retentionInDays", "trafficType", "maxAggregationInterval"] as const;
+const SETTINGS = ["destination", "s3BucketArn", "retentionInDays", "trafficType", "maxAggregationInterval"] as const;
 
-/** Returns the flow-log settings, or undefined when flow logs are turned off. */
+/** Returns the flow-log settings, or undefined when flow logs are turned off (or invalid). */
 export function validateFlowLogs(problems: ProblemList, value: unknown): ValidatedFlowLogs | undefined {
     if (value === undefined) {
         return FLOW_LOG_DEFAULTS;
@@ -34,28 +38,75 @@ export function validateFlowLogs(problems: ProblemList, value: unknown): Validat
         }
         return undefined;
     }
-    const settings = { ...FLOW_LOG_DEFAULTS };
-    const { retentionInDays, trafficType, maxAggregationInterval } = value;
-    if (retentionInDays !== undefined) {
-        if ((AWS_LIMITS.logRetentionDays as readonly unknown[]).includes(retentionInDays)) {
-            settings.retentionInDays = retentionInDays as number;
-        } else {
-            problems.add("flowLogs.retentionInDays", `${show(retentionInDays)} is not a retention CloudWatch Logs accepts; allowed: ${AWS_LIMITS.logRetentionDays.join(", ")} (0 keeps logs forever).`);
+    // Both destinations take the same traffic type and aggregation interval.
+    const common = {
+        trafficType: validateTrafficType(problems, value.trafficType),
+        maxAggregationInterval: validateAggregationInterval(problems, value.maxAggregationInterval),
+    };
+    const destination = value.destination ?? FLOW_LOG_DEFAULTS.destination;
+    if (destination === FlowLogDestination.S3) {
+        if (value.retentionInDays !== undefined) {
+            problems.add(
+                "flowLogs.retentionInDays",
+                `${show(value.retentionInDays)} is set, but a flow log to S3 has no retention: the bucket's lifecycle rules keep or expire its objects. ` +
+                    "Remove it, and give the bucket a lifecycle rule (aws.s3.BucketLifecycleConfiguration) that expires the records when you no longer need them.",
+            );
         }
+        const s3BucketArn = validateS3BucketArn(problems, value.s3BucketArn);
+        return s3BucketArn === undefined ? undefined : { destination, s3BucketArn, ...common };
     }
-    if (trafficType !== undefined) {
-        if (TRAFFIC_TYPES.includes(trafficType as FlowLogTrafficType)) {
-            settings.trafficType = trafficType as FlowLogTrafficType;
-        } else {
-            problems.add("flowLogs.trafficType", `${show(trafficType)} is not a traffic type; allowed: ${oneOf(TRAFFIC_TYPES)}.`);
+    if (destination === FlowLogDestination.CloudWatchLogs) {
+        if (value.s3BucketArn !== undefined) {
+            const why = value.destination === undefined ? "flowLogs.destination is \"cloud-watch-logs\" (the default)" : "flowLogs.destination is \"cloud-watch-logs\"";
+            problems.add("flowLogs.s3BucketArn", `is set, but ${why}; set destination: "s3" to deliver to that bucket, or remove it.`);
         }
+        return { destination, retentionInDays: validateRetention(problems, value.retentionInDays), ...common };
     }
-    if (maxAggregationInterval !== undefined) {
-        if ((AWS_LIMITS.flowLogAggregationIntervals as readonly unknown[]).includes(maxAggregationInterval)) {
-            settings.maxAggregationInterval = maxAggregationInterval as number;
-        } else {
-            problems.add("flowLogs.maxAggregationInterval", `${show(maxAggregationInterval)} is not an aggregation interval AWS accepts; allowed: ${AWS_LIMITS.flowLogAggregationIntervals.join(" or ")} seconds.`);
-        }
+    problems.add("flowLogs.destination", `${show(destination)} is not a flow-log destination; allowed: ${oneOf(DESTINATIONS)}.`);
+    return undefined;
+}
+
+function validateTrafficType(problems: ProblemList, trafficType: unknown): FlowLogTrafficType {
+    if (trafficType === undefined || TRAFFIC_TYPES.includes(trafficType as FlowLogTrafficType)) {
+        return (trafficType as FlowLogTrafficType | undefined) ?? FLOW_LOG_DEFAULTS.trafficType;
     }
-    return settings;
+    problems.add("flowLogs.trafficType", `${show(trafficType)} is not a traffic type; allowed: ${oneOf(TRAFFIC_TYPES)}.`);
+    return FLOW_LOG_DEFAULTS.trafficType;
+}
+
+function validateAggregationInterval(problems: ProblemList, seconds: unknown): number {
+    if (seconds === undefined || (AWS_LIMITS.flowLogAggregationIntervals as readonly unknown[]).includes(seconds)) {
+        return (seconds as number | undefined) ?? FLOW_LOG_DEFAULTS.maxAggregationInterval;
+    }
+    problems.add("flowLogs.maxAggregationInterval", `${show(seconds)} is not an aggregation interval AWS accepts; allowed: ${AWS_LIMITS.flowLogAggregationIntervals.join(" or ")} seconds.`);
+    return FLOW_LOG_DEFAULTS.maxAggregationInterval;
+}
+
+function validateRetention(problems: ProblemList, days: unknown): number {
+    if (days === undefined || (AWS_LIMITS.logRetentionDays as readonly unknown[]).includes(days)) {
+        return (days as number | undefined) ?? FLOW_LOG_DEFAULTS.retentionInDays;
+    }
+    problems.add("flowLogs.retentionInDays", `${show(days)} is not a retention CloudWatch Logs accepts; allowed: ${AWS_LIMITS.logRetentionDays.join(", ")} (0 keeps logs forever).`);
+    return FLOW_LOG_DEFAULTS.retentionInDays;
+}
+
+/** The bucket's ARN: checked when it is a plain string; an Output (or a promise) is taken as given. */
+function validateS3BucketArn(problems: ProblemList, arn: unknown): pulumi.Input<string> | undefined {
+    if (arn === undefined) {
+        problems.add("flowLogs.s3BucketArn", 'is required with flowLogs.destination "s3": the ARN of the bucket to deliver to, such as "arn:aws:s3:::my-flow-logs".');
+        return undefined;
+    }
+    if (pulumi.Output.isInstance(arn) || arn instanceof Promise) {
+        return arn as pulumi.Input<string>;
+    }
+    if (typeof arn !== "string") {
+        problems.add("flowLogs.s3BucketArn", `${show(arn)} is not a string; give the bucket's ARN, such as "arn:aws:s3:::my-flow-logs".`);
+        return undefined;
+    }
+    const parsed = parseS3BucketArn(arn);
+    if ("problem" in parsed) {
+        problems.add("flowLogs.s3BucketArn", `${show(arn)} ${parsed.problem}`);
+        return undefined;
+    }
+    return arn;
 }

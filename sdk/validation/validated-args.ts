@@ -1,5 +1,5 @@
 import type { Input } from "@pulumi/pulumi";
-import type { FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern } from "../args";
+import type { FlowLogDestination, FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern } from "../args";
 
 /** The arguments after validation: every default applied, every value checked. */
 export interface ValidatedArgs {
@@ -37,8 +37,21 @@ export interface ValidatedAllowTo {
     description: string;
 }
 
-export interface ValidatedFlowLogs {
-    retentionInDays: number;
+/** The flow log's settings; what else it needs depends on where its records go. */
+export type ValidatedFlowLogs = ValidatedCloudWatchFlowLogs | ValidatedS3FlowLogs;
+
+interface ValidatedFlowLogCommon {
     trafficType: FlowLogTrafficType;
     maxAggregationInterval: number;
+}
+
+export interface ValidatedCloudWatchFlowLogs extends ValidatedFlowLogCommon {
+    destination: typeof FlowLogDestination.CloudWatchLogs;
+    retentionInDays: number;
+}
+
+export interface ValidatedS3FlowLogs extends ValidatedFlowLogCommon {
+    destination: typeof FlowLogDestination.S3;
+    /** Checked when it is a plain string; an Output is taken as given. */
+    s3BucketArn: Input<string>;
 }

@@ -35,12 +35,17 @@ describe("validation: defaults", () => {
         expect([args.interfaceEndpoints, args.allowTo]).to.deep.equal([[], []]);
     });
 
-    it("turns flow logs on with 90 days, ALL traffic and 600-second aggregation", () => {
-        expect(validateLoose({ pattern: "Isolated" }).flowLogs).to.deep.equal({ retentionInDays: 90, trafficType: "ALL", maxAggregationInterval: 600 });
+    it("turns flow logs on to CloudWatch Logs with 90 days, ALL traffic and 600-second aggregation", () => {
+        expect(validateLoose({ pattern: "Isolated" }).flowLogs).to.deep.equal({ destination: "cloud-watch-logs", retentionInDays: 90, trafficType: "ALL", maxAggregationInterval: 600 });
     });
 
     it("fills the flow-log settings that are not given", () => {
-        expect(validateLoose({ pattern: "Isolated", flowLogs: { trafficType: "REJECT" } }).flowLogs).to.deep.equal({ retentionInDays: 90, trafficType: "REJECT", maxAggregationInterval: 600 });
+        expect(validateLoose({ pattern: "Isolated", flowLogs: { trafficType: "REJECT" } }).flowLogs).to.deep.equal({ destination: "cloud-watch-logs", retentionInDays: 90, trafficType: "REJECT", maxAggregationInterval: 600 });
+    });
+
+    it("fills the traffic type and aggregation interval of a flow log to S3, and gives it no retention", () => {
+        const flowLogs = validateLoose({ pattern: "Isolated", flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs" } }).flowLogs;
+        expect(flowLogs).to.deep.equal({ destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs", trafficType: "ALL", maxAggregationInterval: 600 });
     });
 
     it("turns flow logs off when enabled is false", () => {
