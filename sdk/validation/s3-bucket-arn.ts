@@ -19,8 +19,8 @@ const BUCKET_NAME_RULE = `${AWS_LIMITS.s3BucketNameMinLength} to ${AWS_LIMITS.s3
 export function parseS3BucketArn(arn: string): S3BucketArn | { problem: string } {
     const match = ARN.exec(arn);
     if (!match) {
-        const hint = BUCKET_NAME.test(arn) ? `: for the bucket of that name, "arn:aws:s3:::${arn}"` : ', such as "arn:aws:s3:::my-flow-logs"';
-        return { problem: `is not an ARN; give the bucket's ARN${hint}.` };
+        const hint = BUCKET_NAME.test(arn) ? `for the bucket of that name, write "arn:aws:s3:::${arn}"` : 'give the bucket\'s ARN, such as "arn:aws:s3:::my-flow-logs"';
+        return { problem: `is not an ARN; ${hint}.` };
     }
     const [, partition, service, region, account, resource] = match;
     if (!(AWS_LIMITS.partitions as readonly string[]).includes(partition)) {
