@@ -1,5 +1,7 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { NetworkPattern } from "../../sdk/args";
+import { FlowLogDestination, NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack } from "../../sdk/testing/mock-stack";
 import { T, valueOf } from "../helpers/mock-network";
@@ -91,6 +93,47 @@ describe("VpcLambdaNetwork: IAM and flow logs", () => {
 
         it("keeps the records for the retention asked for", () => {
             expect(stack.get(T.logGroup, "custom-flow-log-group").inputs.retentionInDays).to.equal(30);
+        });
+    });
+
+    describe("with flow logs to S3", () => {
+        const BUCKET_ARN = "arn:aws:s3:::flow-logs-210987654321/vpc/";
+        before(async () => {
+            stack.reset();
+            new VpcLambdaNetwork("archived", {
+                pattern: NetworkPattern.Isolated,
+                flowLogs: { destination: FlowLogDestination.S3, s3BucketArn: BUCKET_ARN, trafficType: "REJECT", maxAggregationInterval: 60 },
+            });
+            await stack.settle();
+        });
+
+        it("delivers the VPC's flow log to the bucket, with the traffic type and aggregation interval asked for", () => {
+            const flowLog = stack.get(T.flowLog, "archived-flow-log");
+            expect(flowLog.inputs).to.deep.include({
+                vpcId: stack.get(T.vpc, "archived-vpc").id,
+                logDestinationType: "s3",
+                logDestination: BUCKET_ARN,
+                trafficType: "REJECT",
+                maxAggregationInterval: 60,
+            });
+        });
+
+        it("passes the flow log no role: the log delivery service writes under the bucket's policy", () => {
+            expect(stack.get(T.flowLog, "archived-flow-log").inputs).to.not.have.property("iamRoleArn");
+        });
+
+        it("builds no log group, role or role policy", () => {
+            expect([T.logGroup, T.role, T.rolePolicy].flatMap((type) => stack.ofType(type))).to.deep.equal([]);
+        });
+
+        it("creates the flow log after whatever the bucket ARN comes from", async () => {
+            stack.reset();
+            const policy = new aws.s3.BucketPolicy("flow-logs-policy", { bucket: "flow-logs-210987654321", policy: "{}" });
+            new VpcLambdaNetwork("ordered", { pattern: NetworkPattern.Isolated, flowLogs: { destination: "s3", s3BucketArn: pulumi.interpolate`arn:aws:s3:::${policy.bucket}` } });
+            await stack.settle();
+            const flowLog = stack.get(T.flowLog, "ordered-flow-log");
+            expect(flowLog.inputs.logDestination).to.equal("arn:aws:s3:::flow-logs-210987654321");
+            expect(flowLog.dependencies).to.include(stack.get("aws:s3/bucketPolicy:BucketPolicy", "flow-logs-policy").urn);
         });
     });
 
