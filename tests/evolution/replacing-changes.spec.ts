@@ -56,6 +56,26 @@ describe("evolution: the changes that replace or delete something", () => {
         expect(replaced(changes)).to.deep.equal([`${T.flowLog}::app-flow-log`]);
     });
 
+    it("replaces the flow log, and deletes its log group, role and role policy, when it moves to S3", async () => {
+        const changes = await changesFrom(stack, base, { ...base, flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs-123" } });
+        expect(replaced(changes)).to.deep.equal([`${T.flowLog}::app-flow-log`]);
+        expect(changes.deleted).to.have.members([`${T.logGroup}::app-flow-log-group`, `${T.role}::app-flow-log-role`, `${T.rolePolicy}::app-flow-log-role-policy`]);
+        expect(changes.created).to.deep.equal([]);
+    });
+
+    it("replaces the flow log, and creates its log group, role and role policy, when it moves back to CloudWatch Logs", async () => {
+        const changes = await changesFrom(stack, { ...base, flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs-123" } }, base);
+        expect(replaced(changes)).to.deep.equal([`${T.flowLog}::app-flow-log`]);
+        expect(changes.created).to.have.members([`${T.logGroup}::app-flow-log-group`, `${T.role}::app-flow-log-role`, `${T.rolePolicy}::app-flow-log-role-policy`]);
+        expect(changes.deleted).to.deep.equal([]);
+    });
+
+    it("replaces only the flow log when it moves to another bucket", async () => {
+        const changes = await changesFrom(stack, { ...base, flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs-123" } }, { ...base, flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs-123/vpc/" } });
+        expect(replaced(changes)).to.deep.equal([`${T.flowLog}::app-flow-log`]);
+        expect([changes.created, changes.deleted]).to.deep.equal([[], []]);
+    });
+
     it("deletes the flow log's log group, and the records in it, when flow logs are turned off", async () => {
         const changes = await changesFrom(stack, base, { ...base, flowLogs: { enabled: false } });
         expect(changes.deleted).to.include.members([`${T.flowLog}::app-flow-log`, `${T.logGroup}::app-flow-log-group`]);
@@ -80,6 +100,11 @@ describe("evolution: the changes that replace or delete something", () => {
     });
 
     describe("and changes that replace nothing", () => {
+        it("keeps every resource when the default destination is written out (destination: \"cloud-watch-logs\")", async () => {
+            const changes = await changesFrom(stack, base, { ...base, flowLogs: { destination: "cloud-watch-logs" } });
+            expect(changes).to.deep.equal({ created: [], deleted: [], replaced: [] });
+        });
+
         it("keeps every resource when the flow logs' retention changes (updated in place)", async () => {
             const changes = await changesFrom(stack, base, { ...base, flowLogs: { retentionInDays: 365 } });
             expect(changes).to.deep.equal({ created: [], deleted: [], replaced: [] });
