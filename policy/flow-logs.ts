@@ -64,7 +64,8 @@ export const flowLogRetention: StackValidationPolicy = {
         const suggested = ACCEPTED_RETENTION_DAYS.find((days) => days >= minimum);
         const index = new StackIndex(args.resources);
         for (const flowLog of index.ofType(AWS.flowLog)) {
-            // The provider's default destination is CloudWatch Logs.
+            // The provider's default destination is CloudWatch Logs. A flow log to S3 (or Firehose)
+            // is not applicable: no log group keeps its records, the bucket's lifecycle rules do.
             const destinationType = flowLog.props.logDestinationType;
             if (isUnknown(destinationType) || (knownString(destinationType) ?? "cloud-watch-logs") !== "cloud-watch-logs") {
                 continue;

@@ -42,6 +42,7 @@ const PATTERNS: Record<string, (prefix: string) => VpcLambdaNetworkArgs> = {
     }),
     "PrivateWithEndpoints with interface endpoints": () => ({ pattern: NetworkPattern.PrivateWithEndpoints, interfaceEndpoints: ["secretsmanager", "sqs", "ecr.api"] }),
     Isolated: () => ({ pattern: NetworkPattern.Isolated }),
+    "Isolated, flow logs to S3": () => ({ pattern: NetworkPattern.Isolated, flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs-123/vpc/" } }),
     "an existing VPC, with an interface endpoint": (prefix) => ({
         pattern: NetworkPattern.PrivateWithEndpoints,
         existingVpc: ownVpc(prefix),

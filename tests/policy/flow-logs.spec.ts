@@ -1,4 +1,6 @@
 import { expect } from "chai";
+import { NetworkPattern } from "../../sdk/args";
+import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack } from "../../sdk/testing/mock-stack";
 import { blamed, verdictsOf, violationsOf } from "./helpers";
 import { plainStack, PlainStackOptions } from "./plain-stack";
@@ -21,6 +23,11 @@ describe("policies: VPC flow logs", () => {
             expect(violation.level).to.equal("mandatory");
             expect(blamed(violation)).to.match(/-vpc$/);
             expect(violation.message).to.match(/VPC "p\d+-vpc" has no flow log/);
+        });
+
+        it("accepts a VpcLambdaNetwork whose flow log goes to S3", async () => {
+            const result = await verdictsOf(stack, (prefix) => new VpcLambdaNetwork(prefix, { pattern: NetworkPattern.Isolated, flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs-123" } }));
+            expect(violationsOf(result, "vpc-flow-logs")).to.deep.equal([]);
         });
 
         it("skips a VPC listed in exemptVpcs", async () => {
@@ -48,6 +55,22 @@ describe("policies: VPC flow logs", () => {
         it("suggests the shortest retention CloudWatch accepts that meets the minimum", async () => {
             const result = await verdicts({ logRetentionDays: 90 }, { "flow-log-retention": { minimumRetentionDays: 100 } });
             expect(violationsOf(result, "flow-log-retention")[0].message).to.include("Set its retentionInDays to 120");
+        });
+
+        it("does not judge a flow log delivered to S3, whose bucket's lifecycle rules keep the records, whatever the minimum", async () => {
+            const result = await verdictsOf(
+                stack,
+                (prefix) => new VpcLambdaNetwork(prefix, { pattern: NetworkPattern.Isolated, flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs-123" } }),
+                { "flow-log-retention": { minimumRetentionDays: 3653 } },
+            );
+            expect(violationsOf(result, "flow-log-retention")).to.deep.equal([]);
+        });
+
+        it("still judges the component's own log group by default: 90 days fall short of a 365-day minimum", async () => {
+            const result = await verdictsOf(stack, (prefix) => new VpcLambdaNetwork(prefix, { pattern: NetworkPattern.Isolated }), { "flow-log-retention": { minimumRetentionDays: 365 } });
+            const violations = violationsOf(result, "flow-log-retention");
+            expect(violations).to.have.length(1);
+            expect(blamed(violations[0])).to.match(/^p\d+-flow-log-group$/);
         });
 
         it("takes the minimum from config", async () => {
