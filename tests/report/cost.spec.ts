@@ -88,6 +88,23 @@ describe("report: monthly cost", () => {
         });
     });
 
+    describe("flow logs delivered to S3", () => {
+        let graph: NetworkGraph;
+        before(async () => {
+            graph = await recordNetwork(stack, () => new VpcLambdaNetwork("s3logs", { pattern: NetworkPattern.Isolated, flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs-123" } }));
+        });
+
+        it("lists the flow log's delivery at the S3 vended-logs rate, $0.25/GB, not CloudWatch's", () => {
+            const flowLogRates = estimateCost(graph, "us-east-1").rates.filter((r) => r.item.startsWith("Flow log delivery"));
+            expect(flowLogRates.map((r) => [r.item, r.usdPerGb])).to.deep.equal([["Flow log delivery to S3", 0.25]]);
+        });
+
+        it("leaves the S3 delivery rate unknown in a region the price table does not cover", () => {
+            const rate = estimateCost(graph, "ap-northeast-1").rates.find((r) => r.item === "Flow log delivery to S3");
+            expect(rate).to.include({ usdPerGb: null });
+        });
+    });
+
     describe("PrivateWithNat with a single NAT gateway", () => {
         let graph: NetworkGraph;
         before(async () => {
