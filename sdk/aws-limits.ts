@@ -38,7 +38,8 @@ export const AWS_LIMITS = {
     partitions: ["aws", "aws-cn", "aws-us-gov"],
     /**
      * S3 general purpose bucket names: 3 to 63 lowercase letters, digits, dots and hyphens,
-     * beginning and ending with a letter or digit (Amazon S3 user guide, "Bucket naming rules").
+     * beginning and ending with a letter or digit, no two dots in a row (Amazon S3 user guide,
+     * "Bucket naming rules"; buckets made in us-east-1 before March 2018 may be named otherwise).
      */
     s3BucketNameMinLength: 3,
     s3BucketNameMaxLength: 63,

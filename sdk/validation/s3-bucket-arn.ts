@@ -9,8 +9,8 @@ export interface S3BucketArn {
 }
 
 const ARN = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/;
-const BUCKET_NAME = new RegExp(`^[a-z0-9][a-z0-9.-]{${AWS_LIMITS.s3BucketNameMinLength - 2},${AWS_LIMITS.s3BucketNameMaxLength - 2}}[a-z0-9]$`);
-const BUCKET_NAME_RULE = `${AWS_LIMITS.s3BucketNameMinLength} to ${AWS_LIMITS.s3BucketNameMaxLength} lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit`;
+const BUCKET_NAME = new RegExp(`^(?!.*\\.\\.)[a-z0-9][a-z0-9.-]{${AWS_LIMITS.s3BucketNameMinLength - 2},${AWS_LIMITS.s3BucketNameMaxLength - 2}}[a-z0-9]$`);
+const BUCKET_NAME_RULE = `${AWS_LIMITS.s3BucketNameMinLength} to ${AWS_LIMITS.s3BucketNameMaxLength} lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit, with no two dots in a row`;
 
 /**
  * Reads `arn:<partition>:s3:::<bucket>[/<prefix>]`, the `logDestination` a flow log to S3 takes;

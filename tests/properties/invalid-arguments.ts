@@ -3,7 +3,7 @@ import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../
 import { AWS_LIMITS } from "../../sdk/aws-limits";
 import { maxVpcPrefixLength } from "../../sdk/plan/subnet-layout";
 import { parseIpv4Block } from "../../sdk/plan/cidr";
-import { newVpcArgs, securityGroupId, validArguments, validExistingVpcArguments, validNewVpcArguments, vpcCidr } from "./valid-arguments";
+import { newVpcArgs, s3BucketArn, securityGroupId, validArguments, validExistingVpcArguments, validNewVpcArguments, vpcCidr } from "./valid-arguments";
 
 // Invalid arguments, each made from a valid argument set by one mistake a user can make, and
 // the field the error must name. Arguments are loose records: JavaScript and YAML users can
@@ -132,8 +132,29 @@ const badAggregationInterval: fc.Arbitrary<Mistake> = fc
     .filter(([, seconds]) => !(AWS_LIMITS.flowLogAggregationIntervals as readonly number[]).includes(seconds))
     .map(([args, maxAggregationInterval]) => ({ args: { ...args, flowLogs: { maxAggregationInterval } }, field: "flowLogs.maxAggregationInterval" }));
 
+const badS3BucketArn: fc.Arbitrary<Mistake> = fc
+    .tuple(
+        validArguments,
+        fc.constantFrom("flow-logs", "arn:aws:s3:::", "arn:aws-iso:s3:::flow-logs", "arn:aws:logs:us-east-1:123456789012:log-group:flows", "arn:aws:s3:us-east-1:123456789012:accesspoint/x", "arn:aws:s3:::Flow_Logs", "arn:aws:s3:::flow-logs/AWSLogs/", 42),
+    )
+    .map(([args, arn]) => ({ args: { ...args, flowLogs: { destination: "s3", s3BucketArn: arn } }, field: "flowLogs.s3BucketArn" }));
+
+const misplacedFlowLogSetting: fc.Arbitrary<Mistake> = fc
+    .tuple(
+        validArguments,
+        s3BucketArn,
+        fc.constantFrom(
+            ...AWS_LIMITS.logRetentionDays.map((days) => ({ setting: "retentionInDays", flowLogs: { destination: "s3", retentionInDays: days } })),
+            { setting: "s3BucketArn", flowLogs: { destination: "s3", s3BucketArn: undefined } },
+            { setting: "s3BucketArn", flowLogs: { destination: "cloud-watch-logs" } },
+            { setting: "s3BucketArn", flowLogs: {} },
+            { setting: "destination", flowLogs: { destination: "kinesis-data-firehose" } },
+        ),
+    )
+    .map(([args, arn, { setting, flowLogs }]) => ({ args: { ...args, flowLogs: { s3BucketArn: arn, ...flowLogs } }, field: `flowLogs.${setting}` }));
+
 const settingOnDisabledFlowLogs: fc.Arbitrary<Mistake> = fc
-    .tuple(validArguments, fc.constantFrom(["retentionInDays", 30], ["trafficType", "REJECT"], ["maxAggregationInterval", 60]))
+    .tuple(validArguments, fc.constantFrom(["retentionInDays", 30], ["trafficType", "REJECT"], ["maxAggregationInterval", 60], ["destination", "s3"], ["s3BucketArn", "arn:aws:s3:::flow-logs"]))
     .map(([args, [setting, value]]) => ({ args: { ...args, flowLogs: { enabled: false, [setting]: value } }, field: `flowLogs.${setting}` }));
 
 const unknownArgument: fc.Arbitrary<Mistake> = fc
@@ -184,6 +205,8 @@ export const MISTAKES: Record<string, fc.Arbitrary<Mistake>> = {
     badRetention,
     badTrafficType,
     badAggregationInterval,
+    badS3BucketArn,
+    misplacedFlowLogSetting,
     settingOnDisabledFlowLogs,
     unknownArgument,
     reservedTag,

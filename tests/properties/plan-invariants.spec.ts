@@ -206,10 +206,38 @@ describe("properties: every valid argument set plans a sound network", () => {
                     ...planned.interfaceEndpoints.map((e) => e.key),
                     ...planned.securityGroups.map((g) => g.key),
                     ...planned.securityGroupRules.map((r) => r.key),
+                    planned.eniPolicy.key,
+                    ...flowLogKeys(planned),
                 ];
                 expect(keys.filter((key, i) => keys.indexOf(key) !== i)).to.deep.equal([]);
             }),
             SECONDARY_RUNS,
         );
     });
+
+    it("sends the flow log where the arguments say: to the given bucket with nothing built for it, or to a log group of its own through a role", () => {
+        fc.assert(
+            fc.property(validArguments, (args) => {
+                const destination = planFor(args).flowLog?.destination;
+                if (args.flowLogs?.enabled === false) {
+                    expect(destination).to.equal(undefined);
+                } else if (args.flowLogs?.destination === "s3") {
+                    expect(destination).to.deep.equal({ kind: "s3", bucketArn: args.flowLogs.s3BucketArn });
+                } else {
+                    expect(destination).to.include({ kind: "cloud-watch-logs", retentionInDays: args.flowLogs?.retentionInDays ?? 90 });
+                }
+            }),
+            SECONDARY_RUNS,
+        );
+    });
 });
+
+/** The keys of the flow log and of what its destination needs built. */
+function flowLogKeys(planned: NetworkPlan): string[] {
+    const flowLog = planned.flowLog;
+    if (!flowLog) {
+        return [];
+    }
+    const { destination } = flowLog;
+    return [flowLog.key, ...(destination.kind === "cloud-watch-logs" ? [destination.logGroupKey, destination.roleKey, destination.rolePolicyKey] : [])];
+}

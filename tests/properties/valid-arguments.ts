@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
+import { FlowLogDestination, FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
 import { AWS_LIMITS } from "../../sdk/aws-limits";
 import { maxVpcPrefixLength } from "../../sdk/plan/subnet-layout";
 
@@ -61,17 +61,36 @@ const allowTo = fc.uniqueArray(
     { maxLength: 5, selector: (target) => `${target.securityGroupId}:${target.port}` },
 );
 
+/** A bucket name as S3 allows it today: 3 to 63 of a-z, 0-9, dots and hyphens, a letter or digit at each end, no two dots in a row. */
+const bucketName = fc
+    .stringMatching(new RegExp(`^[a-z0-9][a-z0-9.-]{${AWS_LIMITS.s3BucketNameMinLength - 2},${AWS_LIMITS.s3BucketNameMaxLength - 2}}[a-z0-9]$`))
+    .filter((name) => !name.includes(".."));
+const s3Prefix = fc.option(fc.stringMatching(/^[a-zA-Z0-9_-]{1,20}(\/[a-zA-Z0-9_-]{1,20}){0,2}\/?$/), { nil: undefined }).filter((prefix) => !prefix?.split("/").includes(AWS_LIMITS.flowLogReservedS3Folder));
+/** `arn:<partition>:s3:::<bucket>[/<prefix>]`, in every partition the component accepts. */
+export const s3BucketArn = fc
+    .tuple(fc.constantFrom(...AWS_LIMITS.partitions), bucketName, s3Prefix)
+    .map(([partition, bucket, prefix]) => `arn:${partition}:s3:::${bucket}${prefix === undefined ? "" : `/${prefix}`}`);
+
+const sharedFlowLogSettings = {
+    trafficType: fc.constantFrom(...Object.values(FlowLogTrafficType)),
+    maxAggregationInterval: fc.constantFrom(...AWS_LIMITS.flowLogAggregationIntervals),
+};
+
 const flowLogs: fc.Arbitrary<VpcLambdaNetworkArgs["flowLogs"]> = fc.oneof(
     fc.constant(undefined),
     fc.constant({ enabled: false }),
     fc.record(
         {
             enabled: fc.constant(true),
+            destination: fc.constant(FlowLogDestination.CloudWatchLogs),
             retentionInDays: fc.constantFrom(...AWS_LIMITS.logRetentionDays),
-            trafficType: fc.constantFrom(...Object.values(FlowLogTrafficType)),
-            maxAggregationInterval: fc.constantFrom(...AWS_LIMITS.flowLogAggregationIntervals),
+            ...sharedFlowLogSettings,
         },
         { requiredKeys: [] },
+    ),
+    fc.record(
+        { enabled: fc.constant(true), destination: fc.constant(FlowLogDestination.S3), s3BucketArn, ...sharedFlowLogSettings },
+        { requiredKeys: ["destination", "s3BucketArn"] },
     ),
 );
 

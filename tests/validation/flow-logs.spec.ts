@@ -102,6 +102,10 @@ describe("validation: flowLogs to S3", () => {
         expectProblem(toS3({ s3BucketArn: "arn:aws:s3:::Flow_Logs" }), "flowLogs.s3BucketArn", '"Flow_Logs"', "3 to 63 lowercase letters, digits, dots and hyphens");
     });
 
+    it("rejects a bucket name with two dots in a row", () => {
+        expectProblem(toS3({ s3BucketArn: "arn:aws:s3:::flow..logs" }), "flowLogs.s3BucketArn", '"flow..logs"', "no two dots in a row");
+    });
+
     it("rejects AWSLogs as a folder of the prefix, which AWS reserves", () => {
         expectProblem(toS3({ s3BucketArn: "arn:aws:s3:::flow-logs-123/AWSLogs/" }), "flowLogs.s3BucketArn", '"AWSLogs"', "reserves");
     });
