@@ -116,6 +116,21 @@ describe("provider: construct, as another language's SDK calls it", function () 
         expect(await valueOf(result.state.lambdaSubnetIds)).to.deep.equal(ids.subnetIds);
     });
 
+    it("delivers the flow log to a bucket whose ARN arrives as another resource's output, and depends on that resource", async () => {
+        const bucketUrn = "urn:pulumi:stack::project::aws:s3/bucket:Bucket::flow-logs";
+        const bucketArn = "arn:aws:s3:::flow-logs-0a1b2c3d";
+        const inputs = await fromWire(
+            { pattern: "Isolated", flowLogs: { destination: "s3", s3BucketArn: outputValue(bucketArn, [bucketUrn]), trafficType: "REJECT" } },
+            { flowLogs: [bucketUrn] },
+        );
+        await provider.construct("archived", TYPE, inputs, {});
+        await stack.settle();
+        const flowLog = stack.get(T.flowLog, "archived-flow-log");
+        expect(flowLog.inputs).to.deep.include({ logDestinationType: "s3", logDestination: bucketArn, trafficType: "REJECT" });
+        expect(flowLog.propertyDependencies.logDestination).to.include(bucketUrn);
+        expect(stack.resources.filter((r) => r.name.startsWith("archived-") && ([T.logGroup, T.role] as string[]).includes(r.type))).to.deep.equal([]);
+    });
+
     it("rejects a misspelt pattern with the field, the value and what is allowed, before building anything", async () => {
         const before = stack.resources.length;
         const inputs = await fromWire({ pattern: "PrivateWithNAT" });

@@ -68,9 +68,17 @@ describe("provider/schema.json", () => {
         }
     });
 
+    it("declares FlowLogDestination as a string enum of cloud-watch-logs and s3, the type of flowLogs.destination", () => {
+        const destination = schema.types["vpc-lambda:index:FlowLogDestination"];
+        expect(destination.type).to.equal("string");
+        expect(destination.enum.map((m: { value: string }) => m.value)).to.have.members(["cloud-watch-logs", "s3"]);
+        expect(schema.types["vpc-lambda:index:FlowLogSettings"].properties.destination.$ref).to.equal(typeRef("FlowLogDestination"));
+    });
+
     it("keeps the ids inside nested arguments as inputs, so they can come from other resources", () => {
         const allowTo = schema.types["vpc-lambda:index:AllowToTarget"].properties;
         const existingVpc = schema.types["vpc-lambda:index:ExistingVpc"].properties;
+        expect(schema.types["vpc-lambda:index:FlowLogSettings"].properties.s3BucketArn.plain).to.equal(undefined);
         expect(allowTo.securityGroupId.plain).to.equal(undefined);
         expect(existingVpc.vpcId.plain).to.equal(undefined);
         expect(existingVpc.subnetIds.items.plain).to.equal(undefined);
