@@ -217,6 +217,12 @@ export class MockAws implements pulumi.runtime.Mocks {
             }
             case "aws:rds/subnetGroup:SubnetGroup":
                 return { arn: this.arn("rds", `subgrp:${physicalName}`), name: physicalName };
+            case "aws:s3/bucket:Bucket":
+            case "aws:s3/bucketV2:BucketV2": {
+                // A bucket's ARN names neither region nor account; its id is its name.
+                const bucket = inputs.bucket ?? id;
+                return { arn: `arn:aws:s3:::${bucket}`, bucket, bucketDomainName: `${bucket}.s3.amazonaws.com`, region: this.region };
+            }
             case "aws:dynamodb/table:Table":
                 return { arn: this.arn("dynamodb", `table/${physicalName}`), name: physicalName };
             case "aws:secretsmanager/secret:Secret":

@@ -126,14 +126,16 @@ describe("VpcLambdaNetwork: IAM and flow logs", () => {
             expect([T.logGroup, T.role, T.rolePolicy].flatMap((type) => stack.ofType(type))).to.deep.equal([]);
         });
 
-        it("creates the flow log after whatever the bucket ARN comes from", async () => {
+        it("creates the flow log after the bucket policy its ARN is taken through, as the README shows", async () => {
             stack.reset();
-            const policy = new aws.s3.BucketPolicy("flow-logs-policy", { bucket: "flow-logs-210987654321", policy: "{}" });
-            new VpcLambdaNetwork("ordered", { pattern: NetworkPattern.Isolated, flowLogs: { destination: "s3", s3BucketArn: pulumi.interpolate`arn:aws:s3:::${policy.bucket}` } });
+            const bucket = new aws.s3.Bucket("flow-logs");
+            const policy = new aws.s3.BucketPolicy("flow-logs", { bucket: bucket.id, policy: "{}" });
+            const s3BucketArn = pulumi.all([bucket.arn, policy.id]).apply(([arn]) => arn);
+            new VpcLambdaNetwork("ordered", { pattern: NetworkPattern.Isolated, flowLogs: { destination: "s3", s3BucketArn } });
             await stack.settle();
             const flowLog = stack.get(T.flowLog, "ordered-flow-log");
-            expect(flowLog.inputs.logDestination).to.equal("arn:aws:s3:::flow-logs-210987654321");
-            expect(flowLog.dependencies).to.include(stack.get("aws:s3/bucketPolicy:BucketPolicy", "flow-logs-policy").urn);
+            expect(flowLog.inputs.logDestination).to.equal(stack.get("aws:s3/bucket:Bucket", "flow-logs").outputs.arn).and.match(/^arn:aws:s3:::/);
+            expect(flowLog.dependencies).to.include(stack.get("aws:s3/bucketPolicy:BucketPolicy", "flow-logs").urn);
         });
     });
 
