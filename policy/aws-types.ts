@@ -1,33 +1,7 @@
-/**
- * The type tokens of the AWS resources the policies read, as the engine reports them. Policies
- * match on tokens rather than on `@pulumi/aws` classes so that the pack does not load the whole
- * AWS SDK to start, and works with any provider version that keeps these tokens.
- */
-export const AWS = {
-    function: "aws:lambda/function:Function",
-    vpc: "aws:ec2/vpc:Vpc",
-    defaultVpc: "aws:ec2/defaultVpc:DefaultVpc",
-    subnet: "aws:ec2/subnet:Subnet",
-    routeTable: "aws:ec2/routeTable:RouteTable",
-    defaultRouteTable: "aws:ec2/defaultRouteTable:DefaultRouteTable",
-    route: "aws:ec2/route:Route",
-    routeTableAssociation: "aws:ec2/routeTableAssociation:RouteTableAssociation",
-    mainRouteTableAssociation: "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation",
-    internetGateway: "aws:ec2/internetGateway:InternetGateway",
-    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
-    defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-    securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
-    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
-    endpointPrivateDns: "aws:vpc/endpointPrivateDns:EndpointPrivateDns",
-    flowLog: "aws:ec2/flowLog:FlowLog",
-    logGroup: "aws:cloudwatch/logGroup:LogGroup",
-    role: "aws:iam/role:Role",
-    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-    rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-    policyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
-    policy: "aws:iam/policy:Policy",
-} as const;
+import { AWS_RESOURCE_TYPES } from "../sdk/aws-resource-types";
+
+/** The type tokens the policies match on (one table, shared with the review reports). */
+export const AWS = AWS_RESOURCE_TYPES;
 
 /** Both kinds of security group a function or endpoint may name by id. */
 export const SECURITY_GROUP_TYPES = [AWS.securityGroup, AWS.defaultSecurityGroup] as const;

@@ -10,7 +10,7 @@ import {
     UnknownValueError,
 } from "@pulumi/policy";
 import * as pulumi from "@pulumi/pulumi";
-import { isSecret, RecordedResource } from "../sdk/testing/mock-stack";
+import { isSecret, RecordedResource, UNKNOWN } from "../sdk/testing/mock-stack";
 import { policies as packPolicies } from "./policies";
 
 /** A policy violation as `pulumi preview` reports it. */
@@ -136,17 +136,15 @@ function settingsOf(entry: PolicyPackConfig[string] | undefined): Record<string,
     return settings;
 }
 
-// The engine's wire value for "unknown during preview", which the policy proxy recognises.
-const ENGINE_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
 /**
  * Props as the engine sends them to a policy pack: the SDK's in-process unknown marker (what the
- * mocks record during a preview) becomes the engine's wire sentinel.
+ * mocks record during a preview) becomes the engine's wire sentinel, which the policy proxy
+ * recognises.
  */
 function asEngineSends(props: Record<string, unknown>): Record<string, unknown> {
     const convert = (value: unknown): unknown => {
         if (pulumi.isUnknown(value)) {
-            return ENGINE_UNKNOWN;
+            return UNKNOWN;
         }
         // The engine hands policies a secret's plain value (the policy SDK unwraps secrets
         // unless a pack asks to keep them).

@@ -1,4 +1,5 @@
-import type { RecordedResource } from "../../sdk/testing/mock-stack";
+import { AWS_RESOURCE_TYPES } from "../../sdk/aws-resource-types";
+import { RecordedResource, UNKNOWN } from "../../sdk/testing/mock-stack";
 
 /**
  * The planned network, read back from the resources a program registered (type, inputs,
@@ -10,24 +11,8 @@ import type { RecordedResource } from "../../sdk/testing/mock-stack";
  * is known by its URN instead of its id.
  */
 
-export const TYPES = {
-    vpc: "aws:ec2/vpc:Vpc",
-    subnet: "aws:ec2/subnet:Subnet",
-    routeTable: "aws:ec2/routeTable:RouteTable",
-    route: "aws:ec2/route:Route",
-    routeTableAssociation: "aws:ec2/routeTableAssociation:RouteTableAssociation",
-    internetGateway: "aws:ec2/internetGateway:InternetGateway",
-    natGateway: "aws:ec2/natGateway:NatGateway",
-    eip: "aws:ec2/eip:Eip",
-    vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
-    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
-    defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-    securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
-    egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    lambdaFunction: "aws:lambda/function:Function",
-    flowLog: "aws:ec2/flowLog:FlowLog",
-} as const;
+/** The type tokens the reports read (the table the policy pack uses too). */
+export const TYPES = AWS_RESOURCE_TYPES;
 
 export interface SubnetNode {
     id: string;
@@ -273,7 +258,7 @@ export class NetworkGraph {
     }
 
     get functions(): FunctionNode[] {
-        return this.ofType(TYPES.lambdaFunction)
+        return this.ofType(TYPES.function)
             .map((r) => {
                 const vpcConfig = value(r, "vpcConfig");
                 const known = isPlainObject(vpcConfig) ? vpcConfig : {};
@@ -439,10 +424,9 @@ function str(v: unknown): string | undefined {
 }
 
 /** The SDK's mocks stand for an unknown value with this string (an `unknown` marker elsewhere). */
-const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 function isKnownString(v: unknown): v is string {
-    return typeof v === "string" && v !== "" && v !== UNKNOWN_VALUE;
+    return typeof v === "string" && v !== "" && v !== UNKNOWN;
 }
 
 function isPlainObject(v: unknown): v is Record<string, any> {

@@ -21,7 +21,7 @@ function filesThePoliciesLoad(): string[] {
 /** The sdk files the Makefile's policy-pack target copies, relative to dist/. */
 function filesTheMakefileCopies(): string[] {
     const target = fs.readFileSync(path.join(ROOT, "Makefile"), "utf8").split(/^policy-pack:.*$/m)[1].split(/^\S/m)[0];
-    return [...target.matchAll(/cp (dist\/sdk\/\S+\.js)/g)].map((m) => path.relative("dist", m[1]));
+    return [...target.matchAll(/\bdist\/sdk\/\S+?\.js\b/g)].map((m) => path.relative("dist", m[0]));
 }
 
 describe("policy pack: the files make policy-pack publishes", function () {

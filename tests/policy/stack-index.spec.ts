@@ -2,11 +2,11 @@ import type { PolicyResource } from "@pulumi/policy";
 import { expect } from "chai";
 import { UNKNOWN } from "../../policy/known-values";
 import { StackIndex } from "../../policy/stack-index";
+import { UNKNOWN as UNKNOWN_ON_THE_WIRE } from "../../sdk/testing/mock-stack";
 
 // How policies relate resources in any program: by a known id, ARN or name, and, when a value is
 // unknown (a preview of new resources), through the property dependencies the engine records.
 
-const ENGINE_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 function resource(type: string, name: string, props: Record<string, unknown>, propertyDependencies: Record<string, PolicyResource[]> = {}): PolicyResource {
     return {
@@ -28,7 +28,7 @@ const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
 
 describe("the stack index", () => {
     const subnetA = resource(SUBNET, "a", { id: "subnet-0aaaaaaaaaaaaaaaa" });
-    const subnetB = resource(SUBNET, "b", { id: ENGINE_UNKNOWN });
+    const subnetB = resource(SUBNET, "b", { id: UNKNOWN_ON_THE_WIRE });
     const logGroup = resource(LOG_GROUP, "logs", { arn: "arn:aws:logs:us-east-1:123456789012:log-group:flow", name: "flow" });
 
     it("follows a known id to the resource that has it", () => {
@@ -47,8 +47,8 @@ describe("the stack index", () => {
     });
 
     it("follows an unknown value through the property's dependencies, keeping only the types asked for", () => {
-        const group = resource("aws:ec2/securityGroup:SecurityGroup", "sg", { id: ENGINE_UNKNOWN });
-        const fn = resource("aws:lambda/function:Function", "fn", { vpcConfig: ENGINE_UNKNOWN }, { vpcConfig: [subnetB, group] });
+        const group = resource("aws:ec2/securityGroup:SecurityGroup", "sg", { id: UNKNOWN_ON_THE_WIRE });
+        const fn = resource("aws:lambda/function:Function", "fn", { vpcConfig: UNKNOWN_ON_THE_WIRE }, { vpcConfig: [subnetB, group] });
         const index = new StackIndex([subnetB, group, fn]);
         const found = index.followProperty(index.resources[2], "vpcConfig", [SUBNET]);
         expect(found.resources.map((r) => r.name)).to.deep.equal(["b"]);
@@ -64,7 +64,7 @@ describe("the stack index", () => {
     });
 
     it("marks an unknown value without dependencies as incomplete", () => {
-        const fn = resource("aws:lambda/function:Function", "fn", { role: ENGINE_UNKNOWN });
+        const fn = resource("aws:lambda/function:Function", "fn", { role: UNKNOWN_ON_THE_WIRE });
         const index = new StackIndex([fn]);
         expect(index.followProperty(index.resources[0], "role", ["aws:iam/role:Role"])).to.deep.equal({ resources: [], incomplete: true });
     });
@@ -76,8 +76,8 @@ describe("the stack index", () => {
     });
 
     it("finds the referrers of a resource: the flow logs whose vpcId names a VPC", () => {
-        const vpc = resource("aws:ec2/vpc:Vpc", "vpc", { id: ENGINE_UNKNOWN });
-        const ofVpc = resource(FLOW_LOG, "of-vpc", { vpcId: ENGINE_UNKNOWN }, { vpcId: [vpc] });
+        const vpc = resource("aws:ec2/vpc:Vpc", "vpc", { id: UNKNOWN_ON_THE_WIRE });
+        const ofVpc = resource(FLOW_LOG, "of-vpc", { vpcId: UNKNOWN_ON_THE_WIRE }, { vpcId: [vpc] });
         const elsewhere = resource(FLOW_LOG, "elsewhere", { vpcId: "vpc-0ccccccccccccccccc" });
         const index = new StackIndex([vpc, ofVpc, elsewhere]);
         expect(index.referrers(index.resources[0], FLOW_LOG, "vpcId").map((r) => r.name)).to.deep.equal(["of-vpc"]);
