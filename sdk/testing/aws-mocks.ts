@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
-import { AWSX_VPC_TYPE, MockedAwsxSubnet, mockAwsxVpc } from "./awsx-vpc-mock";
+import { AWSX_VPC_TYPE, MockedAwsxSubnet, mockAwsxVpc, MockedVpcDns } from "./awsx-vpc-mock";
 
 /** Where the mocked AWS account lives. */
 export interface MockAwsOptions {
@@ -34,13 +34,24 @@ const EC2_ID_PREFIX: Record<string, string> = {
     "aws:ec2/networkInterface:NetworkInterface": "eni",
 };
 
+// A new aws.ec2.Vpc's DNS attributes when the program leaves them unset, as AWS and the provider
+// default them: DNS support on, DNS hostnames off.
+const VPC_DEFAULT_DNS: MockedVpcDns = { enableDnsSupport: true, enableDnsHostnames: false };
+
+// What `getVpc` answers for a VPC these mocks did not see made: one the program only names by id,
+// made elsewhere. The mocks cannot know its settings; they answer it set up as interface
+// endpoints need, so that a literal `existingVpc` id stands for a VPC ready for them, and a test
+// wanting a flag off makes that VPC (with the flag off) under the mocks.
+const UNSEEN_VPC_DNS: MockedVpcDns = { enableDnsSupport: true, enableDnsHostnames: true };
+
 // The real us-east-1 managed prefix lists of the gateway endpoint services.
 const GATEWAY_PREFIX_LISTS: Record<string, string> = { s3: "pl-63a5400a", dynamodb: "pl-02cd2c6b" };
 
 /**
  * Pulumi mocks that answer the way AWS would: ids of the right form (`vpc-`, `subnet-`, `sg-`
  * with 17 hex digits), ARNs in the mocked account and region, the region's zones, gateway
- * endpoints' prefix lists, and outputs such as a security group's name or an RDS endpoint.
+ * endpoints' prefix lists, a VPC's DNS attributes, and outputs such as a security group's name
+ * or an RDS endpoint.
  * Ids are derived from the resource's type and name, so they are stable from run to run.
  */
 export class MockAws implements pulumi.runtime.Mocks {
@@ -53,6 +64,8 @@ export class MockAws implements pulumi.runtime.Mocks {
     private readonly awsxSubnets = new Map<string, MockedAwsxSubnet>();
     /** Subnet id to route table id, from the route table associations registered. */
     private readonly subnetRouteTables = new Map<string, string>();
+    /** VPC id to its DNS attributes, for `getVpc` lookups of VPCs made under these mocks (awsx's included). */
+    private readonly vpcDns = new Map<string, MockedVpcDns>();
 
     constructor(options: MockAwsOptions = {}) {
         this.region = options.region ?? "us-east-1";
@@ -74,9 +87,13 @@ export class MockAws implements pulumi.runtime.Mocks {
         if (args.type === AWSX_VPC_TYPE) {
             const vpc = mockAwsxVpc(args.name, args.inputs, this.zoneNames, (type, name) => this.idFor(type, name));
             vpc.subnets.forEach((subnet) => this.awsxSubnets.set(subnet.id, subnet));
+            this.vpcDns.set(String(vpc.outputs.vpcId), vpc.dns);
             return { id, state: { ...args.inputs, ...vpc.outputs } };
         }
         const state = { ...args.inputs, ...this.computedOutputs(args.type, args.name, id, args.inputs) };
+        if (args.type === "aws:ec2/vpc:Vpc") {
+            this.vpcDns.set(id, { enableDnsSupport: state.enableDnsSupport === true, enableDnsHostnames: state.enableDnsHostnames === true });
+        }
         if (args.type === "aws:ec2/subnet:Subnet" && typeof args.inputs.availabilityZone === "string") {
             this.subnetZones.set(id, args.inputs.availabilityZone);
         }
@@ -112,6 +129,11 @@ export class MockAws implements pulumi.runtime.Mocks {
                 }
                 const zone = this.subnetZones.get(subnetId) ?? this.zoneNames[hashNumber(subnetId) % 2];
                 return { ...args.inputs, id: subnetId, availabilityZone: zone, vpcId: this.idFor("aws:ec2/vpc:Vpc", "existing") };
+            }
+            case "aws:ec2/getVpc:getVpc": {
+                const vpcId = String(args.inputs.id);
+                const dns = this.vpcDns.get(vpcId) ?? UNSEEN_VPC_DNS;
+                return { ...args.inputs, id: vpcId, arn: this.arn("ec2", `vpc/${vpcId}`), ownerId: accountId, state: "available", default: false, ...dns };
             }
             case "aws:ec2/getRouteTable:getRouteTable": {
                 // The table the subnet is explicitly associated with, as AWS answers for a subnet id.
@@ -154,8 +176,8 @@ export class MockAws implements pulumi.runtime.Mocks {
                     ownerId: this.accountId,
                     defaultSecurityGroupId: this.idFor("aws:ec2/securityGroup:SecurityGroup", `${name}-default`),
                     mainRouteTableId: this.idFor("aws:ec2/routeTable:RouteTable", `${name}-main`),
-                    enableDnsSupport: inputs.enableDnsSupport ?? true,
-                    enableDnsHostnames: inputs.enableDnsHostnames ?? false,
+                    enableDnsSupport: inputs.enableDnsSupport ?? VPC_DEFAULT_DNS.enableDnsSupport,
+                    enableDnsHostnames: inputs.enableDnsHostnames ?? VPC_DEFAULT_DNS.enableDnsHostnames,
                 };
             case "aws:ec2/subnet:Subnet":
                 return { arn: this.arn("ec2", `subnet/${id}`), ownerId: this.accountId, mapPublicIpOnLaunch: inputs.mapPublicIpOnLaunch ?? false };

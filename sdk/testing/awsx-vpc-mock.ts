@@ -16,6 +16,15 @@ type IdFor = (type: string, name: string) => string;
 // awsx's defaults (v2 and v3): three zones, a public and a private subnet in each.
 const AWSX_DEFAULT_ZONE_COUNT = 3;
 const AWSX_DEFAULT_SUBNET_TYPES = ["Private", "Public"] as const;
+// awsx passes its DNS arguments to the aws.ec2.Vpc it makes, unset when unset: DNS support on,
+// DNS hostnames off, as @pulumi/awsx 3.9.0 documents them ("Defaults to true", "Defaults false").
+const AWSX_DEFAULT_DNS = { enableDnsSupport: true, enableDnsHostnames: false };
+
+/** A VPC's DNS attributes, as `getVpc` reports them. */
+export interface MockedVpcDns {
+    enableDnsSupport: boolean;
+    enableDnsHostnames: boolean;
+}
 
 /**
  * What `awsx.ec2.Vpc` reports once deployed. Under Pulumi mocks a remote component is a single
@@ -26,7 +35,12 @@ const AWSX_DEFAULT_SUBNET_TYPES = ["Private", "Public"] as const;
  * `natGateways`...) are left out: a mock cannot hand back live resource objects, and a program
  * should look its route tables up by subnet (`aws.ec2.getRouteTable`), which these mocks answer.
  */
-export function mockAwsxVpc(name: string, inputs: Record<string, any>, regionZones: string[], idFor: IdFor): { outputs: Record<string, unknown>; subnets: MockedAwsxSubnet[] } {
+export function mockAwsxVpc(
+    name: string,
+    inputs: Record<string, any>,
+    regionZones: string[],
+    idFor: IdFor,
+): { outputs: Record<string, unknown>; subnets: MockedAwsxSubnet[]; dns: MockedVpcDns } {
     const zones: string[] = Array.isArray(inputs.availabilityZoneNames)
         ? inputs.availabilityZoneNames
         : regionZones.slice(0, inputs.numberOfAvailabilityZones ?? AWSX_DEFAULT_ZONE_COUNT);
@@ -55,5 +69,9 @@ export function mockAwsxVpc(name: string, inputs: Record<string, any>, regionZon
             isolatedSubnetIds: idsOf("Isolated"),
         },
         subnets,
+        dns: {
+            enableDnsSupport: inputs.enableDnsSupport ?? AWSX_DEFAULT_DNS.enableDnsSupport,
+            enableDnsHostnames: inputs.enableDnsHostnames ?? AWSX_DEFAULT_DNS.enableDnsHostnames,
+        },
     };
 }
