@@ -30,7 +30,7 @@ export function planNetwork(name: string, args: ValidatedArgs): NetworkPlan {
         const interfaceEndpoints = planInterfaceEndpoints(args.interfaceEndpoints, lambdaSubnets);
         return {
             ...common,
-            vpc: { kind: "existing", vpcId: args.vpc.vpcId },
+            vpc: { kind: "existing", vpcId: args.vpc.vpcId, needsPrivateDns: interfaceEndpoints.some((e) => e.privateDnsEnabled) },
             zones: [],
             subnets: [],
             lambdaSubnets,

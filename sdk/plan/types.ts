@@ -49,6 +49,11 @@ export interface NewVpcPlan {
 export interface ExistingVpcPlan {
     kind: "existing";
     vpcId: Input<string>;
+    /**
+     * True when interface endpoints with private DNS go into it: AWS then needs the VPC's
+     * `enableDnsSupport` and `enableDnsHostnames` both on, and only a lookup of the VPC can tell.
+     */
+    needsPrivateDns: boolean;
 }
 
 export interface ZonePlan {

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { Ref } from "../plan/types";
 import { BuildContext, builtId, resolveRef } from "./context";
+import { vpcIdWithPrivateDns } from "./existing-vpc-dns";
 
 export interface BuiltEndpoints {
     /** Endpoint id by service name. */
@@ -41,6 +42,12 @@ export function buildEndpoints(
         prefixListIds.set(endpoint.key, built.prefixListId);
     }
 
+    // AWS refuses private DNS in a VPC without DNS support and DNS hostnames. A VPC the component
+    // makes has both; the user's is looked up, once, and the endpoints fail saying which is off.
+    const interfaceVpcId =
+        plan.vpc.kind === "existing" && plan.vpc.needsPrivateDns
+            ? vpcIdWithPrivateDns(ctx, vpcId, plan.interfaceEndpoints.filter((e) => e.privateDnsEnabled).map((e) => e.service))
+            : vpcId;
     // Endpoints share one subnet list; look its zones up once, not once per endpoint.
     const subnetsOnePerZone = new Map<Ref[], pulumi.Output<string[]>>();
     for (const endpoint of plan.interfaceEndpoints) {
@@ -52,7 +59,7 @@ export function buildEndpoints(
         const built = new aws.ec2.VpcEndpoint(
             ctx.name(endpoint.key),
             {
-                vpcId,
+                vpcId: interfaceVpcId,
                 serviceName: serviceName(endpoint.service),
                 vpcEndpointType: "Interface",
                 privateDnsEnabled: endpoint.privateDnsEnabled,

@@ -16,7 +16,16 @@ describe("plan: building into an existing VPC", () => {
     });
 
     it("plans no VPC of its own, only the given one", () => {
-        expect(plan.vpc).to.deep.equal({ kind: "existing", vpcId: existingVpc.vpcId });
+        expect(plan.vpc).to.deep.include({ kind: "existing", vpcId: existingVpc.vpcId });
+    });
+
+    it("has the VPC's DNS checked when interface endpoints with private DNS go in it", () => {
+        expect(plan.vpc).to.deep.include({ needsPrivateDns: true });
+    });
+
+    it("leaves the VPC's DNS unchecked without interface endpoints", () => {
+        const gatewaysOnly = planFor({ pattern: NetworkPattern.PrivateWithEndpoints, existingVpc });
+        expect(gatewaysOnly.vpc).to.deep.include({ kind: "existing", needsPrivateDns: false });
     });
 
     it("plans no subnet, route table, internet gateway or NAT gateway", () => {

@@ -3,6 +3,7 @@ import { expect } from "chai";
 import { NatGatewayStrategy, NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack, RecordedResource } from "../../sdk/testing/mock-stack";
+import { failuresOf } from "../helpers/failures";
 import { T } from "../helpers/mock-network";
 import { DB_SG } from "../helpers/plan";
 
@@ -43,7 +44,8 @@ const PROGRAMS: Record<string, () => void> = {
         new VpcLambdaNetwork("isolated", { pattern: NetworkPattern.Isolated, allowTo: [{ securityGroupId: DB_SG, port: 6379 }] });
     },
     "an existing VPC whose ids are only known after deployment": () => {
-        const vpc = new aws.ec2.Vpc("own-vpc", { cidrBlock: "10.1.0.0/16" });
+        // DNS hostnames on: the interface endpoint's private DNS needs them (off by default).
+        const vpc = new aws.ec2.Vpc("own-vpc", { cidrBlock: "10.1.0.0/16", enableDnsHostnames: true });
         const subnets = ["a", "b"].map((zone, i) => new aws.ec2.Subnet(`own-subnet-${zone}`, { vpcId: vpc.id, cidrBlock: `10.1.${i}.0/24`, availabilityZone: `us-east-1${zone}` }));
         const routeTable = new aws.ec2.RouteTable("own-rt", { vpcId: vpc.id });
         new VpcLambdaNetwork("joined", {
@@ -65,19 +67,7 @@ async function runAll(preview: boolean): Promise<Record<string, Run>> {
     const runs: Record<string, Run> = {};
     for (const [label, program] of Object.entries(PROGRAMS)) {
         stack.reset();
-        // An error inside an `apply` surfaces as an unhandled rejection, not as a throw.
-        const failures: unknown[] = [];
-        const onRejection = (reason: unknown) => failures.push(reason);
-        process.on("unhandledRejection", onRejection);
-        try {
-            program();
-            await stack.settle();
-            await new Promise((resolve) => setImmediate(resolve));
-        } catch (error) {
-            failures.push(error);
-        } finally {
-            process.off("unhandledRejection", onRejection);
-        }
+        const failures = await failuresOf(stack, program);
         runs[label] = { registered: [...stack.resources], failures };
     }
     return runs;
