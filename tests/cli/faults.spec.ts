@@ -71,6 +71,7 @@ describe("cli: vpc-lambda plan under faults", function () {
             missingProject: [empty],
             throws: [path.join(FIXTURES, "throws")],
             invalidNetwork: [path.join(FIXTURES, "invalid-network")],
+            vpcWithoutDnsHostnames: [path.join(FIXTURES, "vpc-without-dns-hostnames")],
             invalidStackConfig: [path.join(FIXTURES, "bad-stack-config")],
             configNotAMap: [path.join(FIXTURES, "config-not-a-map")],
             unreadableStackConfig: [unreadableConfig, "--stack", "dev"],
@@ -104,6 +105,10 @@ describe("cli: vpc-lambda plan under faults", function () {
 
     it("passes the component's argument errors through, field by field, and exits 1", () => {
         expectFailure(runs.invalidNetwork, 1, 'cidrBlock: "10.0.0.0/8" has a /8 prefix');
+    });
+
+    it("fails a network whose interface endpoint joins a VPC without DNS hostnames, naming the VPC and the flag, and exits 1", () => {
+        expectFailure(runs.vpcWithoutDnsHostnames, 1, 'VpcLambdaNetwork "app": existingVpc "vpc-', "has enableDnsHostnames off", "enableDnsHostnames: true");
     });
 
     it("names a stack config file that is not valid YAML, with the line, and exits 2", () => {
