@@ -25,10 +25,17 @@ require.extensions[".ts"] = (module, filename) => {
     module._compile(outputText, filename);
 };
 
-const { componentProviderHost } = require("@pulumi/pulumi/provider/experimental");
-const { componentProviderOptions } = require("./component-provider.ts");
+// What `componentProviderHost` from @pulumi/pulumi/provider/experimental does, with the provider
+// subclass that declares the whole-number arguments `integer` in the schema: it passes the
+// engine's address (the arguments after the script) to `main`, the provider server's entry, which
+// guards against serving twice. Left out: finding `dirname` from the call stack (given here) and
+// the warning for `components` that are not ComponentResource classes (ours is fixed, and tested).
+const { main } = require("@pulumi/pulumi/provider");
+const { componentProviderOptions, VpcLambdaComponentProvider } = require("./component-provider.ts");
 
-componentProviderHost(componentProviderOptions()).catch((error) => {
-    console.error(error);
-    process.exit(1);
-});
+Promise.resolve()
+    .then(() => main(new VpcLambdaComponentProvider(componentProviderOptions()), process.argv.slice(2)))
+    .catch((error) => {
+        console.error(error);
+        process.exit(1);
+    });

@@ -251,3 +251,29 @@ export interface LambdaVpcConfig {
     /** The Lambda security group. */
     securityGroupIds: string[];
 }
+
+/** The keys of `T` whose values are numbers, optional or not. */
+type NumberKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends number ? K : never }[keyof T];
+
+/** The argument interfaces, by the name the provider schema gives their types. */
+interface ArgumentInterfaces {
+    VpcLambdaNetworkArgs: VpcLambdaNetworkArgs;
+    NatGatewayConfiguration: NatGatewayConfiguration;
+    AllowToTarget: AllowToTarget;
+    FlowLogSettings: FlowLogSettings;
+    ExistingVpc: ExistingVpc;
+}
+
+/**
+ * The arguments that take whole numbers, by interface: the one list of them. TypeScript has a
+ * single `number` type, which Pulumi's schema analyzer writes as the schema's `number`, a float
+ * (`float64` in Go, `Double` in Java, `double` in .NET); the provider declares these `integer`
+ * instead (provider/component-provider.ts) and fails when one of them is not in the schema.
+ * The compiler checks that each name is a `number` property of its interface; validation
+ * refuses fractions for each of them. Not exported from the package's index.
+ */
+export const INTEGER_ARGUMENTS: { readonly [I in keyof ArgumentInterfaces]?: readonly NumberKeys<ArgumentInterfaces[I]>[] } = {
+    VpcLambdaNetworkArgs: ["numberOfAvailabilityZones"],
+    AllowToTarget: ["port"],
+    FlowLogSettings: ["retentionInDays", "maxAggregationInterval"],
+};

@@ -56,7 +56,7 @@ export function conformanceProblems(value: unknown, spec: PropertySpec, schema: 
             return typeof value === "string" ? [] : [`${at}: ${JSON.stringify(value)} is not a string`];
         case "number":
         case "integer":
-            return typeof value === "number" && (spec.type === "number" || Number.isInteger(value)) ? [] : [`${at}: ${JSON.stringify(value)} is not a ${spec.type}`];
+            return typeof value === "number" && (spec.type === "number" || Number.isInteger(value)) ? [] : [`${at}: ${JSON.stringify(value)} is not ${spec.type === "integer" ? "an" : "a"} ${spec.type}`];
         case "boolean":
             return typeof value === "boolean" ? [] : [`${at}: ${JSON.stringify(value)} is not a boolean`];
         case "array":

@@ -108,6 +108,12 @@ describe("schema conformance checker", () => {
     });
 
     it("rejects a nested value of the wrong type", () => {
-        expect(objectProblems({ allowTo: [{ securityGroupId: "sg-1", port: "5432" }] }, spec, [], schema, "p")[0]).to.match(/port: "5432" is not a number/);
+        expect(objectProblems({ allowTo: [{ securityGroupId: "sg-1", port: "5432" }] }, spec, [], schema, "p")[0]).to.match(/port: "5432" is not an integer/);
+    });
+
+    it("rejects a fraction where the schema wants an integer", () => {
+        expect(objectProblems({ allowTo: [{ securityGroupId: "sg-1", port: 5432.5 }] }, spec, [], schema, "p")).to.deep.equal(["p.allowTo[0].port: 5432.5 is not an integer"]);
+        expect(objectProblems({ flowLogs: { retentionInDays: 30, maxAggregationInterval: 60 } }, component.inputProperties, [], schema, "p")).to.deep.equal([]);
+        expect(objectProblems({ numberOfAvailabilityZones: 2.5 }, component.inputProperties, [], schema, "p")).to.deep.equal(["p.numberOfAvailabilityZones: 2.5 is not an integer"]);
     });
 });

@@ -13,7 +13,7 @@ const rpc = require("@pulumi/pulumi/runtime/rpc");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { deserializeInputs } = require("@pulumi/pulumi/provider/server");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+const { Struct, Value } = require("google-protobuf/google/protobuf/struct_pb");
 
 const TYPE = "vpc-lambda:index:VpcLambdaNetwork";
 const DATABASE_SG_URN = "urn:pulumi:stack::project::aws:ec2/securityGroup:SecurityGroup::db-sg";
@@ -24,10 +24,19 @@ function outputValue(value: unknown, dependencies: string[]) {
     return { [rpc.specialSigKey]: rpc.specialOutputValueSig, value, dependencies };
 }
 
+/**
+ * The Struct as the plugin's gRPC server receives it: encoded and decoded as protobuf. A Struct
+ * has one kind of number, a double (`number_value`): an `integer` argument that a Go, Java or
+ * .NET SDK sends as an int arrives as that double, a JavaScript number with an integral value.
+ */
+function overTheWire(wire: Record<string, unknown>) {
+    return Struct.deserializeBinary(Struct.fromJavaScript(wire).serializeBinary());
+}
+
 /** The inputs as the plugin's gRPC server hands them to `construct`. */
 async function fromWire(wire: Record<string, unknown>, dependencies: Record<string, string[]> = {}) {
     const dependencyMap = new Map(Object.entries(dependencies).map(([key, urns]) => [key, { getUrnsList: () => urns }]));
-    return deserializeInputs(Struct.fromJavaScript(wire), dependencyMap);
+    return deserializeInputs(overTheWire(wire), dependencyMap);
 }
 
 describe("provider: construct, as another language's SDK calls it", function () {
@@ -129,6 +138,32 @@ describe("provider: construct, as another language's SDK calls it", function () 
         expect(flowLog.inputs).to.deep.include({ logDestinationType: "s3", logDestination: bucketArn, trafficType: "REJECT" });
         expect(flowLog.propertyDependencies.logDestination).to.include(bucketUrn);
         expect(stack.resources.filter((r) => r.name.startsWith("archived-") && ([T.logGroup, T.role] as string[]).includes(r.type))).to.deep.equal([]);
+    });
+
+    it("takes the integer arguments as another SDK sends them: protobuf doubles with whole values", async () => {
+        const wire = {
+            pattern: "PrivateWithEndpoints",
+            numberOfAvailabilityZones: 3,
+            allowTo: [{ securityGroupId: DATABASE_SG_ID, port: 3306 }],
+            flowLogs: { retentionInDays: 14, maxAggregationInterval: 60 },
+        };
+        const received = overTheWire(wire);
+        const flowLogs = received.getFieldsMap().get("flowLogs").getStructValue().getFieldsMap();
+        const port = received.getFieldsMap().get("allowTo").getListValue().getValuesList()[0].getStructValue().getFieldsMap().get("port");
+        expect([received.getFieldsMap().get("numberOfAvailabilityZones"), port, flowLogs.get("retentionInDays"), flowLogs.get("maxAggregationInterval")].map((v) => [v.getKindCase(), v.getNumberValue()])).to.deep.equal([
+            [Value.KindCase.NUMBER_VALUE, 3],
+            [Value.KindCase.NUMBER_VALUE, 3306],
+            [Value.KindCase.NUMBER_VALUE, 14],
+            [Value.KindCase.NUMBER_VALUE, 60],
+        ]);
+        await provider.construct("ints", TYPE, await fromWire(wire), {});
+        await stack.settle();
+        const subnets = stack.ofType(T.subnet).filter((s) => s.name.startsWith("ints-lambda-subnet-"));
+        expect(subnets.length).to.equal(3);
+        const toDatabase = stack.ofType(T.egressRule).filter((r) => r.name.startsWith("ints-") && r.inputs.referencedSecurityGroupId === DATABASE_SG_ID);
+        expect(toDatabase.map((r) => [r.inputs.fromPort, r.inputs.toPort, r.inputs.description])).to.deep.equal([[3306, 3306, "Lambda to port 3306"]]);
+        expect(stack.get(T.logGroup, "ints-flow-log-group").inputs.retentionInDays).to.equal(14);
+        expect(stack.get(T.flowLog, "ints-flow-log").inputs.maxAggregationInterval).to.equal(60);
     });
 
     it("rejects a misspelt pattern with the field, the value and what is allowed, before building anything", async () => {

@@ -56,12 +56,27 @@ describe("provider plugin, started as Pulumi starts it", function () {
         fs.rmSync(consumerDir, { recursive: true, force: true });
     });
 
-    it("serves over gRPC exactly the committed provider/schema.json", async () => {
+    /** The schema the running plugin serves, as `pulumi package add` asks for it. */
+    let served: any;
+
+    before(async () => {
         const client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-        const served = await new Promise<string>((resolve, reject) =>
+        const text = await new Promise<string>((resolve, reject) =>
             client.getSchema(new GetSchemaRequest(), (error: Error | null, response: { getSchema(): string }) => (error ? reject(error) : resolve(response.getSchema()))),
         );
         client.close();
-        expect(JSON.parse(served)).to.deep.equal(JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8")));
+        served = JSON.parse(text);
+    });
+
+    it("serves over gRPC exactly the committed provider/schema.json", () => {
+        expect(served).to.deep.equal(JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8")));
+    });
+
+    it("serves the whole-number arguments as integers (int in Go, Integer in Java, int in .NET)", () => {
+        const types = served.types;
+        expect(served.resources["vpc-lambda:index:VpcLambdaNetwork"].inputProperties.numberOfAvailabilityZones.type).to.equal("integer");
+        expect(types["vpc-lambda:index:AllowToTarget"].properties.port.type).to.equal("integer");
+        expect(types["vpc-lambda:index:FlowLogSettings"].properties.retentionInDays.type).to.equal("integer");
+        expect(types["vpc-lambda:index:FlowLogSettings"].properties.maxAggregationInterval.type).to.equal("integer");
     });
 });

@@ -2,7 +2,10 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
+import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { componentProviderOptions, declareIntegers, PACKAGE_NAME, VpcLambdaComponentProvider } from "../../provider/component-provider";
 import { renderSchema, SCHEMA_FILE } from "../../provider/write-schema";
+import { INTEGER_ARGUMENTS } from "../../sdk/args";
 
 // The committed schema is what `pulumi package add` users get their SDK from: these specs
 // read it as a Python, Go, .NET, Java or YAML user's SDK generator would.
@@ -123,5 +126,64 @@ describe("provider/schema.json", () => {
         expect(Object.keys(schema.types["vpc-lambda:index:LambdaVpcConfig"].properties)).to.deep.equal(["subnetIds", "securityGroupIds"]);
         expect(component.properties.eniPolicyArn.type).to.equal("string");
         expect(component.required).to.include.members(["vpcConfig", "eniPolicyArn", "vpcId", "lambdaSubnetIds", "lambdaSecurityGroupId"]);
+    });
+});
+
+/** The paths where two JSON values differ, with both sides. */
+function differences(a: unknown, b: unknown, at = ""): { path: string; from: unknown; to: unknown }[] {
+    if (typeof a === "object" && a !== null && typeof b === "object" && b !== null && Array.isArray(a) === Array.isArray(b)) {
+        const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+        return keys.flatMap((key) => differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`));
+    }
+    return a === b ? [] : [{ path: at, from: a, to: b }];
+}
+
+describe("provider schema: whole-number arguments are integers", function () {
+    this.timeout(60_000); // the analyzer compiles the SDK
+
+    const INTEGERS = [
+        `.resources.${COMPONENT}.inputProperties.numberOfAvailabilityZones`,
+        ".types.vpc-lambda:index:AllowToTarget.properties.port",
+        ".types.vpc-lambda:index:FlowLogSettings.properties.retentionInDays",
+        ".types.vpc-lambda:index:FlowLogSettings.properties.maxAggregationInterval",
+    ];
+    /** The schema as Pulumi's analyzer alone writes it, where every TypeScript number is a `number`. */
+    let analyzed: string;
+
+    before(async () => {
+        analyzed = await new ComponentProvider(componentProviderOptions()).getSchema();
+    });
+
+    it("declares allowTo[].port, numberOfAvailabilityZones, flowLogs.retentionInDays and flowLogs.maxAggregationInterval integer", () => {
+        expect(component.inputProperties.numberOfAvailabilityZones.type).to.equal("integer");
+        expect(schema.types["vpc-lambda:index:AllowToTarget"].properties.port.type).to.equal("integer");
+        expect(schema.types["vpc-lambda:index:FlowLogSettings"].properties.retentionInDays.type).to.equal("integer");
+        expect(schema.types["vpc-lambda:index:FlowLogSettings"].properties.maxAggregationInterval.type).to.equal("integer");
+    });
+
+    it("differs from the analyzer's schema in those four types only, number to integer: anything else, numbers included, is as inferred", () => {
+        const changed = differences(JSON.parse(analyzed), schema);
+        expect(changed).to.deep.equal(INTEGERS.map((at) => ({ path: `${at}.type`, from: "number", to: "integer" })));
+    });
+
+    it("throws, naming the property, when a listed integer is not in the schema (renamed, say)", () => {
+        const renamed = { ...INTEGER_ARGUMENTS, FlowLogSettings: ["retentionInDays", "maxAggregationSeconds"] };
+        expect(() => declareIntegers(JSON.parse(analyzed), PACKAGE_NAME, renamed)).to.throw(/FlowLogSettings\.maxAggregationSeconds .*no such property/);
+        expect(() => declareIntegers(JSON.parse(analyzed), PACKAGE_NAME, { AllowToTargets: ["port"] })).to.throw(/AllowToTargets\.port/);
+        expect(() => declareIntegers(JSON.parse(analyzed), PACKAGE_NAME, { VpcLambdaNetworkArgs: ["zoneCount"] })).to.throw(/VpcLambdaNetworkArgs\.zoneCount/);
+    });
+
+    it("throws, naming the property, when a listed integer is not a number in the schema", () => {
+        expect(() => declareIntegers(JSON.parse(analyzed), PACKAGE_NAME, { AllowToTarget: ["description"] })).to.throw(/AllowToTarget\.description .*"string", not "number"/);
+    });
+
+    it("makes the provider's getSchema (what the plugin serves, and construct reads) fail on a missing integer", async () => {
+        const provider = new VpcLambdaComponentProvider(componentProviderOptions(), { AllowToTarget: ["portNumber"] });
+        // Seeds the base class's cache so as not to analyze the SDK again (if Pulumi renames this
+        // private field, the base class analyzes the sources instead: slower, the same schema).
+        (provider as unknown as { cachedSchema?: string }).cachedSchema = analyzed;
+        let error: Error | undefined;
+        await provider.getSchema().catch((e: Error) => (error = e));
+        expect(error?.message).to.match(/AllowToTarget\.portNumber/);
     });
 });
