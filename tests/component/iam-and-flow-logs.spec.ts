@@ -4,6 +4,7 @@ import { expect } from "chai";
 import { FlowLogDestination, NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack } from "../../sdk/testing/mock-stack";
+import { LAMBDA_VPC_ACCESS_ENI_ACTIONS } from "../helpers/aws-facts";
 import { T, valueOf } from "../helpers/mock-network";
 
 describe("VpcLambdaNetwork: IAM and flow logs", () => {
@@ -18,14 +19,7 @@ describe("VpcLambdaNetwork: IAM and flow logs", () => {
 
     it("builds an IAM policy allowing exactly the six ENI actions of AWSLambdaVPCAccessExecutionRole", () => {
         const document = JSON.parse(stack.get(T.policy, "app-lambda-eni-policy").inputs.policy);
-        expect(document.Statement.flatMap((s: { Action: string[] }) => s.Action)).to.have.members([
-            "ec2:CreateNetworkInterface",
-            "ec2:DescribeNetworkInterfaces",
-            "ec2:DescribeSubnets",
-            "ec2:DeleteNetworkInterface",
-            "ec2:AssignPrivateIpAddresses",
-            "ec2:UnassignPrivateIpAddresses",
-        ]);
+        expect(document.Statement.flatMap((s: { Action: string[] }) => s.Action)).to.have.members(LAMBDA_VPC_ACCESS_ENI_ACTIONS);
     });
 
     it("reports the ENI policy's ARN", async () => {

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { NetworkPattern } from "../../sdk/args";
 import { flowLogDeliveryPolicy, flowLogTrustPolicy, PolicyStatement } from "../../sdk/plan/iam-documents";
 import { planFor } from "../helpers/plan";
+import { LAMBDA_VPC_ACCESS_ENI_ACTIONS } from "../helpers/aws-facts";
 
 const chinaAccount = { partition: "aws-cn", region: "cn-north-1", accountId: "210987654321" };
 const LOG_GROUP_ARN = "arn:aws-cn:logs:cn-north-1:210987654321:log-group:app-flow-log-group-1234567";
@@ -16,14 +17,7 @@ describe("plan: IAM documents", () => {
         });
 
         it("allows exactly the six network-interface actions of AWSLambdaVPCAccessExecutionRole", () => {
-            expect(actionsOf(statement)).to.have.members([
-                "ec2:CreateNetworkInterface",
-                "ec2:DescribeNetworkInterfaces",
-                "ec2:DescribeSubnets",
-                "ec2:DeleteNetworkInterface",
-                "ec2:AssignPrivateIpAddresses",
-                "ec2:UnassignPrivateIpAddresses",
-            ]);
+            expect(actionsOf(statement)).to.have.members(LAMBDA_VPC_ACCESS_ENI_ACTIONS);
         });
 
         it("allows them on every resource, as the Describe actions support no narrower scope", () => {
