@@ -33,37 +33,21 @@ export async function runProgram(project: PulumiProject): Promise<PlannedStack> 
     const stack = await MockStack.install({ project: project.name, stack: project.stack, config: project.config });
     pulumi.runtime.setAllConfig({ ...pulumi.runtime.allConfig() }, project.secretKeys);
 
-    // An error inside an apply surfaces as an unhandled rejection, not as a throw; and once the
-    // program has failed, the SDK rejects the stack's pending outputs too. The listener stays
-    // for the life of the process, so those echoes do not crash it after the error is reported.
-    // A resource whose input failed is never registered and its outputs never resolve, so the
-    // queue of registrations never drains: like Pulumi's language host, the first error ends the
-    // run, rather than the --timeout.
-    const asyncFailures: unknown[] = [];
-    let failed: (reason: unknown) => void = () => undefined;
-    const firstFailure = new Promise<never>((_, reject) => (failed = reject));
-    firstFailure.catch(() => undefined);
-    process.on("unhandledRejection", (reason: unknown) => {
-        asyncFailures.push(reason);
-        failed(reason);
-    });
+    // Once the program has failed, the SDK also rejects the stack's pending outputs: those
+    // echoes come after the error is reported, and must not crash the process with a trace.
+    process.on("unhandledRejection", () => undefined);
     const previousDir = process.cwd();
     process.chdir(project.directory);
     try {
-        const run = async () => {
-            const exported = await pulumi.runtime.runInPulumiStack(async () => {
+        const { value: outputs, failures } = await stack.run(() =>
+            pulumi.runtime.runInPulumiStack(async () => {
                 // eslint-disable-next-line @typescript-eslint/no-require-imports
                 const exported = require(project.entry);
                 return typeof exported === "function" ? await exported() : exported;
-            });
-            await stack.settle();
-            return exported;
-        };
-        const outputs = await Promise.race([run(), firstFailure]);
-        // Rejections are reported after the microtask queue drains: give them one turn.
-        await new Promise((resolve) => setImmediate(resolve));
-        if (asyncFailures.length > 0) {
-            throw asyncFailures[0];
+            }),
+        );
+        if (failures.length > 0) {
+            throw failures[0];
         }
         return {
             project,

@@ -72,6 +72,46 @@ export class MockStack {
         return this.resources;
     }
 
+    /**
+     * Runs a program (sync or async) and waits until every registration it started is answered,
+     * or until its first error. Returns what the program returned, and what failed: an error it
+     * threw, and errors inside `apply`s, which surface as unhandled rejections rather than throws.
+     * A resource whose input failed is never registered and its outputs never resolve, so the
+     * engine's queue would never drain: like Pulumi's language host, the first error ends the
+     * wait. After a failure, install the mocks afresh before the next program.
+     */
+    async run<T>(program: () => T | Promise<T>): Promise<{ value?: T; failures: unknown[] }> {
+        const failures: unknown[] = [];
+        let failed: () => void = () => undefined;
+        const firstFailure = new Promise<undefined>((resolve) => (failed = () => resolve(undefined)));
+        const onRejection = (reason: unknown) => {
+            failures.push(reason);
+            failed();
+        };
+        process.on("unhandledRejection", onRejection);
+        let value: T | undefined;
+        try {
+            const finished = (async () => {
+                const result = await program();
+                await this.settle();
+                return result;
+            })();
+            value = await Promise.race([finished, firstFailure]);
+            // Rejections are reported after the microtask queue drains, and after a failure what
+            // does not depend on it still registers: wait turns of the event loop until one
+            // records nothing.
+            for (let seen = -1; seen !== this.resources.length; ) {
+                seen = this.resources.length;
+                await new Promise((resolve) => setImmediate(resolve));
+            }
+        } catch (error) {
+            failures.push(error);
+        } finally {
+            process.off("unhandledRejection", onRejection);
+        }
+        return failures.length > 0 ? { failures } : { value, failures };
+    }
+
     /** Forgets what was recorded, e.g. between the cases of a suite sharing one install. */
     reset(): void {
         this.resources.length = 0;

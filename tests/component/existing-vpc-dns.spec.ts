@@ -4,7 +4,6 @@ import { expect } from "chai";
 import { NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack, RecordedResource } from "../../sdk/testing/mock-stack";
-import { failuresOf } from "../helpers/failures";
 import { T } from "../helpers/mock-network";
 
 // Interface endpoints with private DNS need their VPC's enableDnsSupport and enableDnsHostnames
@@ -52,7 +51,7 @@ async function run(program: () => void, options: { preview?: boolean } = {}): Pr
         invokes.push(args.token);
         return call(args);
     };
-    const failures = await failuresOf(stack, program);
+    const { failures } = await stack.run(program);
     return { stack, failures, invokes };
 }
 

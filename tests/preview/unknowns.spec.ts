@@ -3,7 +3,6 @@ import { expect } from "chai";
 import { NatGatewayStrategy, NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack, RecordedResource } from "../../sdk/testing/mock-stack";
-import { failuresOf } from "../helpers/failures";
 import { T } from "../helpers/mock-network";
 import { DB_SG } from "../helpers/plan";
 
@@ -67,7 +66,7 @@ async function runAll(preview: boolean): Promise<Record<string, Run>> {
     const runs: Record<string, Run> = {};
     for (const [label, program] of Object.entries(PROGRAMS)) {
         stack.reset();
-        const failures = await failuresOf(stack, program);
+        const { failures } = await stack.run(program);
         runs[label] = { registered: [...stack.resources], failures };
     }
     return runs;
