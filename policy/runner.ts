@@ -56,6 +56,20 @@ class NotApplicable extends Error {}
 export async function runPolicies(resources: readonly RecordedResource[], options: RunPolicyOptions = {}): Promise<PolicyVerdicts> {
     const verdicts: PolicyVerdicts = { violations: [], notRun: [] };
     const config = options.config ?? {};
+    // What the policies receive is built once and shared by all of them, as the engine builds
+    // one request per stack: the stack as stack policies see it (frozen, so that StackIndex may
+    // keep the index it builds from it for the next policy), and each resource's props.
+    let stackResources: readonly PolicyResource[] | undefined;
+    const propsByResource = new Map<RecordedResource, Record<string, unknown>>();
+    const propsOf = (resource: RecordedResource): Record<string, unknown> => {
+        const known = propsByResource.get(resource);
+        if (known) {
+            return known;
+        }
+        const props: Record<string, unknown> = unknownCheckingProxy(asEngineSends(resource.inputs));
+        propsByResource.set(resource, props);
+        return props;
+    };
     for (const policy of options.policies ?? packPolicies) {
         const level = enforcementLevelOf(policy.name, policy.enforcementLevel, config);
         if (level === "disabled") {
@@ -71,12 +85,13 @@ export async function runPolicies(resources: readonly RecordedResource[], option
             stackTags: new Map<string, string>(),
         };
         if ("validateStack" in policy) {
-            const args = { ...common, resources: asPolicyResources(resources) };
+            stackResources ??= Object.freeze(asPolicyResources(resources));
+            const args = { ...common, resources: stackResources as PolicyResource[] };
             await guard(verdicts, policy, undefined, () => (policy as StackValidationPolicy).validateStack(args, report(undefined)));
         } else if ((policy as ResourceValidationPolicy).validateResource) {
             const validations = [(policy as ResourceValidationPolicy).validateResource!].flat();
             for (const resource of resources) {
-                const props = unknownCheckingProxy(asEngineSends(resource.inputs));
+                const props = propsOf(resource);
                 const args = {
                     ...common,
                     type: resource.type,

@@ -12,6 +12,39 @@ export interface StackResource {
     propertyDependencies: Record<string, string[]>;
 }
 
+/** What a StackIndex holds; shared by the indexes of one frozen stack. */
+interface BuiltIndex {
+    resources: StackResource[];
+    byType: Map<string, StackResource[]>;
+    byUrn: Map<string, StackResource>;
+    byIdentifier: Map<string, Map<string, StackResource>>;
+    referrersByTarget: Map<string, Map<string, StackResource[]>>;
+}
+
+const BUILT = new WeakMap<readonly PolicyResource[], BuiltIndex>();
+
+function buildIndex(stack: readonly PolicyResource[]): BuiltIndex {
+    const resources = stack.map((r) => ({
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        props: toPlain(r.props) as Record<string, unknown>,
+        propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([key, deps]) => [key, deps.map((d) => d.urn)])),
+    }));
+    const byType = new Map<string, StackResource[]>();
+    const byUrn = new Map<string, StackResource>();
+    for (const resource of resources) {
+        byUrn.set(resource.urn, resource);
+        const ofType = byType.get(resource.type);
+        if (ofType) {
+            ofType.push(resource);
+        } else {
+            byType.set(resource.type, [resource]);
+        }
+    }
+    return { resources, byType, byUrn, byIdentifier: new Map(), referrersByTarget: new Map() };
+}
+
 /** Where a reference led: the resources found, and whether some of it could not be followed. */
 export interface Reference {
     resources: StackResource[];
@@ -30,25 +63,24 @@ export interface Reference {
  */
 export class StackIndex {
     readonly resources: StackResource[];
-    private readonly byType = new Map<string, StackResource[]>();
-    private readonly byUrn = new Map<string, StackResource>();
+    private readonly byType: Map<string, StackResource[]>;
+    private readonly byUrn: Map<string, StackResource>;
     /** Per type, each resource by every identifier it has: built on first use. */
-    private readonly byIdentifier = new Map<string, Map<string, StackResource>>();
+    private readonly byIdentifier: Map<string, Map<string, StackResource>>;
     /** Per `type|property|target type`, the referrers of each target URN: built on first use. */
-    private readonly referrersByTarget = new Map<string, Map<string, StackResource[]>>();
+    private readonly referrersByTarget: Map<string, Map<string, StackResource[]>>;
 
+    /**
+     * Indexes the stack. Every stack policy builds one from the same `args.resources`; when that
+     * array is frozen (the offline plan's policy runner freezes the one it hands every policy),
+     * it cannot change, so the index built for the first policy serves the others.
+     */
     constructor(resources: readonly PolicyResource[]) {
-        this.resources = resources.map((r) => ({
-            urn: r.urn,
-            type: r.type,
-            name: r.name,
-            props: toPlain(r.props) as Record<string, unknown>,
-            propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([key, deps]) => [key, deps.map((d) => d.urn)])),
-        }));
-        for (const resource of this.resources) {
-            this.byUrn.set(resource.urn, resource);
-            this.byType.set(resource.type, [...(this.byType.get(resource.type) ?? []), resource]);
+        const built = BUILT.get(resources) ?? buildIndex(resources);
+        if (Object.isFrozen(resources)) {
+            BUILT.set(resources, built);
         }
+        ({ resources: this.resources, byType: this.byType, byUrn: this.byUrn, byIdentifier: this.byIdentifier, referrersByTarget: this.referrersByTarget } = built);
     }
 
     ofType(...types: readonly string[]): StackResource[] {
