@@ -191,6 +191,37 @@ export interface ExistingVpc {
     routeTableIds?: pulumi.Input<string>[];
 }
 
+/** A host and TCP port the diagnostics function checks it can resolve and connect to. */
+export interface DiagnosticsTarget {
+    /**
+     * A DNS name (an RDS instance's `address`, a cache's endpoint) or an IP address. Private
+     * hosted zones resolve from inside the VPC as they do for your functions.
+     */
+    host: pulumi.Input<string>;
+    /** The TCP port, 1 to 65535. */
+    port: number;
+}
+
+/**
+ * An in-VPC function that checks the network from where your functions run: DNS and TCP to
+ * your targets, each AWS service the network serves (does its name resolve privately, does it
+ * answer on 443), whether the internet is reachable, and its own address, routes and resolver.
+ */
+export interface DiagnosticsSettings {
+    /**
+     * Build the diagnostics function; with `false` nothing is created. It costs nothing while
+     * it is not invoked, and it runs in the Lambda subnets with the Lambda security group, so it
+     * shares your functions' network interfaces and takes no extra IP addresses.
+     */
+    enabled: boolean;
+    /**
+     * Hosts and ports to check on every invoke, at most 20; more can be passed in the invoke's
+     * event. Default: [].
+     * @default []
+     */
+    targets?: DiagnosticsTarget[];
+}
+
 /** The arguments of a `VpcLambdaNetwork`. */
 export interface VpcLambdaNetworkArgs {
     /**
@@ -240,6 +271,20 @@ export interface VpcLambdaNetworkArgs {
     flowLogs?: FlowLogSettings;
     /** Build into a VPC you already own instead of creating one. */
     existingVpc?: ExistingVpc;
+    /**
+     * IPv6 beside IPv4. A new VPC gets an Amazon-provided /56 and every subnet a /64 of it (the
+     * same eighth of the range as its IPv4 block), with addresses assigned on creation; functions
+     * get `ipv6AllowedForDualStack`. With `PrivateWithNat`, an egress-only internet gateway takes
+     * the Lambda subnets' IPv6 traffic out (no NAT charge for it) and the Lambda security group's
+     * egress to the world is opened for `::/0` too; the other patterns get no IPv6 route out.
+     * With `existingVpc`, the given subnets must already be dual-stack (an IPv6 /64 and an IPv4
+     * block: Lambda does not support IPv6-only subnets); a lookup checks them.
+     * Default: false.
+     * @default false
+     */
+    dualStack?: boolean;
+    /** An in-VPC function for troubleshooting the network (output `diagnosticsFunctionName`). Default: off. */
+    diagnostics?: DiagnosticsSettings;
     /** Tags applied to every resource the component creates, beside a `Name` tag. */
     tags?: Record<string, pulumi.Input<string>>;
 }
@@ -250,6 +295,8 @@ export interface LambdaVpcConfig {
     subnetIds: string[];
     /** The Lambda security group. */
     securityGroupIds: string[];
+    /** True with `dualStack`: the function may use IPv6 in its dual-stack subnets. */
+    ipv6AllowedForDualStack: boolean;
 }
 
 /** The keys of `T` whose values are numbers, optional or not. */
@@ -262,6 +309,8 @@ interface ArgumentInterfaces {
     AllowToTarget: AllowToTarget;
     FlowLogSettings: FlowLogSettings;
     ExistingVpc: ExistingVpc;
+    DiagnosticsSettings: DiagnosticsSettings;
+    DiagnosticsTarget: DiagnosticsTarget;
 }
 
 /**
@@ -276,4 +325,5 @@ export const INTEGER_ARGUMENTS: { readonly [I in keyof ArgumentInterfaces]?: rea
     VpcLambdaNetworkArgs: ["numberOfAvailabilityZones"],
     AllowToTarget: ["port"],
     FlowLogSettings: ["retentionInDays", "maxAggregationInterval"],
+    DiagnosticsTarget: ["port"],
 };

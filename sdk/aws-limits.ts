@@ -7,11 +7,16 @@ export const AWS_LIMITS = {
     /** IPv4 VPC and subnet CIDRs range from /16 to /28 (Amazon VPC user guide, "VPC CIDR blocks"). */
     minPrefixLength: 16,
     maxPrefixLength: 28,
+    /** An Amazon-provided IPv6 block is a /56 per VPC; each subnet's IPv6 block is a /64. */
+    ipv6VpcPrefixLength: 56,
+    ipv6SubnetPrefixLength: 64,
     /** AWS reserves the first four and the last address of every subnet. */
     reservedAddressesPerSubnet: 5,
     /** `aws.lambda.Function.vpcConfig` takes at most 16 subnets and 5 security groups. */
     lambdaMaxSubnets: 16,
     lambdaMaxSecurityGroups: 5,
+    /** A function's environment variables total at most 4 KB (Lambda quotas). */
+    lambdaEnvironmentBytes: 4096,
     /** Lambda Hyperplane ENIs per VPC (shared with EFS). */
     lambdaEnisPerVpc: 500,
     /** One Hyperplane ENI carries up to 65,000 connections before Lambda adds another. */

@@ -4,7 +4,9 @@ import { planNetwork } from "./plan/plan-network";
 import { ENDPOINT_SECURITY_GROUP_KEY } from "./plan/endpoints";
 import { LAMBDA_SECURITY_GROUP_KEY, REPLACEMENT_SECURITY_GROUP_KEY } from "./plan/security-rules";
 import { BuildContext, builtId, resolveRef } from "./resources/context";
+import { buildDiagnostics, existingVpcCidrBlocks } from "./resources/diagnostics";
 import { buildEndpoints } from "./resources/endpoints";
+import { dualStackSubnetId } from "./resources/existing-subnet-ipv6";
 import { buildFlowLog } from "./resources/flow-logs";
 import { buildEniPolicy } from "./resources/iam";
 import { buildNetwork } from "./resources/network";
@@ -46,8 +48,15 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
     public readonly flowLogId: pulumi.Output<string | undefined>;
     /** The IAM policy granting the network-interface actions; attach it to every function's execution role. */
     public readonly eniPolicyArn: pulumi.Output<string>;
-    /** `{ subnetIds, securityGroupIds }`, ready for `aws.lambda.Function`'s `vpcConfig`. */
+    /** `{ subnetIds, securityGroupIds, ipv6AllowedForDualStack }`, ready for `aws.lambda.Function`'s `vpcConfig`. */
     public readonly vpcConfig: pulumi.Output<LambdaVpcConfig>;
+    /** The new VPC's Amazon-provided IPv6 block (a /56) with `dualStack`; otherwise absent. */
+    public readonly vpcIpv6CidrBlock: pulumi.Output<string | undefined>;
+    /**
+     * The diagnostics function's name, to invoke (`aws lambda invoke --function-name <name> out.json`);
+     * absent unless `diagnostics.enabled`.
+     */
+    public readonly diagnosticsFunctionName: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: VpcLambdaNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate and plan before registering anything: bad input leaves nothing half-built.
@@ -64,13 +73,25 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
         const eniPolicy = buildEniPolicy(ctx);
         const flowLog = buildFlowLog(ctx, network.vpcId);
 
-        const lambdaSubnetIds = plan.lambdaSubnets.map((ref) => resolveRef(ref, network.ids));
+        // Subnets the user gives must be dual-stack for a dual-stack network: checked by lookup.
+        const checkSubnet = plan.vpc.kind === "existing" && plan.dualStack ? (id: pulumi.Input<string>) => dualStackSubnetId(ctx, id) : (id: pulumi.Input<string>) => id;
+        const lambdaSubnetIds = plan.lambdaSubnets.map((ref) => checkSubnet(resolveRef(ref, network.ids)));
         const lambdaSecurityGroupId = builtId(groupIds, LAMBDA_SECURITY_GROUP_KEY);
+        const replacementSecurityGroupId = builtId(groupIds, REPLACEMENT_SECURITY_GROUP_KEY);
+        const diagnostics = plan.diagnostics
+            ? buildDiagnostics(ctx, plan.diagnostics, {
+                  subnetIds: lambdaSubnetIds,
+                  lambdaSecurityGroupId,
+                  replacementSecurityGroupId,
+                  eniPolicyArn: eniPolicy.arn,
+                  vpcCidrBlocks: plan.vpc.kind === "new" ? network.vpcCidrBlocks : existingVpcCidrBlocks(ctx, network.vpcId),
+              })
+            : undefined;
         this.vpcId = pulumi.output(network.vpcId);
         this.lambdaSubnetIds = pulumi.all(lambdaSubnetIds);
         this.publicSubnetIds = pulumi.all(network.publicSubnetIds);
         this.lambdaSecurityGroupId = lambdaSecurityGroupId;
-        this.replacementSecurityGroupId = builtId(groupIds, REPLACEMENT_SECURITY_GROUP_KEY);
+        this.replacementSecurityGroupId = replacementSecurityGroupId;
         this.endpointSecurityGroupId = pulumi.output(groupIds.get(ENDPOINT_SECURITY_GROUP_KEY));
         this.natGatewayIds = pulumi.all(network.natGatewayIds);
         this.vpcEndpointIds = pulumi.all(endpoints.endpointIds);
@@ -79,7 +100,10 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
         this.vpcConfig = pulumi.all([this.lambdaSubnetIds, lambdaSecurityGroupId]).apply(([subnetIds, groupId]) => ({
             subnetIds,
             securityGroupIds: [groupId],
+            ipv6AllowedForDualStack: plan.dualStack,
         }));
+        this.vpcIpv6CidrBlock = pulumi.output(network.vpcIpv6CidrBlock);
+        this.diagnosticsFunctionName = diagnostics ? diagnostics.name : pulumi.output(undefined);
 
         this.registerOutputs({
             vpcId: this.vpcId,
@@ -93,6 +117,8 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
             flowLogId: this.flowLogId,
             eniPolicyArn: this.eniPolicyArn,
             vpcConfig: this.vpcConfig,
+            vpcIpv6CidrBlock: this.vpcIpv6CidrBlock,
+            diagnosticsFunctionName: this.diagnosticsFunctionName,
         });
     }
 }

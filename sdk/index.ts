@@ -1,5 +1,7 @@
 export {
     AllowToTarget,
+    DiagnosticsSettings,
+    DiagnosticsTarget,
     ExistingVpc,
     FlowLogDestination,
     FlowLogSettings,

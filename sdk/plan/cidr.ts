@@ -1,4 +1,5 @@
-import { Address4 } from "ip-address";
+import { Address4, Address6 } from "ip-address";
+import { AWS_LIMITS } from "../aws-limits";
 
 /** An IPv4 block in CIDR notation, parsed once. */
 export interface Ipv4Block {
@@ -75,4 +76,28 @@ export function blockContains(outer: Ipv4Block, inner: Ipv4Block): boolean {
 /** True when the two blocks share at least one address. */
 export function blocksOverlap(a: Ipv4Block, b: Ipv4Block): boolean {
     return a.first < b.first + b.size && b.first < a.first + a.size;
+}
+
+/**
+ * The `index`-th /64 of an IPv6 /56 (`2600:1f18:abcd:1200::/56`, index 1 → `2600:1f18:abcd:1201::/64`).
+ * Used on the VPC's Amazon-provided block once it is known; validation never sees that block,
+ * so a malformed one is a bug here or in AWS's answer, and throws.
+ */
+export function ipv6SubnetBlock(vpcBlock: string, index: number): string {
+    const { ipv6VpcPrefixLength: vpcPrefix, ipv6SubnetPrefixLength: subnetPrefix } = AWS_LIMITS;
+    const count = 2 ** (subnetPrefix - vpcPrefix);
+    if (!Number.isInteger(index) || index < 0 || index >= count) {
+        throw new RangeError(`an IPv6 /${vpcPrefix} has ${count} blocks of /${subnetPrefix}; index ${index} is outside`);
+    }
+    let vpc: Address6;
+    try {
+        vpc = new Address6(vpcBlock);
+    } catch (e) {
+        throw new Error(`internal: the VPC's IPv6 block "${vpcBlock}" is not IPv6 CIDR notation (${(e as Error).message})`);
+    }
+    if (vpc.subnetMask !== vpcPrefix || vpc.bigInt() !== vpc.startAddress().bigInt()) {
+        throw new Error(`internal: the VPC's IPv6 block "${vpcBlock}" is not the first address of a /${vpcPrefix}`);
+    }
+    const first = vpc.bigInt() + (BigInt(index) << BigInt(128 - subnetPrefix));
+    return `${Address6.fromBigInt(first).correctForm()}/${subnetPrefix}`;
 }

@@ -103,3 +103,33 @@ export function flowLogDeliveryPolicy(ctx: AccountContext, logGroupArn: string):
         ],
     };
 }
+
+export const LAMBDA_SERVICE_PRINCIPAL = "lambda.amazonaws.com";
+
+/** The trust policy of a function's execution role: Lambda may assume it. */
+export function lambdaTrustPolicy(): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: LAMBDA_SERVICE_PRINCIPAL }, Action: "sts:AssumeRole" }],
+    };
+}
+
+/**
+ * Lambda's basic execution (writing its logs), scoped to the one log group the function writes
+ * to. AWS's `AWSLambdaBasicExecutionRole` grants the same actions on every log group, and
+ * `logs:CreateLogGroup` besides, which a function whose log group is made for it never needs.
+ */
+export function logGroupWriterPolicy(logGroupArn: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "WriteOwnLogGroup",
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                // CreateLogStream is authorised on the group, PutLogEvents on its streams (`<group>:log-stream:<name>`).
+                Resource: [logGroupArn, `${logGroupArn}:*`],
+            },
+        ],
+    };
+}

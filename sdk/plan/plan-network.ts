@@ -1,6 +1,7 @@
 import { FlowLogDestination } from "../args";
 import type { NewVpcSettings, ValidatedArgs } from "../validation/validated-args";
 import { planGatewayEndpoints, planInterfaceEndpoints } from "./endpoints";
+import { planDiagnostics } from "./diagnostics";
 import { lambdaEniPolicyDocument } from "./iam-documents";
 import { planRouting } from "./routing";
 import { planSecurity } from "./security-rules";
@@ -21,6 +22,7 @@ export function planNetwork(name: string, args: ValidatedArgs): NetworkPlan {
             document: lambdaEniPolicyDocument(),
         },
         flowLog: planFlowLog(args),
+        dualStack: args.dualStack,
         tags: args.tags,
     };
 
@@ -28,8 +30,10 @@ export function planNetwork(name: string, args: ValidatedArgs): NetworkPlan {
         const lambdaSubnets: Ref[] = args.vpc.subnetIds.map((id) => ({ id }));
         const gatewayEndpoints = planGatewayEndpoints(args.gatewayEndpoints, args.vpc.routeTableIds.map((id) => ({ id })));
         const interfaceEndpoints = planInterfaceEndpoints(args.interfaceEndpoints, lambdaSubnets);
+        const diagnostics = planDiagnostics(args.diagnostics, args.pattern, gatewayEndpoints, interfaceEndpoints, args.dualStack);
         return {
             ...common,
+            ...(diagnostics ? { diagnostics } : {}),
             vpc: { kind: "existing", vpcId: args.vpc.vpcId, needsPrivateDns: interfaceEndpoints.some((e) => e.privateDnsEnabled) },
             zones: [],
             subnets: [],
@@ -38,26 +42,29 @@ export function planNetwork(name: string, args: ValidatedArgs): NetworkPlan {
             routeTables: [],
             gatewayEndpoints,
             interfaceEndpoints,
-            ...planSecurity(name, args.pattern, gatewayEndpoints, interfaceEndpoints, args.allowTo),
+            ...planSecurity(name, args.pattern, gatewayEndpoints, interfaceEndpoints, args.allowTo, args.dualStack),
         };
     }
 
     const zones = planZones(args.vpc.zones);
     const natGatewayStrategy = args.vpc.natGatewayStrategy;
-    const subnets = planSubnets(args.vpc.cidrBlock, zones, natGatewayStrategy !== undefined);
-    const routing = planRouting(zones, subnets, natGatewayStrategy);
+    const subnets = planSubnets(args.vpc.cidrBlock, zones, natGatewayStrategy !== undefined, args.dualStack);
+    const routing = planRouting(zones, subnets, natGatewayStrategy, args.dualStack);
     const lambdaRouteTables = routing.routeTables.filter((t) => t.role === "lambda").map((t) => ({ key: t.key }));
     const lambdaSubnets = subnets.filter((s) => s.role === "lambda").map((s) => ({ key: s.key }));
     const gatewayEndpoints = planGatewayEndpoints(args.gatewayEndpoints, lambdaRouteTables);
     const interfaceEndpoints = planInterfaceEndpoints(args.interfaceEndpoints, lambdaSubnets);
+    const diagnostics = planDiagnostics(args.diagnostics, args.pattern, gatewayEndpoints, interfaceEndpoints, args.dualStack);
     return {
         ...common,
+        ...(diagnostics ? { diagnostics } : {}),
         vpc: {
             kind: "new",
             key: "vpc",
             cidrBlock: args.vpc.cidrBlock,
             enableDnsSupport: true,
             enableDnsHostnames: true,
+            assignGeneratedIpv6CidrBlock: args.dualStack,
             freeCidrBlock: freeBlock(args.vpc.cidrBlock),
             defaultSecurityGroupKey: "default-sg",
         },
@@ -68,7 +75,7 @@ export function planNetwork(name: string, args: ValidatedArgs): NetworkPlan {
         ...(natGatewayStrategy ? { natGatewayStrategy } : {}),
         gatewayEndpoints,
         interfaceEndpoints,
-        ...planSecurity(name, args.pattern, gatewayEndpoints, interfaceEndpoints, args.allowTo),
+        ...planSecurity(name, args.pattern, gatewayEndpoints, interfaceEndpoints, args.allowTo, args.dualStack),
     };
 }
 

@@ -1,7 +1,7 @@
 import { NetworkPattern } from "../args";
 import type { ValidatedAllowTo } from "../validation/validated-args";
 import { ENDPOINT_SECURITY_GROUP_KEY } from "./endpoints";
-import { ANY_IPV4 } from "./routing";
+import { ANY_IPV4, ANY_IPV6 } from "./routing";
 import type { GatewayEndpointPlan, InterfaceEndpointPlan, SecurityGroupPlan, SecurityGroupRulePlan } from "./types";
 
 export const LAMBDA_SECURITY_GROUP_KEY = "lambda-sg";
@@ -25,6 +25,7 @@ export function planSecurity(
     gatewayEndpoints: GatewayEndpointPlan[],
     interfaceEndpoints: InterfaceEndpointPlan[],
     allowTo: ValidatedAllowTo[],
+    dualStack: boolean,
 ): SecurityPlan {
     const lambda: SecurityGroupPlan = {
         key: LAMBDA_SECURITY_GROUP_KEY,
@@ -45,6 +46,16 @@ export function planSecurity(
             ipProtocol: "-1",
             peer: { kind: "cidr", cidrIpv4: ANY_IPV4 },
         });
+        if (dualStack) {
+            // The same reach over IPv6, through the egress-only internet gateway; nothing else
+            // widens with dual stack.
+            egress({
+                key: `${lambda.key}-egress-all-ipv6`,
+                description: "Lambda to anywhere over IPv6 through the egress-only internet gateway",
+                ipProtocol: "-1",
+                peer: { kind: "cidrIpv6", cidrIpv6: ANY_IPV6 },
+            });
+        }
     } else {
         // Without a NAT gateway there is nothing to reach outside the VPC but the endpoints.
         for (const endpoint of gatewayEndpoints) {

@@ -9,6 +9,10 @@ import type { SubnetPlan, ZonePlan } from "./types";
  *   eighth 6      left free for your own subnets (databases, caches), never used here
  *   eighth 7      cut in eight: public subnet of zone 1..6 (a /22 in a /16), used by NAT only
  *
+ * With dual stack, the IPv6 /64s follow the same eighths of the VPC's /56 (32 /64s each): the
+ * Lambda subnet of zone n takes the first /64 of eighth n-1, the public subnet of zone n the
+ * (n)th /64 of the last eighth, and the seventh eighth is again left free.
+ *
  * Every subnet's block depends only on its zone's position, never on how many zones or
  * endpoints there are, so adding a zone or an endpoint never renumbers (and so never replaces)
  * an existing subnet. awsx and CDK divide the VPC by the zone count instead, which moves every
@@ -38,8 +42,11 @@ export function freeBlock(vpcCidr: string): string {
     return nthSubBlock(vpc, vpc.prefixLength + LAYOUT.lambdaPrefixDelta, LAYOUT.freeEighth).cidr;
 }
 
+/** How many /64s one eighth of an IPv6 /56 holds. */
+const IPV6_SUBNETS_PER_EIGHTH = 2 ** (AWS_LIMITS.ipv6SubnetPrefixLength - AWS_LIMITS.ipv6VpcPrefixLength - LAYOUT.lambdaPrefixDelta);
+
 /** One Lambda subnet per zone, and one public subnet per zone when the pattern has them. */
-export function planSubnets(vpcCidr: string, zones: ZonePlan[], withPublicSubnets: boolean): SubnetPlan[] {
+export function planSubnets(vpcCidr: string, zones: ZonePlan[], withPublicSubnets: boolean, dualStack: boolean): SubnetPlan[] {
     const vpc = parseVpc(vpcCidr);
     const lambdaPrefix = vpc.prefixLength + LAYOUT.lambdaPrefixDelta;
     const publicParent = nthSubBlock(vpc, lambdaPrefix, LAYOUT.publicEighth);
@@ -52,6 +59,7 @@ export function planSubnets(vpcCidr: string, zones: ZonePlan[], withPublicSubnet
             zone: zone.number,
             cidrBlock: nthSubBlock(vpc, lambdaPrefix, zone.number - 1).cidr,
             mapPublicIpOnLaunch: false,
+            ...(dualStack ? { ipv6SubnetIndex: (zone.number - 1) * IPV6_SUBNETS_PER_EIGHTH } : {}),
         });
     }
     if (withPublicSubnets) {
@@ -63,6 +71,7 @@ export function planSubnets(vpcCidr: string, zones: ZonePlan[], withPublicSubnet
                 cidrBlock: nthSubBlock(publicParent, publicPrefix, zone.number - 1).cidr,
                 // Only NAT gateways live here, and they take an Elastic IP explicitly.
                 mapPublicIpOnLaunch: false,
+                ...(dualStack ? { ipv6SubnetIndex: LAYOUT.publicEighth * IPV6_SUBNETS_PER_EIGHTH + zone.number - 1 } : {}),
             });
         }
     }

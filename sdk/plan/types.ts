@@ -27,6 +27,12 @@ export interface NetworkPlan {
     securityGroupRules: SecurityGroupRulePlan[];
     eniPolicy: { key: string; description: string; document: PolicyDocument };
     flowLog?: FlowLogPlan;
+    /** IPv6 beside IPv4: the VPC's /56, a /64 per subnet, and `ipv6AllowedForDualStack` for functions. */
+    dualStack: boolean;
+    /** Takes the Lambda subnets' IPv6 traffic out (dual stack with `PrivateWithNat` only). */
+    egressOnlyInternetGateway?: { key: string };
+    /** The in-VPC diagnostics function, when enabled. */
+    diagnostics?: DiagnosticsPlan;
     tags: Record<string, Input<string>>;
 }
 
@@ -40,6 +46,8 @@ export interface NewVpcPlan {
     /** Private DNS for interface endpoints needs both on; `enableDnsHostnames` defaults to off. */
     enableDnsSupport: true;
     enableDnsHostnames: true;
+    /** With dual stack, an Amazon-provided IPv6 /56. */
+    assignGeneratedIpv6CidrBlock: boolean;
     /** The block left free for the user's own subnets. */
     freeCidrBlock: string;
     /** The VPC's default security group, adopted and stripped of its allow-all rules. */
@@ -70,6 +78,11 @@ export interface SubnetPlan {
     zone: number;
     cidrBlock: string;
     mapPublicIpOnLaunch: boolean;
+    /**
+     * With dual stack, which /64 of the VPC's /56 the subnet gets (0 to 255): fixed by role and
+     * zone like the IPv4 block, since the /56 itself is known only once the VPC exists.
+     */
+    ipv6SubnetIndex?: number;
 }
 
 export interface NatGatewayPlan {
@@ -79,11 +92,16 @@ export interface NatGatewayPlan {
     subnetKey: string;
 }
 
-export type RouteTarget = { kind: "internetGateway"; key: string } | { kind: "natGateway"; key: string };
+export type RouteTarget =
+    | { kind: "internetGateway"; key: string }
+    | { kind: "natGateway"; key: string }
+    | { kind: "egressOnlyInternetGateway"; key: string };
 
+/** A route for IPv4 (`destinationCidrBlock`) or IPv6 (`destinationIpv6CidrBlock`): exactly one is set. */
 export interface RoutePlan {
     key: string;
-    destinationCidrBlock: string;
+    destinationCidrBlock?: string;
+    destinationIpv6CidrBlock?: string;
     target: RouteTarget;
 }
 
@@ -124,6 +142,7 @@ export interface SecurityGroupPlan {
 /** Who is on the other side of a rule. */
 export type RulePeer =
     | { kind: "cidr"; cidrIpv4: string }
+    | { kind: "cidrIpv6"; cidrIpv6: string }
     | { kind: "securityGroup"; ref: Ref }
     | { kind: "gatewayEndpointPrefixList"; endpointKey: string; service: GatewayEndpointService };
 
@@ -166,4 +185,26 @@ export interface S3DestinationPlan {
     kind: typeof FlowLogDestination.S3;
     /** `arn:<partition>:s3:::<bucket>[/<prefix>]`. */
     bucketArn: Input<string>;
+}
+
+/** What the diagnostics function is told to check; the handler reads it as JSON. */
+export interface DiagnosticsConfiguration {
+    pattern: NetworkPattern;
+    /** Only `PrivateWithNat` reaches the internet; elsewhere reaching it is a finding. */
+    internetExpected: boolean;
+    /** The AWS services the network serves through its endpoints. */
+    services: { service: string; endpointType: "Gateway" | "Interface" }[];
+    dualStack: boolean;
+}
+
+/** The diagnostics function, its role and its log group, in the Lambda subnets and security group. */
+export interface DiagnosticsPlan {
+    functionKey: string;
+    roleKey: string;
+    logGroupKey: string;
+    /** Days its logs are kept: it is a troubleshooting tool, not an audit trail. */
+    logRetentionInDays: number;
+    configuration: DiagnosticsConfiguration;
+    /** Hosts and ports to check, besides the services; their hosts may be Outputs. */
+    targets: { host: Input<string>; port: number }[];
 }

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { NetworkPlan, ZonePlan } from "../plan/types";
+import { ipv6SubnetBlock } from "../plan/cidr";
+import type { NetworkPlan, RouteTarget, ZonePlan } from "../plan/types";
 import { BuildContext, builtId } from "./context";
 
 /** The ids of what `buildNetwork` built (or was given), by plan key where planned. */
@@ -10,6 +11,10 @@ export interface BuiltNetwork {
     ids: Map<string, pulumi.Output<string>>;
     natGatewayIds: pulumi.Output<string>[];
     publicSubnetIds: pulumi.Output<string>[];
+    /** The VPC's IPv4 block and, with dual stack, its IPv6 block; empty for an existing VPC. */
+    vpcCidrBlocks: pulumi.Input<string>[];
+    /** The new VPC's IPv6 block with dual stack; otherwise undefined. */
+    vpcIpv6CidrBlock?: pulumi.Output<string>;
 }
 
 /**
@@ -20,7 +25,7 @@ export function buildNetwork(ctx: BuildContext): BuiltNetwork {
     const { plan } = ctx;
     const ids = new Map<string, pulumi.Output<string>>();
     if (plan.vpc.kind === "existing") {
-        return { vpcId: plan.vpc.vpcId, ids, natGatewayIds: [], publicSubnetIds: [] };
+        return { vpcId: plan.vpc.vpcId, ids, natGatewayIds: [], publicSubnetIds: [], vpcCidrBlocks: [] };
     }
     const vpc = new aws.ec2.Vpc(
         ctx.name(plan.vpc.key),
@@ -28,6 +33,7 @@ export function buildNetwork(ctx: BuildContext): BuiltNetwork {
             cidrBlock: plan.vpc.cidrBlock,
             enableDnsSupport: plan.vpc.enableDnsSupport,
             enableDnsHostnames: plan.vpc.enableDnsHostnames,
+            ...(plan.vpc.assignGeneratedIpv6CidrBlock ? { assignGeneratedIpv6CidrBlock: true } : {}),
             tags: ctx.tags(plan.vpc.key),
         },
         ctx.options,
@@ -49,6 +55,7 @@ export function buildNetwork(ctx: BuildContext): BuiltNetwork {
                 cidrBlock: subnet.cidrBlock,
                 availabilityZone: zoneNames(plan.zones[subnet.zone - 1]),
                 mapPublicIpOnLaunch: subnet.mapPublicIpOnLaunch,
+                ...ipv6SubnetArgs(vpc, subnet.ipv6SubnetIndex),
                 tags: ctx.tags(subnet.key),
             },
             ctx.options,
@@ -64,6 +71,12 @@ export function buildNetwork(ctx: BuildContext): BuiltNetwork {
             ctx.options,
         );
         ids.set(plan.internetGateway.key, internetGateway.id);
+    }
+
+    if (plan.egressOnlyInternetGateway) {
+        const { key } = plan.egressOnlyInternetGateway;
+        const gateway = new aws.ec2.EgressOnlyInternetGateway(ctx.name(key), { vpcId: vpc.id, tags: ctx.tags(key) }, ctx.options);
+        ids.set(key, gateway.id);
     }
 
     const natGatewayIds = plan.natGateways.map((nat) => {
@@ -87,8 +100,10 @@ export function buildNetwork(ctx: BuildContext): BuiltNetwork {
                 ctx.name(route.key),
                 {
                     routeTableId: routeTable.id,
-                    destinationCidrBlock: route.destinationCidrBlock,
-                    ...(route.target.kind === "internetGateway" ? { gatewayId: target } : { natGatewayId: target }),
+                    ...(route.destinationIpv6CidrBlock
+                        ? { destinationIpv6CidrBlock: route.destinationIpv6CidrBlock }
+                        : { destinationCidrBlock: route.destinationCidrBlock }),
+                    ...routeTargetArgs(route.target, target),
                 },
                 ctx.options,
             );
@@ -102,11 +117,39 @@ export function buildNetwork(ctx: BuildContext): BuiltNetwork {
         }
     }
 
+    const vpcIpv6CidrBlock = plan.vpc.assignGeneratedIpv6CidrBlock ? vpc.ipv6CidrBlock : undefined;
     return {
         vpcId: vpc.id,
         ids,
         natGatewayIds,
         publicSubnetIds: plan.subnets.filter((s) => s.role === "public").map((s) => builtId(ids, s.key)),
+        vpcCidrBlocks: [plan.vpc.cidrBlock, ...(vpcIpv6CidrBlock ? [vpcIpv6CidrBlock] : [])],
+        ...(vpcIpv6CidrBlock ? { vpcIpv6CidrBlock } : {}),
+    };
+}
+
+function routeTargetArgs(target: RouteTarget, id: pulumi.Output<string>): Pick<aws.ec2.RouteArgs, "gatewayId" | "natGatewayId" | "egressOnlyGatewayId"> {
+    switch (target.kind) {
+        case "internetGateway":
+            return { gatewayId: id };
+        case "natGateway":
+            return { natGatewayId: id };
+        case "egressOnlyInternetGateway":
+            return { egressOnlyGatewayId: id };
+    }
+}
+
+/**
+ * With dual stack, the subnet's /64 of the VPC's /56, known once AWS has given the VPC its
+ * block (unknown in a first preview), and an IPv6 address for every network interface made in it.
+ */
+function ipv6SubnetArgs(vpc: aws.ec2.Vpc, index: number | undefined): Partial<aws.ec2.SubnetArgs> {
+    if (index === undefined) {
+        return {};
+    }
+    return {
+        ipv6CidrBlock: vpc.ipv6CidrBlock.apply((block) => ipv6SubnetBlock(block, index)),
+        assignIpv6AddressOnCreation: true,
     };
 }
 

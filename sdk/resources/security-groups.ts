@@ -46,11 +46,13 @@ function peerArgs(
     rule: SecurityGroupRulePlan,
     groupIds: ReadonlyMap<string, pulumi.Output<string>>,
     prefixListIds: ReadonlyMap<string, pulumi.Output<string>>,
-): { cidrIpv4: string } | { referencedSecurityGroupId: pulumi.Input<string> } | { prefixListId: pulumi.Input<string> } {
+): { cidrIpv4: string } | { cidrIpv6: string } | { referencedSecurityGroupId: pulumi.Input<string> } | { prefixListId: pulumi.Input<string> } {
     const { peer } = rule;
     switch (peer.kind) {
         case "cidr":
             return { cidrIpv4: peer.cidrIpv4 };
+        case "cidrIpv6":
+            return { cidrIpv6: peer.cidrIpv6 };
         case "securityGroup":
             return { referencedSecurityGroupId: resolveRef(peer.ref, groupIds) };
         case "gatewayEndpointPrefixList":

@@ -21,6 +21,7 @@ const EC2_ID_PREFIX: Record<string, string> = {
     "aws:ec2/vpc:Vpc": "vpc",
     "aws:ec2/subnet:Subnet": "subnet",
     "aws:ec2/internetGateway:InternetGateway": "igw",
+    "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": "eigw",
     "aws:ec2/natGateway:NatGateway": "nat",
     "aws:ec2/eip:Eip": "eipalloc",
     "aws:ec2/routeTable:RouteTable": "rtb",
@@ -60,6 +61,8 @@ export class MockAws implements pulumi.runtime.Mocks {
     readonly preview: boolean;
     /** Subnet id to zone, for `getSubnet` lookups of subnets created under these mocks. */
     private readonly subnetZones = new Map<string, string>();
+    /** Subnet id to its IPv6 block ("" for none), for `getSubnet` lookups of subnets created under these mocks. */
+    private readonly subnetIpv6Blocks = new Map<string, string>();
     /** The subnets an `awsx.ec2.Vpc` would have created, for `getSubnet` and `getRouteTable`. */
     private readonly awsxSubnets = new Map<string, MockedAwsxSubnet>();
     /** Subnet id to route table id, from the route table associations registered. */
@@ -97,6 +100,9 @@ export class MockAws implements pulumi.runtime.Mocks {
         if (args.type === "aws:ec2/subnet:Subnet" && typeof args.inputs.availabilityZone === "string") {
             this.subnetZones.set(id, args.inputs.availabilityZone);
         }
+        if (args.type === "aws:ec2/subnet:Subnet") {
+            this.subnetIpv6Blocks.set(id, typeof args.inputs.ipv6CidrBlock === "string" ? args.inputs.ipv6CidrBlock : "");
+        }
         if (args.type === "aws:ec2/routeTableAssociation:RouteTableAssociation" && typeof args.inputs.subnetId === "string") {
             this.subnetRouteTables.set(args.inputs.subnetId, args.inputs.routeTableId);
         }
@@ -125,10 +131,13 @@ export class MockAws implements pulumi.runtime.Mocks {
                 const subnetId = String(args.inputs.id);
                 const awsxSubnet = this.awsxSubnets.get(subnetId);
                 if (awsxSubnet) {
-                    return { ...args.inputs, id: subnetId, availabilityZone: awsxSubnet.availabilityZone, vpcId: awsxSubnet.vpcId };
+                    // awsx's subnets are IPv4-only.
+                    return { ...args.inputs, id: subnetId, availabilityZone: awsxSubnet.availabilityZone, vpcId: awsxSubnet.vpcId, ipv6CidrBlock: "", ipv6Native: false };
                 }
                 const zone = this.subnetZones.get(subnetId) ?? this.zoneNames[hashNumber(subnetId) % 2];
-                return { ...args.inputs, id: subnetId, availabilityZone: zone, vpcId: this.idFor("aws:ec2/vpc:Vpc", "existing") };
+                // A subnet these mocks did not see made stands for one ready for anything: dual-stack.
+                const ipv6CidrBlock = this.subnetIpv6Blocks.get(subnetId) ?? `${mockIpv6VpcBlock(subnetId).replace("00::/56", "")}${(hashNumber(subnetId) % 256).toString(16).padStart(2, "0")}::/64`;
+                return { ...args.inputs, id: subnetId, availabilityZone: zone, vpcId: this.idFor("aws:ec2/vpc:Vpc", "existing"), ipv6CidrBlock, ipv6Native: false };
             }
             case "aws:ec2/getVpc:getVpc": {
                 const vpcId = String(args.inputs.id);
@@ -178,6 +187,8 @@ export class MockAws implements pulumi.runtime.Mocks {
                     mainRouteTableId: this.idFor("aws:ec2/routeTable:RouteTable", `${name}-main`),
                     enableDnsSupport: inputs.enableDnsSupport ?? VPC_DEFAULT_DNS.enableDnsSupport,
                     enableDnsHostnames: inputs.enableDnsHostnames ?? VPC_DEFAULT_DNS.enableDnsHostnames,
+                    // AWS gives an Amazon-provided /56 when asked; without it the provider reports "".
+                    ipv6CidrBlock: inputs.assignGeneratedIpv6CidrBlock ? mockIpv6VpcBlock(name) : "",
                 };
             case "aws:ec2/subnet:Subnet":
                 return { arn: this.arn("ec2", `subnet/${id}`), ownerId: this.accountId, mapPublicIpOnLaunch: inputs.mapPublicIpOnLaunch ?? false };
@@ -257,6 +268,12 @@ export class MockAws implements pulumi.runtime.Mocks {
 
 function hex(text: string): string {
     return createHash("sha256").update(text).digest("hex");
+}
+
+/** A stable Amazon-provided-looking IPv6 /56 (AWS allocates from 2600:1f00::/24 in us-east-1, among others). */
+function mockIpv6VpcBlock(name: string): string {
+    const digest = hex(`ipv6::${name}`);
+    return `2600:1f18:${digest.slice(0, 4)}:${digest.slice(4, 6)}00::/56`;
 }
 
 function hashNumber(text: string): number {

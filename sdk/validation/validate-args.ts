@@ -1,5 +1,7 @@
 import type { VpcLambdaNetworkArgs } from "../args";
 import { validateAllowTo } from "./allow-to";
+import { validateDiagnostics } from "./diagnostics";
+import { validateDualStack } from "./dual-stack";
 import { validateGatewayEndpoints, validateInterfaceEndpoints } from "./endpoint-fields";
 import { validateFlowLogs } from "./flow-logs";
 import { validateExistingVpc, validateNewVpc, validatePattern } from "./network-fields";
@@ -18,6 +20,8 @@ const ARGUMENTS: readonly (keyof VpcLambdaNetworkArgs)[] = [
     "allowTo",
     "flowLogs",
     "existingVpc",
+    "dualStack",
+    "diagnostics",
     "tags",
 ];
 
@@ -40,13 +44,18 @@ export function validateArgs(componentName: string, args: VpcLambdaNetworkArgs |
     const interfaceEndpoints = validateInterfaceEndpoints(problems, args.interfaceEndpoints, pattern);
     const allowTo = validateAllowTo(problems, args.allowTo);
     const flowLogs = validateFlowLogs(problems, args.flowLogs);
+    const dualStack = validateDualStack(problems, args.dualStack);
+    const diagnostics = validateDiagnostics(problems, args.diagnostics);
     const tags = validateTags(problems, args.tags);
     if (!pattern || !vpc || !problems.isEmpty) {
         throw new InvalidNetworkArgumentsError(componentName, problems.problems);
     }
-    const validated: ValidatedArgs = { pattern, vpc, gatewayEndpoints, interfaceEndpoints, allowTo, tags, warnings };
+    const validated: ValidatedArgs = { pattern, vpc, gatewayEndpoints, interfaceEndpoints, allowTo, dualStack, tags, warnings };
     if (flowLogs) {
         validated.flowLogs = flowLogs;
+    }
+    if (diagnostics) {
+        validated.diagnostics = diagnostics;
     }
     return validated;
 }

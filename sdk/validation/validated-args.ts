@@ -10,6 +10,10 @@ export interface ValidatedArgs {
     allowTo: ValidatedAllowTo[];
     /** Absent when flow logs are turned off. */
     flowLogs?: ValidatedFlowLogs;
+    /** IPv6 beside IPv4. */
+    dualStack: boolean;
+    /** Absent unless the diagnostics function is enabled. */
+    diagnostics?: ValidatedDiagnostics;
     tags: Record<string, Input<string>>;
     /** Valid but worth telling the user: a default that could not apply, and why. */
     warnings: string[];
@@ -35,6 +39,10 @@ export interface ValidatedAllowTo {
     securityGroupId: Input<string>;
     port: number;
     description: string;
+}
+
+export interface ValidatedDiagnostics {
+    targets: { host: Input<string>; port: number }[];
 }
 
 /** The flow log's settings; what else it needs depends on where its records go. */

@@ -54,6 +54,7 @@ describe("VpcLambdaNetwork: the component's contract", () => {
             expect(await valueOf(net.vpcConfig)).to.deep.equal({
                 subnetIds: lambdaSubnets(stack, "app").map((s) => s.id),
                 securityGroupIds: [stack.get(T.securityGroup, "app-lambda-sg").id],
+                ipv6AllowedForDualStack: false,
             });
         });
 

@@ -61,6 +61,7 @@ describe("VpcLambdaNetwork: into an existing VPC", () => {
         expect(await valueOf(net.vpcConfig)).to.deep.equal({
             subnetIds: existingVpc.subnetIds,
             securityGroupIds: [stack.get(T.securityGroup, "app-lambda-sg").id],
+            ipv6AllowedForDualStack: false,
         });
     });
 

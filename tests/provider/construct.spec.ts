@@ -100,7 +100,7 @@ describe("provider: construct, as another language's SDK calls it", function () 
         const lambdaSg = stack.get(T.securityGroup, "py-lambda-sg");
         expect(await valueOf(state.vpcId)).to.equal(vpc.id);
         expect(await valueOf(state.lambdaSubnetIds)).to.deep.equal(subnets);
-        expect(await valueOf(state.vpcConfig)).to.deep.equal({ subnetIds: subnets, securityGroupIds: [lambdaSg.id] });
+        expect(await valueOf(state.vpcConfig)).to.deep.equal({ subnetIds: subnets, securityGroupIds: [lambdaSg.id], ipv6AllowedForDualStack: false });
         expect(await valueOf(state.eniPolicyArn)).to.match(/^arn:aws:iam::123456789012:policy\//);
     });
 

@@ -123,7 +123,7 @@ describe("provider/schema.json", () => {
 
     it("outputs vpcConfig, ready for a Lambda function's vpcConfig, and the ENI policy's ARN", () => {
         expect(component.properties.vpcConfig.$ref).to.equal(typeRef("LambdaVpcConfig"));
-        expect(Object.keys(schema.types["vpc-lambda:index:LambdaVpcConfig"].properties)).to.deep.equal(["subnetIds", "securityGroupIds"]);
+        expect(Object.keys(schema.types["vpc-lambda:index:LambdaVpcConfig"].properties)).to.deep.equal(["subnetIds", "securityGroupIds", "ipv6AllowedForDualStack"]);
         expect(component.properties.eniPolicyArn.type).to.equal("string");
         expect(component.required).to.include.members(["vpcConfig", "eniPolicyArn", "vpcId", "lambdaSubnetIds", "lambdaSecurityGroupId"]);
     });
@@ -146,6 +146,7 @@ describe("provider schema: whole-number arguments are integers", function () {
         ".types.vpc-lambda:index:AllowToTarget.properties.port",
         ".types.vpc-lambda:index:FlowLogSettings.properties.retentionInDays",
         ".types.vpc-lambda:index:FlowLogSettings.properties.maxAggregationInterval",
+        ".types.vpc-lambda:index:DiagnosticsTarget.properties.port",
     ];
     /** The schema as Pulumi's analyzer alone writes it, where every TypeScript number is a `number`. */
     let analyzed: string;
@@ -154,14 +155,15 @@ describe("provider schema: whole-number arguments are integers", function () {
         analyzed = await new ComponentProvider(componentProviderOptions()).getSchema();
     });
 
-    it("declares allowTo[].port, numberOfAvailabilityZones, flowLogs.retentionInDays and flowLogs.maxAggregationInterval integer", () => {
+    it("declares allowTo[].port, numberOfAvailabilityZones, flowLogs.retentionInDays, flowLogs.maxAggregationInterval and diagnostics.targets[].port integer", () => {
         expect(component.inputProperties.numberOfAvailabilityZones.type).to.equal("integer");
         expect(schema.types["vpc-lambda:index:AllowToTarget"].properties.port.type).to.equal("integer");
         expect(schema.types["vpc-lambda:index:FlowLogSettings"].properties.retentionInDays.type).to.equal("integer");
         expect(schema.types["vpc-lambda:index:FlowLogSettings"].properties.maxAggregationInterval.type).to.equal("integer");
+        expect(schema.types["vpc-lambda:index:DiagnosticsTarget"].properties.port.type).to.equal("integer");
     });
 
-    it("differs from the analyzer's schema in those four types only, number to integer: anything else, numbers included, is as inferred", () => {
+    it("differs from the analyzer's schema in those properties only, number to integer: anything else, numbers included, is as inferred", () => {
         const changed = differences(JSON.parse(analyzed), schema);
         expect(changed).to.deep.equal(INTEGERS.map((at) => ({ path: `${at}.type`, from: "number", to: "integer" })));
     });

@@ -1,0 +1,86 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { DIAGNOSTICS_CONFIG_VARIABLE, diagnosticsCode } from "../diagnostics/handler-code";
+import { lambdaTrustPolicy, logGroupWriterPolicy } from "../plan/iam-documents";
+import type { DiagnosticsPlan } from "../plan/types";
+import type { BuildContext } from "./context";
+
+/** What the diagnostics function is attached to: the network's own subnets, groups and policy. */
+export interface DiagnosticsNetwork {
+    subnetIds: pulumi.Input<string>[];
+    lambdaSecurityGroupId: pulumi.Input<string>;
+    replacementSecurityGroupId: pulumi.Input<string>;
+    eniPolicyArn: pulumi.Input<string>;
+    /** The VPC's ranges, IPv4 and (with dual stack) IPv6: the handler calls an address private when it lies in one. */
+    vpcCidrBlocks: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/** Seconds the function may run: every probe is bounded well below this. */
+const TIMEOUT_SECONDS = 30;
+const MEMORY_MB = 256;
+
+/**
+ * The diagnostics function, set up as the README tells users to set up theirs: its own role with
+ * the ENI policy attached (the attachment outlives the function, so Lambda can delete its ENIs),
+ * the Lambda subnets and security group, and the rule-less group swapped in on destroy.
+ */
+export function buildDiagnostics(ctx: BuildContext, plan: DiagnosticsPlan, network: DiagnosticsNetwork): aws.lambda.Function {
+    const logGroup = new aws.cloudwatch.LogGroup(
+        ctx.name(plan.logGroupKey),
+        { retentionInDays: plan.logRetentionInDays, tags: ctx.tags(plan.logGroupKey) },
+        ctx.options,
+    );
+    const role = new aws.iam.Role(
+        ctx.name(plan.roleKey),
+        {
+            description: `Runs the diagnostics function of ${ctx.plan.name}`,
+            assumeRolePolicy: JSON.stringify(lambdaTrustPolicy()),
+            tags: ctx.tags(plan.roleKey),
+        },
+        ctx.options,
+    );
+    const logging = new aws.iam.RolePolicy(
+        ctx.name(`${plan.roleKey}-logs`),
+        { role: role.id, policy: logGroup.arn.apply((arn) => JSON.stringify(logGroupWriterPolicy(arn))) },
+        ctx.options,
+    );
+    const eniAccess = new aws.iam.RolePolicyAttachment(ctx.name(`${plan.roleKey}-eni`), { role: role.name, policyArn: network.eniPolicyArn }, ctx.options);
+
+    const configuration = pulumi
+        .all([pulumi.all(plan.targets.map((t) => pulumi.all([t.host, t.port]))), network.vpcCidrBlocks])
+        .apply(([targets, vpcCidrBlocks]) =>
+            JSON.stringify({ ...plan.configuration, targets: targets.map(([host, port]) => ({ host, port })), vpcCidrBlocks: vpcCidrBlocks.filter(Boolean) }),
+        );
+    return new aws.lambda.Function(
+        ctx.name(plan.functionKey),
+        {
+            description: `Checks the network of ${ctx.plan.name} from inside it: invoke it and read the report`,
+            runtime: aws.lambda.Runtime.NodeJS24dX,
+            handler: "index.handler",
+            code: diagnosticsCode(),
+            role: role.arn,
+            timeout: TIMEOUT_SECONDS,
+            memorySize: MEMORY_MB,
+            environment: { variables: { [DIAGNOSTICS_CONFIG_VARIABLE]: configuration } },
+            loggingConfig: { logFormat: "Text", logGroup: logGroup.name },
+            vpcConfig: {
+                subnetIds: network.subnetIds,
+                securityGroupIds: [network.lambdaSecurityGroupId],
+                ipv6AllowedForDualStack: ctx.plan.dualStack,
+            },
+            replaceSecurityGroupsOnDestroy: true,
+            replacementSecurityGroupIds: [network.replacementSecurityGroupId],
+            tags: ctx.tags(plan.functionKey),
+        },
+        // The role must be able to create ENIs and write logs before the function is created.
+        { ...ctx.options, dependsOn: [logging, eniAccess] },
+    );
+}
+
+/** An existing VPC's IPv4 and IPv6 blocks, looked up: the diagnostics function calls addresses in them private. */
+export function existingVpcCidrBlocks(ctx: BuildContext, vpcId: pulumi.Input<string>): pulumi.Output<string[]> {
+    const vpc = aws.ec2.getVpcOutput({ id: vpcId }, { parent: ctx.parent });
+    return pulumi.all([vpc.cidrBlockAssociations, vpc.ipv6CidrBlock]).apply(([associations, ipv6]) =>
+        [...(associations ?? []).map((a) => a.cidrBlock), ipv6].filter((block): block is string => Boolean(block)),
+    );
+}
