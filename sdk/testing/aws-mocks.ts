@@ -61,8 +61,10 @@ export class MockAws implements pulumi.runtime.Mocks {
     readonly preview: boolean;
     /** Subnet id to zone, for `getSubnet` lookups of subnets created under these mocks. */
     private readonly subnetZones = new Map<string, string>();
-    /** Subnet id to its IPv6 block ("" for none), for `getSubnet` lookups of subnets created under these mocks. */
-    private readonly subnetIpv6Blocks = new Map<string, string>();
+    /** Subnet id to its IPv6 set-up, for `getSubnet` lookups of subnets created under these mocks. */
+    private readonly subnetIpv6 = new Map<string, { ipv6CidrBlock: string; ipv6Native: boolean }>();
+    /** VPC id to its address blocks, for `getVpc` lookups of VPCs created under these mocks. */
+    private readonly vpcBlocks = new Map<string, { cidrBlock: string; ipv6CidrBlock: string }>();
     /** The subnets an `awsx.ec2.Vpc` would have created, for `getSubnet` and `getRouteTable`. */
     private readonly awsxSubnets = new Map<string, MockedAwsxSubnet>();
     /** Subnet id to route table id, from the route table associations registered. */
@@ -96,12 +98,14 @@ export class MockAws implements pulumi.runtime.Mocks {
         const state = { ...args.inputs, ...this.computedOutputs(args.type, args.name, id, args.inputs) };
         if (args.type === "aws:ec2/vpc:Vpc") {
             this.vpcDns.set(id, { enableDnsSupport: state.enableDnsSupport === true, enableDnsHostnames: state.enableDnsHostnames === true });
+            this.vpcBlocks.set(id, { cidrBlock: String(state.cidrBlock ?? ""), ipv6CidrBlock: String(state.ipv6CidrBlock ?? "") });
         }
         if (args.type === "aws:ec2/subnet:Subnet" && typeof args.inputs.availabilityZone === "string") {
             this.subnetZones.set(id, args.inputs.availabilityZone);
         }
         if (args.type === "aws:ec2/subnet:Subnet") {
-            this.subnetIpv6Blocks.set(id, typeof args.inputs.ipv6CidrBlock === "string" ? args.inputs.ipv6CidrBlock : "");
+            const ipv6CidrBlock = typeof args.inputs.ipv6CidrBlock === "string" ? args.inputs.ipv6CidrBlock : "";
+            this.subnetIpv6.set(id, { ipv6CidrBlock, ipv6Native: args.inputs.ipv6Native === true });
         }
         if (args.type === "aws:ec2/routeTableAssociation:RouteTableAssociation" && typeof args.inputs.subnetId === "string") {
             this.subnetRouteTables.set(args.inputs.subnetId, args.inputs.routeTableId);
@@ -136,13 +140,20 @@ export class MockAws implements pulumi.runtime.Mocks {
                 }
                 const zone = this.subnetZones.get(subnetId) ?? this.zoneNames[hashNumber(subnetId) % 2];
                 // A subnet these mocks did not see made stands for one ready for anything: dual-stack.
-                const ipv6CidrBlock = this.subnetIpv6Blocks.get(subnetId) ?? `${mockIpv6VpcBlock(subnetId).replace("00::/56", "")}${(hashNumber(subnetId) % 256).toString(16).padStart(2, "0")}::/64`;
-                return { ...args.inputs, id: subnetId, availabilityZone: zone, vpcId: this.idFor("aws:ec2/vpc:Vpc", "existing"), ipv6CidrBlock, ipv6Native: false };
+                const ipv6 = this.subnetIpv6.get(subnetId) ?? {
+                    ipv6CidrBlock: `${mockIpv6VpcBlock(subnetId).replace("00::/56", "")}${(hashNumber(subnetId) % 256).toString(16).padStart(2, "0")}::/64`,
+                    ipv6Native: false,
+                };
+                return { ...args.inputs, id: subnetId, availabilityZone: zone, vpcId: this.idFor("aws:ec2/vpc:Vpc", "existing"), ...ipv6 };
             }
             case "aws:ec2/getVpc:getVpc": {
                 const vpcId = String(args.inputs.id);
                 const dns = this.vpcDns.get(vpcId) ?? UNSEEN_VPC_DNS;
-                return { ...args.inputs, id: vpcId, arn: this.arn("ec2", `vpc/${vpcId}`), ownerId: accountId, state: "available", default: false, ...dns };
+                const blocks = this.vpcBlocks.get(vpcId);
+                const addresses = blocks
+                    ? { cidrBlock: blocks.cidrBlock, cidrBlockAssociations: [{ associationId: `vpc-cidr-assoc-${hex(vpcId).slice(0, 17)}`, cidrBlock: blocks.cidrBlock, state: "associated" }], ipv6CidrBlock: blocks.ipv6CidrBlock }
+                    : {};
+                return { ...args.inputs, id: vpcId, arn: this.arn("ec2", `vpc/${vpcId}`), ownerId: accountId, state: "available", default: false, ...dns, ...addresses };
             }
             case "aws:ec2/getRouteTable:getRouteTable": {
                 // The table the subnet is explicitly associated with, as AWS answers for a subnet id.

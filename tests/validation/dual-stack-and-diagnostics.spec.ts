@@ -1,0 +1,75 @@
+import * as pulumi from "@pulumi/pulumi";
+import { expect } from "chai";
+import { expectProblem, rejectionOf, validateLoose } from "../helpers/plan";
+
+const NAT = { pattern: "PrivateWithNat" };
+
+describe("validation: dualStack", () => {
+    it("defaults to off", () => {
+        expect(validateLoose(NAT).dualStack).to.equal(false);
+        expect(validateLoose({ ...NAT, dualStack: true }).dualStack).to.equal(true);
+    });
+
+    it("refuses a value that is not a boolean, naming it", () => {
+        expectProblem({ ...NAT, dualStack: "yes" }, "dualStack", '"yes" is not a boolean');
+        expectProblem({ ...NAT, dualStack: 1 }, "dualStack", "1 is not a boolean");
+    });
+
+    it("catches a misspelling", () => {
+        expectProblem({ ...NAT, dualstack: true }, "dualstack", 'did you mean "dualStack"?');
+    });
+});
+
+describe("validation: diagnostics", () => {
+    it("is off unless given with enabled: true; enabled: false builds nothing, targets or not", () => {
+        expect(validateLoose(NAT).diagnostics).to.equal(undefined);
+        expect(validateLoose({ ...NAT, diagnostics: { enabled: false, targets: [{ host: "db", port: 1 }] } }).diagnostics).to.equal(undefined);
+        expect(validateLoose({ ...NAT, diagnostics: { enabled: true } }).diagnostics).to.deep.equal({ targets: [] });
+    });
+
+    it("requires enabled as a boolean", () => {
+        expectProblem({ ...NAT, diagnostics: {} }, "diagnostics.enabled", "undefined is not a boolean");
+        expectProblem({ ...NAT, diagnostics: { enabled: "true" } }, "diagnostics.enabled", '"true" is not a boolean');
+        expectProblem({ ...NAT, diagnostics: true }, "diagnostics", "true is not an object");
+    });
+
+    it("takes host names, IPv4 and IPv6 addresses, and Outputs as hosts", () => {
+        const host = pulumi.output("db.abc123.us-east-1.rds.amazonaws.com");
+        const targets = [
+            { host: "db.abc123.us-east-1.rds.amazonaws.com", port: 3306 },
+            { host: "10.0.192.10", port: 6379 },
+            { host: "2600:1f18:abcd:12c0::10", port: 5432 },
+            { host: "cache", port: 11211 },
+            { host, port: 5432 },
+        ];
+        expect(validateLoose({ ...NAT, diagnostics: { enabled: true, targets } }).diagnostics!.targets).to.deep.equal(targets);
+    });
+
+    it("refuses bad hosts and ports, each under its own field, all at once", () => {
+        const error = rejectionOf({
+            ...NAT,
+            diagnostics: { enabled: true, targets: [{ host: "not a host", port: 80 }, { host: "db", port: 0 }, { host: "db", port: 80.5 }, { host: "", port: 70000 }, "db:5432"] },
+        });
+        expect(error.problems.map((p) => p.field)).to.deep.equal([
+            "diagnostics.targets[0].host",
+            "diagnostics.targets[1].port",
+            "diagnostics.targets[2].port",
+            "diagnostics.targets[3].host",
+            "diagnostics.targets[3].port",
+            "diagnostics.targets[4]",
+        ]);
+        expect(error.problems[0].message).to.include('"not a host" is not a host name or IP address');
+        expect(error.problems[1].message).to.include("0 is not a TCP port (an integer from 1 to 65535)");
+        expect(error.problems[5].message).to.include('"db:5432" is not an object such as { host');
+    });
+
+    it("refuses more targets than the function's environment holds, and says how to pass more", () => {
+        const targets = Array.from({ length: 21 }, (_, i) => ({ host: `db${i}.internal`, port: 5432 }));
+        expectProblem({ ...NAT, diagnostics: { enabled: true, targets } }, "diagnostics.targets", "lists 21 targets; at most 20", '{ "targets": [...] }');
+    });
+
+    it("catches unknown keys with a suggestion", () => {
+        expectProblem({ ...NAT, diagnostics: { enabled: true, target: [] } }, "diagnostics.target", 'did you mean "targets"?');
+        expectProblem({ ...NAT, diagnostics: { enabled: true, targets: [{ hostname: "db", port: 1 }] } }, "diagnostics.targets[0].hostname", "not an argument");
+    });
+});
