@@ -61,7 +61,15 @@ export function buildDiagnostics(ctx: BuildContext, plan: DiagnosticsPlan, netwo
             role: role.arn,
             timeout: TIMEOUT_SECONDS,
             memorySize: MEMORY_MB,
-            environment: { variables: { [DIAGNOSTICS_CONFIG_VARIABLE]: configuration } },
+            environment: {
+                variables: {
+                    [DIAGNOSTICS_CONFIG_VARIABLE]: configuration,
+                    // dns.lookup runs on libuv's thread pool (4 threads by default) and a lookup that
+                    // hangs keeps its thread after the probe's timer gives up: more threads, so that a
+                    // few unresolvable targets do not starve the other probes' lookups.
+                    UV_THREADPOOL_SIZE: "16",
+                },
+            },
             loggingConfig: { logFormat: "Text", logGroup: logGroup.name },
             vpcConfig: {
                 subnetIds: network.subnetIds,

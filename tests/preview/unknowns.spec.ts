@@ -39,6 +39,33 @@ const PROGRAMS: Record<string, () => void> = {
             flowLogs: { trafficType: "REJECT", maxAggregationInterval: 60 },
         });
     },
+    "PrivateWithNat, dual stack, with the diagnostics function checking a database made in the same program": () => {
+        const db = new aws.rds.Instance("db", { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20 });
+        new VpcLambdaNetwork("dual", {
+            pattern: NetworkPattern.PrivateWithNat,
+            dualStack: true,
+            interfaceEndpoints: ["sts"],
+            diagnostics: { enabled: true, targets: [{ host: db.address, port: 5432 }] },
+        });
+    },
+    "an existing dual-stack VPC whose ids are only known after deployment, with diagnostics": () => {
+        const vpc = new aws.ec2.Vpc("own6-vpc", { cidrBlock: "10.2.0.0/16", assignGeneratedIpv6CidrBlock: true });
+        const subnets = ["a", "b"].map(
+            (zone, i) =>
+                new aws.ec2.Subnet(`own6-subnet-${zone}`, {
+                    vpcId: vpc.id,
+                    cidrBlock: `10.2.${i}.0/24`,
+                    availabilityZone: `us-east-1${zone}`,
+                    ipv6CidrBlock: vpc.ipv6CidrBlock.apply((b) => b.replace("00::/56", `0${i}::/64`)),
+                }),
+        );
+        new VpcLambdaNetwork("joined6", {
+            pattern: NetworkPattern.Isolated,
+            existingVpc: { vpcId: vpc.id, subnetIds: subnets.map((s) => s.id) },
+            dualStack: true,
+            diagnostics: { enabled: true },
+        });
+    },
     Isolated: () => {
         new VpcLambdaNetwork("isolated", { pattern: NetworkPattern.Isolated, allowTo: [{ securityGroupId: DB_SG, port: 6379 }] });
     },
