@@ -1,6 +1,10 @@
+// One formatter for every amount: `toLocaleString` with options builds a new one per call
+// (about 0.2 ms each, a few milliseconds a report).
+const USD = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** `$1,234.50`: dollars to the cent, as a bill shows them. */
 export function formatUsd(usd: number): string {
-    return `$${usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    return `$${USD.format(usd)}`;
 }
 
 /** A 0..1 ratio as a percentage, rounded down so that 19.99% never reads as 20%. */
