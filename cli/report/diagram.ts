@@ -1,13 +1,16 @@
 import { servicesFunctionCalls } from "./called-services";
 import { Flowchart, FlowEdge, FlowGroup, FlowNode, mermaidId, renderMermaid } from "./mermaid";
-import { NetworkGraph, SecurityGroupMember, SecurityGroupPermission, shortServiceName, TYPES } from "./network-graph";
+import { ANY_DESTINATION, NetworkGraph, SecurityGroupMember, SecurityGroupPermission, shortServiceName, SubnetNode, TYPES } from "./network-graph";
 
 /**
  * The planned network as a Mermaid flowchart, drawn the way the seed guide draws its
  * patterns: the functions, their subnets zone by zone inside the VPC, where each subnet's
  * traffic goes (NAT gateway -> internet gateway -> internet; gateway endpoints -> S3 and
  * DynamoDB; interface endpoints -> their services), what the functions' security groups let
- * them reach (a database), and what the pattern cannot reach, crossed out.
+ * them reach (a database), and what the pattern cannot reach, crossed out. In a dual-stack
+ * network each family's way out is drawn on its own, labelled with its destination: `0.0.0.0/0`
+ * through the NAT gateway, `::/0` through the egress-only internet gateway (no NAT needed: IPv6
+ * addresses are public, the gateway only lets connections out).
  */
 
 const CLASSES = {
@@ -48,7 +51,9 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
         let group = vpcGroups.get(key);
         if (!group) {
             const vpc = graph.vpcs.find((v) => v.id === vpcId);
-            const label = vpc ? `VPC ${vpc.name}${vpc.cidrBlock ? ` ${vpc.cidrBlock}` : ""}` : `VPC ${vpcId ?? "(not in this stack)"}`;
+            const label = vpc
+                ? `VPC ${vpc.name}${vpc.cidrBlock ? ` ${vpc.cidrBlock}` : ""}${vpc.ipv6CidrBlock ? ` ${vpc.ipv6CidrBlock}` : vpc.dualStack ? " + IPv6 /56" : ""}`
+                : `VPC ${vpcId ?? "(not in this stack)"}`;
             group = { id: mermaidId("vpc", vpc?.name ?? key, taken), label, nodeIds: [], groups: [] };
             vpcGroups.set(key, group);
         }
@@ -75,7 +80,7 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
     const subnetNode = (subnetId: string): string => {
         const subnet = graph.subnet(subnetId);
         const id = nodeFor(subnetId, "subnet", subnet.name, () => ({
-            label: [subnet.name, ...(subnet.cidrBlock ? [subnet.cidrBlock] : []), ...(routesUnknown(graph, subnetId) ? ["not in this stack: routes unknown"] : [])],
+            label: [subnet.name, ...(subnet.cidrBlock ? [subnet.cidrBlock] : []), ...ipv6Label(subnet), ...(routesUnknown(graph, subnetId) ? ["not in this stack: routes unknown"] : [])],
             shape: "box",
         }));
         place(zoneGroup(vpcGroup(subnet.vpcId), subnet.zone), id);
@@ -87,8 +92,16 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
 
     // Each Lambda subnet's way out, by its route table.
     const lambdaSubnets = graph.lambdaSubnetIds;
-    /** Whether each Lambda subnet reaches the internet; undefined when the stack cannot tell. */
+    /** Whether each Lambda subnet reaches the internet over IPv4; undefined when the stack cannot tell. */
     const reachesInternet = new Map<string, boolean | undefined>();
+    /** The Lambda subnets whose `::/0` reaches the internet (a function uses it only with `ipv6AllowedForDualStack`). */
+    const reachesInternetIpv6 = new Set<string>();
+    const internetGatewayNode = (igwId: string, near: string | undefined): string => {
+        const igw = graph.internetGateways.find((g) => g.id === igwId);
+        const node = nodeFor(igwId, "igw", graph.nameOf(igwId), () => ({ label: [`Internet gateway ${graph.nameOf(igwId)}`], shape: "box" }));
+        place(vpcGroup(igw?.vpcId ?? near), node);
+        return node;
+    };
     /** The services each Lambda subnet reaches through endpoints. */
     const endpointServices = new Map<string, Set<string>>();
     for (const subnetId of lambdaSubnets) {
@@ -102,7 +115,7 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
             const natId = nodeFor(target.id, "nat", graph.nameOf(target.id), () => ({ label: [`NAT gateway ${graph.nameOf(target.id)}`, ...(natHost ? [`in ${natHost.name}`] : [])], shape: "box", className: "nat" }));
             place(zoneGroup(vpcGroup(natHost?.vpcId ?? subnet.vpcId), natHost?.zone), natId);
             edge(from, natId, "route", "0.0.0.0/0");
-            internetReached = natReachesInternet(graph, target.id, natId, edge, nodeFor, internet, vpcGroup, place);
+            internetReached = natReachesInternet(graph, target.id, natId, edge, nodeFor, internet, vpcGroup, place, (s) => zoneGroup(vpcGroup(s.vpcId), s.zone));
         } else if (target?.kind === "internetGateway") {
             // A function's ENIs never get a public address, so an internet gateway route takes them nowhere.
             edge(from, internet(), "blocked", "internet gateway route, but Lambda gets no public IP");
@@ -111,6 +124,29 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
             edge(from, otherId, "route", "0.0.0.0/0");
         }
         reachesInternet.set(subnetId, routesUnknown(graph, subnetId) ? undefined : internetReached);
+
+        // IPv6 goes its own way: `::/0` never goes through a NAT gateway.
+        const ipv6Target = graph.defaultRouteOf(subnetId, "ipv6");
+        if (ipv6Target?.kind === "egressOnlyInternetGateway") {
+            const eigw = graph.egressOnlyInternetGateways.find((g) => g.id === ipv6Target.id);
+            const name = graph.nameOf(ipv6Target.id);
+            const eigwId = nodeFor(ipv6Target.id, "eigw", name, () => ({ label: [`Egress-only IGW ${name}`, "IPv6, outbound only"], shape: "box", className: "nat" }));
+            place(vpcGroup(eigw?.vpcId ?? subnet.vpcId), eigwId);
+            edge(from, eigwId, "route", ANY_DESTINATION.ipv6);
+            edge(eigwId, internet(), "route", ANY_DESTINATION.ipv6);
+            reachesInternetIpv6.add(subnetId);
+        } else if (ipv6Target?.kind === "internetGateway") {
+            // Unlike IPv4, an IPv6 address is public: this route works both ways (lambda-private-subnets rejects it).
+            const igwId = internetGatewayNode(ipv6Target.id, subnet.vpcId);
+            edge(from, igwId, "route", `${ANY_DESTINATION.ipv6}, inbound too`);
+            edge(igwId, internet(), "route");
+            reachesInternetIpv6.add(subnetId);
+        } else if (ipv6Target?.kind === "natGateway" || ipv6Target?.kind === "other") {
+            const id = ipv6Target.id;
+            const what = ipv6Target.kind === "natGateway" ? "NAT gateway" : ipv6Target.property.replace(/Id$/, "");
+            const otherId = nodeFor(id, "via", graph.nameOf(id), () => ({ label: [`${what} ${graph.nameOf(id)}`], shape: "box" }));
+            edge(from, otherId, "route", ANY_DESTINATION.ipv6);
+        }
 
         const table = graph.routeTableOf(subnetId);
         for (const endpoint of graph.endpoints) {
@@ -156,7 +192,8 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
     // What the pattern cannot reach, crossed out as in the seed guide.
     for (const fn of functions) {
         const fnId = functionIds.get(fn.id)!;
-        const cutOff = fn.subnetIds.filter((s) => reachesInternet.get(s) === false);
+        // A function that allows IPv6 reaches the internet through its subnet's `::/0` too.
+        const cutOff = fn.subnetIds.filter((s) => reachesInternet.get(s) === false && !(fn.ipv6AllowedForDualStack !== false && reachesInternetIpv6.has(s)));
         if (cutOff.length === fn.subnetIds.length) {
             // A subnet routed to an internet gateway already says why it gets nowhere.
             if (!fn.subnetIds.some((s) => graph.defaultRouteOf(s)?.kind === "internetGateway")) {
@@ -176,7 +213,7 @@ export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
             cutOff.forEach((s) => edge(subnetNode(s), internet(), "blocked", "no route to the internet"));
         }
     }
-    if (functions.length === 0 && lambdaSubnets.length > 0 && lambdaSubnets.every((s) => reachesInternet.get(s) === false)) {
+    if (functions.length === 0 && lambdaSubnets.length > 0 && lambdaSubnets.every((s) => reachesInternet.get(s) === false && !reachesInternetIpv6.has(s))) {
         lambdaSubnets.forEach((s) => edge(subnetNode(s), internet(), "blocked", "no route to the internet"));
     }
     const blockedInternet = edges.some((e) => e.to === ids.get("internet") && e.kind === "blocked") && !edges.some((e) => e.to === ids.get("internet") && e.kind === "route");
@@ -217,6 +254,7 @@ function natReachesInternet(
     internet: () => string,
     vpcGroup: (vpcId: string | undefined) => FlowGroup,
     place: (group: FlowGroup, id: string) => void,
+    zoneOf: (subnet: SubnetNode) => FlowGroup,
 ): boolean {
     const nat = graph.natGateway(natGatewayId);
     if (!nat) {
@@ -238,7 +276,21 @@ function natReachesInternet(
     place(vpcGroup(igw?.vpcId ?? (nat.subnetId ? graph.subnet(nat.subnetId).vpcId : undefined)), igwId);
     edge(natNode, igwId, "route");
     edge(igwId, internet(), "route");
+    // A dual-stack public subnet also sends `::/0` to the internet gateway: drawn beside the NAT gateway it hosts.
+    const ipv6 = graph.defaultRouteOf(nat.subnetId!, "ipv6");
+    if (ipv6?.kind === "internetGateway") {
+        const host = graph.subnet(nat.subnetId!);
+        const hostId = nodeFor(host.id, "subnet", host.name, () => ({ label: [host.name, ...(host.cidrBlock ? [host.cidrBlock] : []), ...ipv6Label(host)], shape: "box" }));
+        place(zoneOf(host), hostId);
+        const target = ipv6.id === out.id ? igwId : nodeFor(ipv6.id, "igw", graph.nameOf(ipv6.id), () => ({ label: [`Internet gateway ${graph.nameOf(ipv6.id)}`], shape: "box" }));
+        edge(hostId, target, "route", ANY_DESTINATION.ipv6);
+    }
     return true;
+}
+
+/** The IPv6 line of a subnet's label: its /64 when known, or that it gets one when deployed. */
+function ipv6Label(subnet: SubnetNode): string[] {
+    return subnet.ipv6CidrBlock ? [subnet.ipv6CidrBlock] : subnet.dualStack ? ["IPv6 /64 known after deploy"] : [];
 }
 
 function memberNode(identity: string, member: SecurityGroupMember, nodeFor: NodeFor, functionIds: Map<string, string>): string {

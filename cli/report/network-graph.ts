@@ -11,14 +11,29 @@ import { RecordedResource, UNKNOWN } from "../../sdk/testing/mock-stack";
  * is known by its URN instead of its id.
  */
 
-/** The type tokens the reports read (the table the policy pack uses too). */
-export const TYPES = AWS_RESOURCE_TYPES;
+/**
+ * The type tokens the reports read: the table the policy pack uses too, and the egress-only
+ * internet gateway, which only the reports need (no policy treats it as exposure).
+ */
+export const TYPES = { ...AWS_RESOURCE_TYPES, egressOnlyInternetGateway: "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway" } as const;
+
+/** The two address families a route or a block belongs to. */
+export type AddressFamily = "ipv4" | "ipv6";
+
+/** The destination of a family's default route: everything. */
+export const ANY_DESTINATION: Record<AddressFamily, string> = { ipv4: "0.0.0.0/0", ipv6: "::/0" };
 
 export interface SubnetNode {
     id: string;
     name: string;
     vpcId?: string;
     cidrBlock?: string;
+    /** Its IPv6 /64, when known (a dual-stack subnet's block is unknown until its VPC's is). */
+    ipv6CidrBlock?: string;
+    /** It has (or will have) an IPv6 block: `ipv6CidrBlock` is set, known or not yet. */
+    dualStack: boolean;
+    /** IPv6-only: no IPv4 block at all (Lambda cannot use such a subnet). */
+    ipv6Native: boolean;
     zone?: string;
     /** False for a subnet the stack only refers to (an existing VPC's): its size is unknown here. */
     inStack: boolean;
@@ -27,10 +42,14 @@ export interface SubnetNode {
 export type RouteTarget =
     | { kind: "natGateway"; id: string }
     | { kind: "internetGateway"; id: string }
+    /** IPv6 out only: the internet cannot open a connection back. */
+    | { kind: "egressOnlyInternetGateway"; id: string }
     | { kind: "other"; id: string; property: string };
 
 export interface RouteNode {
     destination: string;
+    /** The family of the destination; undefined for a prefix list. */
+    family?: AddressFamily;
     target: RouteTarget;
 }
 
@@ -62,6 +81,8 @@ export interface FunctionNode {
     name: string;
     subnetIds: string[];
     securityGroupIds: string[];
+    /** `vpcConfig.ipv6AllowedForDualStack`: undefined when not known (a preview of a computed vpcConfig). */
+    ipv6AllowedForDualStack?: boolean;
 }
 
 /** An egress or ingress permission between a security group and a peer. */
@@ -156,20 +177,35 @@ export class NetworkGraph {
         return this.byId.get(id)?.name ?? id;
     }
 
-    get vpcs(): { id: string; name: string; cidrBlock?: string }[] {
-        return this.ofType(TYPES.vpc).map((r) => ({ id: this.identity(r), name: r.name, cidrBlock: str(value(r, "cidrBlock")) }));
+    /** The stack's VPCs; `ipv6CidrBlock` is AWS's /56 once known (an output of the VPC, so absent in a preview). */
+    get vpcs(): { id: string; name: string; cidrBlock?: string; ipv6CidrBlock?: string; dualStack: boolean }[] {
+        return this.ofType(TYPES.vpc).map((r) => {
+            const ipv6CidrBlock = str(value(r, "ipv6CidrBlock"));
+            return {
+                id: this.identity(r),
+                name: r.name,
+                cidrBlock: str(value(r, "cidrBlock")),
+                ...(ipv6CidrBlock ? { ipv6CidrBlock } : {}),
+                dualStack: ipv6CidrBlock !== undefined || value(r, "assignGeneratedIpv6CidrBlock") === true || isSet(r.inputs.ipv6IpamPoolId),
+            };
+        });
     }
 
     subnet(id: string): SubnetNode {
         const r = this.byId.get(id);
         if (!r || r.type !== TYPES.subnet) {
-            return { id, name: id, inStack: false };
+            return { id, name: id, dualStack: false, ipv6Native: false, inStack: false };
         }
+        const ipv6CidrBlock = str(value(r, "ipv6CidrBlock"));
         return {
             id,
             name: r.name,
             vpcId: this.ref(r, "vpcId", [TYPES.vpc]),
             cidrBlock: str(value(r, "cidrBlock")),
+            ...(ipv6CidrBlock ? { ipv6CidrBlock } : {}),
+            // Unknown in a preview when computed from the VPC's block: still a dual-stack subnet.
+            dualStack: ipv6CidrBlock !== undefined || isSet(r.inputs.ipv6CidrBlock),
+            ipv6Native: value(r, "ipv6Native") === true,
             zone: str(value(r, "availabilityZone")) ?? str(value(r, "availabilityZoneId")),
             inStack: true,
         };
@@ -208,10 +244,22 @@ export class NetworkGraph {
         return routes;
     }
 
-    /** Where a subnet sends traffic for the internet (`0.0.0.0/0`), if anywhere. */
-    defaultRouteOf(subnetId: string): RouteTarget | undefined {
+    /** Where a subnet sends traffic for the internet (`0.0.0.0/0`, or `::/0` for IPv6), if anywhere. */
+    defaultRouteOf(subnetId: string, family: AddressFamily = "ipv4"): RouteTarget | undefined {
         const table = this.routeTableOf(subnetId);
-        return table ? this.routesOf(table).find((r) => r.destination === "0.0.0.0/0")?.target : undefined;
+        return table ? this.routesOf(table).find((r) => r.family === family && r.destination === ANY_DESTINATION[family])?.target : undefined;
+    }
+
+    /** Where a subnet sends IPv6 traffic for the internet (`::/0`), if anywhere. */
+    ipv6DefaultRouteOf(subnetId: string): RouteTarget | undefined {
+        return this.defaultRouteOf(subnetId, "ipv6");
+    }
+
+    /** The subnet's way to the internet for each family, by the kind of target: `{ ipv4: "natGateway", ipv6: "egressOnlyInternetGateway" }`. */
+    defaultRoutesOf(subnetId: string): Partial<Record<AddressFamily, RouteTarget>> {
+        const ipv4 = this.defaultRouteOf(subnetId, "ipv4");
+        const ipv6 = this.defaultRouteOf(subnetId, "ipv6");
+        return { ...(ipv4 ? { ipv4 } : {}), ...(ipv6 ? { ipv6 } : {}) };
     }
 
     get internetGateways(): { id: string; name: string; vpcId?: string }[] {
@@ -234,6 +282,10 @@ export class NetworkGraph {
                     1 + (typeof secondaryPrivate === "number" ? secondaryPrivate : Math.max(secondary.length, strings(value(r, "secondaryPrivateIpAddresses")).length)),
             };
         });
+    }
+
+    get egressOnlyInternetGateways(): { id: string; name: string; vpcId?: string }[] {
+        return this.ofType(TYPES.egressOnlyInternetGateway).map((r) => ({ id: this.identity(r), name: r.name, vpcId: this.ref(r, "vpcId", [TYPES.vpc]) }));
     }
 
     natGateway(id: string): NatGatewayNode | undefined {
@@ -264,11 +316,14 @@ export class NetworkGraph {
                 const known = isPlainObject(vpcConfig) ? vpcConfig : {};
                 // A vpcConfig unknown as a whole (a preview) still records where its ids come from.
                 const configured = vpcConfig !== undefined && vpcConfig !== null;
+                const ipv6Allowed = known.ipv6AllowedForDualStack;
                 return {
                     id: this.identity(r),
                     name: r.name,
                     subnetIds: configured ? this.refs(r, "vpcConfig", [TYPES.subnet], known.subnetIds ?? null) : [],
                     securityGroupIds: configured ? this.refs(r, "vpcConfig", SECURITY_GROUPS, known.securityGroupIds ?? null) : [],
+                    // Absent is the provider's default, false; a vpcConfig unknown as a whole says nothing.
+                    ...(typeof ipv6Allowed === "boolean" ? { ipv6AllowedForDualStack: ipv6Allowed } : isPlainObject(vpcConfig) && ipv6Allowed === undefined ? { ipv6AllowedForDualStack: false } : {}),
                 };
             })
             .filter((fn) => fn.subnetIds.length > 0);
@@ -277,14 +332,14 @@ export class NetworkGraph {
     /**
      * The subnets Lambda functions run in: those of the stack's functions' `vpcConfig`; in a
      * stack without functions (a network-only stack), its subnets with no route to an internet
-     * gateway, which is where functions would go.
+     * gateway (of either family), which is where functions would go.
      */
     get lambdaSubnetIds(): string[] {
         const fromFunctions = unique(this.functions.flatMap((fn) => fn.subnetIds));
         if (fromFunctions.length > 0) {
             return fromFunctions;
         }
-        return this.subnets.filter((s) => this.defaultRouteOf(s.id)?.kind !== "internetGateway").map((s) => s.id);
+        return this.subnets.filter((s) => this.defaultRouteOf(s.id, "ipv4")?.kind !== "internetGateway" && this.defaultRouteOf(s.id, "ipv6")?.kind !== "internetGateway").map((s) => s.id);
     }
 
     /** Every rule of the stack, whichever of the provider's three ways declares it. */
@@ -368,24 +423,32 @@ export class NetworkGraph {
      * that is unknown in a preview (the route's own, or an inline route's table's `routes`).
      */
     private routeNode(owner: RecordedResource, inputs: Record<string, any>, dependenciesOf: (key: string) => string): RouteNode | undefined {
-        const destination = str(inputs.destinationCidrBlock) ?? str(inputs.destinationIpv6CidrBlock) ?? str(inputs.destinationPrefixListId);
+        const ipv4 = str(inputs.destinationCidrBlock);
+        const ipv6 = str(inputs.destinationIpv6CidrBlock);
+        const destination = ipv4 ?? ipv6 ?? str(inputs.destinationPrefixListId);
         if (!destination) {
             return undefined;
         }
+        const family: AddressFamily | undefined = ipv4 ? (ipv4.includes(":") ? "ipv6" : "ipv4") : ipv6 ? "ipv6" : undefined;
+        const at = { destination, ...(family ? { family } : {}) };
         const follow = (key: string, type: string) => (inputs[key] === undefined ? undefined : this.refs(owner, dependenciesOf(key), [type], inputs[key])[0]);
         const nat = follow("natGatewayId", TYPES.natGateway);
         if (nat) {
-            return { destination, target: { kind: "natGateway", id: nat } };
+            return { ...at, target: { kind: "natGateway", id: nat } };
         }
         // `gatewayId` holds internet gateways (and virtual private gateways, `vgw-`).
         const igw = follow("gatewayId", TYPES.internetGateway);
         if (igw && !igw.startsWith("vgw-")) {
-            return { destination, target: { kind: "internetGateway", id: igw } };
+            return { ...at, target: { kind: "internetGateway", id: igw } };
+        }
+        const eigw = follow("egressOnlyGatewayId", TYPES.egressOnlyInternetGateway);
+        if (eigw) {
+            return { ...at, target: { kind: "egressOnlyInternetGateway", id: eigw } };
         }
         const other = ["transitGatewayId", "vpcPeeringConnectionId", "networkInterfaceId", "egressOnlyGatewayId", "vpcEndpointId", "gatewayId", "localGatewayId", "carrierGatewayId", "coreNetworkArn"].find(
             (key) => inputs[key] !== undefined && inputs[key] !== null && inputs[key] !== "",
         );
-        return other ? { destination, target: { kind: "other", id: isKnownString(inputs[other]) ? inputs[other] : `${other} (unknown until deployed)`, property: other } } : undefined;
+        return other ? { ...at, target: { kind: "other", id: isKnownString(inputs[other]) ? inputs[other] : `${other} (unknown until deployed)`, property: other } } : undefined;
     }
 
     /** Where flow logs go, per flow log: `cloud-watch-logs` (the provider's default), `s3`, `kinesis-data-firehose`. */
@@ -417,6 +480,11 @@ function rulePeer(securityGroupId: unknown, cidr: unknown, prefixListId: unknown
 /** An input as the program gave it, else the mocked provider's output. */
 function value(resource: RecordedResource, key: string): unknown {
     return resource.inputs[key] ?? resource.outputs?.[key];
+}
+
+/** Given a value, known or not yet (an unknown still says the program set it). */
+function isSet(v: unknown): boolean {
+    return v !== undefined && v !== null && v !== "";
 }
 
 function str(v: unknown): string | undefined {
