@@ -16,6 +16,11 @@
  * - Amazon EC2 on-demand pricing, data transfer: traffic between Availability Zones of a
  *   region is billed per GB in each direction.
  * - AWS Pricing Calculator: a month is 730 hours.
+ * - Amazon VPC User Guide, "Enable outbound IPv6 traffic using an egress-only internet gateway",
+ *   Pricing (https://docs.aws.amazon.com/vpc/latest/userguide/egress-only-internet-gateway.html):
+ *   the gateway itself is not charged; traffic out through it pays EC2 data transfer only. The AWS
+ *   Compute Blog's "AWS Lambda networking over IPv6" makes the same point for Lambda: IPv6 egress
+ *   skips the NAT gateway and its per-GB processing charge.
  */
 export const AWS_PRICES = {
     /** The day these prices were read from the pages above. */
@@ -25,6 +30,8 @@ export const AWS_PRICES = {
     hoursPerMonth: 730,
     /** Gateway endpoints (S3, DynamoDB) cost nothing, in every region. */
     gatewayEndpointPerHour: 0,
+    /** Egress-only internet gateways cost nothing, in every region: their IPv6 traffic pays data transfer out only, no processing charge. */
+    egressOnlyInternetGatewayPerHour: 0,
     regions: {
         "us-east-1": {
             natGatewayPerHour: 0.045,

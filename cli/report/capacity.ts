@@ -20,6 +20,8 @@ export interface SubnetCapacity {
     name: string;
     zone?: string;
     cidrBlock?: string;
+    /** Its IPv6 /64 when dual-stack and known: shown, never counted (it does not limit Lambda). */
+    ipv6CidrBlock?: string;
     /** Addresses in the CIDR block; undefined for a subnet the stack does not create. */
     size?: number;
     /** The size less the 5 addresses AWS reserves in every subnet. */
@@ -50,7 +52,14 @@ export interface CapacityReport {
     subnets: SubnetCapacity[];
     vpcs: VpcEniUse[];
     warnings: string[];
+    /** What the numbers assume, when it matters: dual-stack subnets are counted by their IPv4 block. */
+    notes?: string[];
 }
+
+/** Why the IPv4 block, not the IPv6 one, bounds a dual-stack Lambda subnet. */
+export const DUAL_STACK_CAPACITY_NOTE =
+    "Dual-stack subnets are counted by their IPv4 block: each Hyperplane ENI still takes an IPv4 address there, so IPv4 is what limits; " +
+    "the IPv6 /64 holds far more addresses than a subnet can use and does not.";
 
 export function assessCapacity(graph: NetworkGraph): CapacityReport {
     const functions = graph.functions;
@@ -87,6 +96,7 @@ export function assessCapacity(graph: NetworkGraph): CapacityReport {
             name: subnet.name,
             ...(subnet.zone ? { zone: subnet.zone } : {}),
             ...(subnet.cidrBlock ? { cidrBlock: subnet.cidrBlock } : {}),
+            ...(subnet.ipv6CidrBlock ? { ipv6CidrBlock: subnet.ipv6CidrBlock } : {}),
             ...(size !== undefined ? { size, usable } : {}),
             interfaceEndpointAddresses,
             natGatewayAddresses,
@@ -115,7 +125,13 @@ export function assessCapacity(graph: NetworkGraph): CapacityReport {
         return { vpcId, vpcName: name, hyperplaneEnis, quota, ...(warning ? { warning } : {}) };
     });
 
-    return { subnets, vpcs, warnings: [...subnets.flatMap((s) => s.warnings), ...vpcs.flatMap((v) => (v.warning ? [v.warning] : []))] };
+    const dualStack = graph.lambdaSubnetIds.some((id) => graph.subnet(id).dualStack);
+    return {
+        subnets,
+        vpcs,
+        warnings: [...subnets.flatMap((s) => s.warnings), ...vpcs.flatMap((v) => (v.warning ? [v.warning] : []))],
+        ...(dualStack ? { notes: [DUAL_STACK_CAPACITY_NOTE] } : {}),
+    };
 }
 
 /** The number of IPv4 addresses in a CIDR block: a /28 holds 16. */

@@ -21,6 +21,8 @@ export interface CostLine {
     /** Null when the region's prices are unknown. */
     unitPriceUsd: number | null;
     monthlyUsd: number | null;
+    /** What the line does not show: a free gateway's traffic still pays data transfer. */
+    note?: string;
 }
 
 /** A per-GB charge; estimated when `--traffic-gb` says how much goes through it. */
@@ -98,6 +100,16 @@ export function estimateCost(graph: NetworkGraph, region: string, options: CostO
     if (gatewayEndpoints.length > 0) {
         lines.push(hourly("Gateway endpoints", gatewayEndpoints.map((e) => e.service), gatewayEndpoints.length, "endpoint-hours", AWS_PRICES.gatewayEndpointPerHour));
     }
+    const egressOnly = graph.egressOnlyInternetGateways;
+    const ipv6Egress = egressOnlyEgress(graph);
+    if (egressOnly.length > 0) {
+        lines.push({
+            ...hourly("Egress-only internet gateways", egressOnly.map((g) => g.name), egressOnly.length, "gateway-hours", AWS_PRICES.egressOnlyInternetGatewayPerHour),
+            note:
+                "IPv6 traffic out through an egress-only internet gateway skips the NAT gateway: no NAT processing charge. " +
+                "Data transfer out to the internet is still billed per GB, as for any traffic leaving AWS.",
+        });
+    }
     // Known when every line's price is: a network billed for nothing costs $0 in any region.
     const monthlyUsd = lines.every((line) => line.monthlyUsd !== null) ? cents(lines.reduce((sum, line) => sum + line.monthlyUsd!, 0)) : null;
 
@@ -123,6 +135,12 @@ export function estimateCost(graph: NetworkGraph, region: string, options: CostO
 
     const notes = [
         `Fixed cost of the network only, at ${AWS_PRICES.hoursPerMonth} hours a month; functions, databases and log storage are billed on their own.`,
+        ...(ipv6Egress.length > 0
+            ? [
+                  `IPv6: ${ipv6Egress.join("; ")}. That traffic (from functions with ipv6AllowedForDualStack) pays no NAT processing, only data transfer out per GB; ` +
+                      `IPv4 traffic still goes through the NAT gateways${options.trafficGb !== undefined && routesThroughNat ? ", so the traffic estimate, which sends it all through them, is an upper bound" : ""}.`,
+              ]
+            : []),
         ...(lambdaSubnets.some((id) => !graph.subnet(id).inStack)
             ? ["Some Lambda subnets are not created by this stack (an existing VPC's): what their VPC is billed for (its NAT gateways, its addresses) is not counted here."]
             : []),
@@ -179,6 +197,21 @@ function usageRates(
         });
     }
     return rates;
+}
+
+/**
+ * `::/0 from app-lambda-subnet-1, app-lambda-subnet-2 to egress-only internet gateway app-eigw`:
+ * the Lambda subnets' IPv6 routes out through an egress-only gateway, one entry per gateway.
+ */
+function egressOnlyEgress(graph: NetworkGraph): string[] {
+    const byGateway = new Map<string, string[]>();
+    for (const subnetId of graph.lambdaSubnetIds) {
+        const target = graph.defaultRouteOf(subnetId, "ipv6");
+        if (target?.kind === "egressOnlyInternetGateway") {
+            byGateway.set(target.id, [...(byGateway.get(target.id) ?? []), graph.subnet(subnetId).name]);
+        }
+    }
+    return [...byGateway].map(([id, subnets]) => `::/0 from ${subnets.join(", ")} to egress-only internet gateway ${graph.nameOf(id)}`);
 }
 
 interface AlternativeInputs {

@@ -82,7 +82,8 @@ function costSection(cost: CostReport): string {
         const rows = cost.alternatives.map((a) => [a.name, a.monthlyUsd === null ? "unknown" : formatUsd(a.monthlyUsd), a.savingUsd === null ? "unknown" : formatUsd(a.savingUsd), a.reaches, a.givesUp]);
         blocks.push(`Cheaper designs:\n\n${table(["design", "fixed per month", "saves", "still reaches", "gives up"], rows)}`);
     }
-    blocks.push(cost.notes.map((n) => `<sub>${n}</sub>`).join("<br/>"));
+    const lineNotes = cost.lines.filter((l) => l.note).map((l) => `${l.item} (${l.resources.join(", ")}): ${l.note}`);
+    blocks.push([...lineNotes, ...cost.notes].map((n) => `<sub>${n}</sub>`).join("<br/>"));
     return blocks.join("\n\n");
 }
 
@@ -105,6 +106,7 @@ function capacitySection(capacity: CapacityReport): string {
         table(["Lambda subnet", "zone", "CIDR", "usable", "interface endpoints", "NAT gateways", "Hyperplane ENIs", "free", "headroom"], rows, ["---", "---", "---", "---:", "---:", "---:", "---:", "---:", "---:"]),
         "<sub>Usable: the block less the 5 addresses AWS reserves. Lambda makes one Hyperplane ENI (one address) per unique subnet and security-group set, shared by the functions that have that pair; each carries up to 65,000 connections before Lambda adds another. They do not grow with concurrency.</sub>",
         ...capacity.vpcs.map((v) => `Lambda ENIs in \`${v.vpcName}\`: ${v.hyperplaneEnis} of the ${v.quota} per VPC quota.`),
+        ...(capacity.notes ?? []).map((n) => `<sub>${n}</sub>`),
         ...capacity.warnings.map((w) => `> ⚠️ ${w}`),
     ];
     return blocks.join("\n\n");

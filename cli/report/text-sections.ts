@@ -8,11 +8,15 @@ export function renderCostText(cost: CostReport): string {
     const head = cost.monthlyUsd === null
         ? `Monthly cost: unknown in ${cost.region} (the price table of ${cost.priceTableDate} covers ${Object.keys(AWS_PRICES.regions).join(", ")} only).`
         : `Monthly cost: ${formatUsd(cost.monthlyUsd)} fixed (${cost.region} list prices of ${cost.priceTableDate}).`;
-    const lines = cost.lines.map((l) => `  ${l.item.padEnd(30)}${String(l.quantity).padStart(8)} ${l.unit.padEnd(20)}${l.monthlyUsd === null ? "unknown" : formatUsd(l.monthlyUsd)}`);
+    const lines = cost.lines.flatMap((l) => [
+        `  ${l.item.padEnd(30)}${String(l.quantity).padStart(8)} ${l.unit.padEnd(20)}${l.monthlyUsd === null ? "unknown" : formatUsd(l.monthlyUsd)}`,
+        ...(l.note ? [`    (${l.resources.join(", ")}) ${l.note}`] : []),
+    ]);
     const rates = cost.rates.map((r) => `  + ${r.item}: ${r.usdPerGb === null ? "rate unknown" : `${formatRate(r.usdPerGb)}/GB`}${r.estimate ? `, ${r.estimate.gb} GB ~ ${r.estimate.monthlyUsd === null ? "unknown" : formatUsd(r.estimate.monthlyUsd)}` : ""}`);
     const total = cost.estimatedMonthlyUsdWithTraffic !== undefined && cost.estimatedMonthlyUsdWithTraffic !== null ? [`  = ${formatUsd(cost.estimatedMonthlyUsdWithTraffic)} a month with the given traffic`] : [];
     const alternatives = cost.alternatives.map((a) => `  cheaper: ${a.name.replace(/`/g, "")}: ${a.monthlyUsd === null ? "unknown" : formatUsd(a.monthlyUsd)}; gives up ${a.givesUp}`);
-    return [head, ...lines, ...rates, ...total, ...alternatives].join("\n");
+    const ipv6 = cost.notes.filter((n) => n.startsWith("IPv6: ")).map((n) => `  ${n}`);
+    return [head, ...lines, ...rates, ...total, ...ipv6, ...alternatives].join("\n");
 }
 
 /** The short capacity section of the text report. */
@@ -26,5 +30,5 @@ export function renderCapacityText(capacity: CapacityReport): string {
         return `  ${s.name}${where ? ` ${where}` : ""}: ${size}; Hyperplane ENIs ${s.hyperplaneEnis}, interface endpoint addresses ${s.interfaceEndpointAddresses}, NAT gateway addresses ${s.natGatewayAddresses}`;
     });
     const vpcs = capacity.vpcs.map((v) => `  Lambda ENIs in ${v.vpcName}: ${v.hyperplaneEnis} of the ${v.quota} per VPC quota`);
-    return ["Capacity (per Lambda subnet):", ...rows, ...vpcs, ...capacity.warnings.map((w) => `  WARNING: ${w}`)].join("\n");
+    return ["Capacity (per Lambda subnet):", ...rows, ...vpcs, ...(capacity.notes ?? []).map((n) => `  ${n}`), ...capacity.warnings.map((w) => `  WARNING: ${w}`)].join("\n");
 }
