@@ -278,7 +278,10 @@ export interface VpcLambdaNetworkArgs {
      * the Lambda subnets' IPv6 traffic out (no NAT charge for it) and the Lambda security group's
      * egress to the world is opened for `::/0` too; the other patterns get no IPv6 route out.
      * With `existingVpc`, the given subnets must already be dual-stack (an IPv6 /64 and an IPv4
-     * block: Lambda does not support IPv6-only subnets); a lookup checks them.
+     * block: Lambda does not support IPv6-only subnets); a lookup checks them. Turning it on
+     * later updates the VPC and subnets in place; turning it off again replaces every subnet
+     * (and what runs in it), as AWS cannot take the block from a subnet that hands out IPv6
+     * addresses.
      * Default: false.
      * @default false
      */

@@ -26,6 +26,9 @@ const FLOW_LOGS_OFF: Step = { change: "turn flow logs off", next: (args) => ({ .
 const FLOW_LOGS_ON: Step = { change: "turn flow logs back on", next: (args) => ({ ...args, flowLogs: { enabled: true } }) };
 const ONE_NAT_PER_ZONE: Step = { change: "Single -> OnePerAz", next: (args) => ({ ...args, natGateways: { strategy: NatGatewayStrategy.OnePerAz } }) };
 const ONE_NAT: Step = { change: "OnePerAz -> Single", next: (args) => ({ ...args, natGateways: { strategy: NatGatewayStrategy.Single } }) };
+const DUAL_STACK_ON: Step = { change: "turn dual stack on", next: (args) => ({ ...args, dualStack: true }) };
+const DIAGNOSTICS_ON: Step = { change: "add the diagnostics function", next: (args) => ({ ...args, diagnostics: { enabled: true, targets: [{ host: "db.internal", port: 5432 }] } }) };
+const DIAGNOSTICS_OFF: Step = { change: "remove the diagnostics function", next: (args) => ({ ...args, diagnostics: { enabled: false } }) };
 const ADD_AN_ALLOW_TO: Step = { change: "add an allowTo target", next: (args) => ({ ...args, allowTo: [...(args.allowTo ?? []), { securityGroupId: CACHE_SG, port: 6379 }] }) };
 
 const WALKS: { start: string; args: VpcLambdaNetworkArgs; steps: Step[] }[] = [
@@ -37,17 +40,17 @@ const WALKS: { start: string; args: VpcLambdaNetworkArgs; steps: Step[] }[] = [
             interfaceEndpoints: ["secretsmanager"],
             allowTo: [{ securityGroupId: DB_SG, port: 3306 }],
         },
-        steps: [ADD_A_ZONE, ADD_AN_ENDPOINT, REMOVE_AN_ENDPOINT, FLOW_LOGS_OFF, FLOW_LOGS_ON, ONE_NAT_PER_ZONE, ADD_A_ZONE, ONE_NAT, ADD_AN_ALLOW_TO],
+        steps: [ADD_A_ZONE, ADD_AN_ENDPOINT, REMOVE_AN_ENDPOINT, FLOW_LOGS_OFF, FLOW_LOGS_ON, ONE_NAT_PER_ZONE, DUAL_STACK_ON, DIAGNOSTICS_ON, ADD_A_ZONE, ONE_NAT, ADD_AN_ALLOW_TO, DIAGNOSTICS_OFF],
     },
     {
         start: "PrivateWithEndpoints, one zone",
         args: { pattern: NetworkPattern.PrivateWithEndpoints, numberOfAvailabilityZones: 1, interfaceEndpoints: ["secretsmanager", "kms"] },
-        steps: [ADD_A_ZONE, ADD_AN_ENDPOINT, REMOVE_AN_ENDPOINT, FLOW_LOGS_OFF, FLOW_LOGS_ON, ADD_AN_ALLOW_TO, ADD_A_ZONE],
+        steps: [ADD_A_ZONE, DIAGNOSTICS_ON, ADD_AN_ENDPOINT, REMOVE_AN_ENDPOINT, FLOW_LOGS_OFF, FLOW_LOGS_ON, DUAL_STACK_ON, ADD_AN_ALLOW_TO, ADD_A_ZONE],
     },
     {
         start: "Isolated, two zones",
         args: { pattern: NetworkPattern.Isolated, allowTo: [{ securityGroupId: DB_SG, port: 5432 }] },
-        steps: [ADD_A_ZONE, FLOW_LOGS_OFF, FLOW_LOGS_ON, ADD_AN_ALLOW_TO],
+        steps: [DUAL_STACK_ON, ADD_A_ZONE, FLOW_LOGS_OFF, FLOW_LOGS_ON, ADD_AN_ALLOW_TO, DIAGNOSTICS_ON],
     },
     {
         start: "an existing VPC",
@@ -56,7 +59,8 @@ const WALKS: { start: string; args: VpcLambdaNetworkArgs; steps: Step[] }[] = [
             existingVpc: { vpcId: "vpc-0aaaaaaaaaaaaaaaa", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"], routeTableIds: ["rtb-0aaaaaaaaaaaaaaaa"] },
             interfaceEndpoints: ["kms"],
         },
-        steps: [ADD_AN_ENDPOINT, REMOVE_AN_ENDPOINT, FLOW_LOGS_OFF, FLOW_LOGS_ON, ADD_AN_ALLOW_TO],
+        // (Dual stack on an existing VPC without NAT changes no resource, only vpcConfig: not a step here.)
+        steps: [ADD_AN_ENDPOINT, REMOVE_AN_ENDPOINT, FLOW_LOGS_OFF, FLOW_LOGS_ON, ADD_AN_ALLOW_TO, DIAGNOSTICS_ON],
     },
 ];
 

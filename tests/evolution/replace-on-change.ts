@@ -22,6 +22,7 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, ReplaceOnChange>> = {
         inputs: ["vpcId", "cidrBlock", "availabilityZone", "availabilityZoneId", "outpostArn", "ipv6Native"],
         source: "internal/service/ec2/vpc_subnet.go",
     },
+    "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": { inputs: ["vpcId"], source: "internal/service/ec2/vpc_egress_only_internet_gateway.go" },
     "aws:ec2/securityGroup:SecurityGroup": { inputs: ["vpcId", "description", "name", "namePrefix"], source: "internal/service/ec2/vpc_security_group.go" },
     "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": { inputs: ["vpcId"], source: "internal/service/ec2/vpc_default_security_group.go (not re-read)" },
     "aws:ec2/natGateway:NatGateway": {
@@ -58,8 +59,26 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, ReplaceOnChange>> = {
     "aws:cloudwatch/logGroup:LogGroup": { inputs: ["name", "namePrefix", "logGroupClass"], source: "internal/service/logs/group.go (retentionInDays changes in place; not re-read)" },
     "aws:iam/role:Role": { inputs: ["name", "namePrefix", "path"], source: "internal/service/iam/role.go (assumeRolePolicy and description change in place; not re-read)" },
     "aws:iam/rolePolicy:RolePolicy": { inputs: ["role", "name", "namePrefix"], source: "internal/service/iam/role_policy.go (not re-read)" },
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": { inputs: ["role", "policyArn"], source: "internal/service/iam/role_policy_attachment.go (not re-read)" },
+    "aws:lambda/function:Function": {
+        inputs: ["name", "packageType"],
+        source: "internal/service/lambda/function.go (code, role, runtime, environment and vpcConfig change in place; not re-read)",
+    },
     "aws:iam/policy:Policy": { inputs: ["name", "namePrefix", "path", "description"], source: "internal/service/iam/policy.go (IAM cannot change a policy's description; not re-read)" },
 };
+
+/**
+ * The subnet's one conditional replacement (`CustomizeDiff: ForceNewIf("ipv6_cidr_block", ...)` in
+ * internal/service/ec2/vpc_subnet.go, read 2026-11-25): a change of `ipv6CidrBlock` replaces the
+ * subnet when it had `assignIpv6AddressOnCreation` on. Adding a block to a subnet without one is
+ * an update; taking a dual-stack subnet's block away (or moving it) replaces the subnet.
+ */
+export function subnetIpv6Replacement(before: Record<string, unknown>, after: Record<string, unknown>): string | undefined {
+    if (before.assignIpv6AddressOnCreation === true && before.ipv6CidrBlock !== after.ipv6CidrBlock) {
+        return `ipv6CidrBlock changes from ${JSON.stringify(before.ipv6CidrBlock)} to ${JSON.stringify(after.ipv6CidrBlock)} while assignIpv6AddressOnCreation was on`;
+    }
+    return undefined;
+}
 
 const RULE_SOURCES = ["cidrIpv4", "cidrIpv6", "prefixListId", "referencedSecurityGroupId"] as const;
 

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "util";
 import type { RecordedResource } from "../../sdk/testing/mock-stack";
-import { REPLACE_ON_CHANGE, ruleSourceKind } from "./replace-on-change";
+import { REPLACE_ON_CHANGE, ruleSourceKind, subnetIpv6Replacement } from "./replace-on-change";
 
 /** What `pulumi up` would do to the resources of one configuration to reach the next. */
 export interface Changes {
@@ -73,6 +73,12 @@ function changedReplaceOnChangeInput(before: RecordedResource, after: RecordedRe
     for (const input of replaceOnChange(after.type)) {
         if (!isDeepStrictEqual(before.inputs[input], after.inputs[input])) {
             return `${input} changes from ${JSON.stringify(before.inputs[input])} to ${JSON.stringify(after.inputs[input])}`;
+        }
+    }
+    if (after.type === "aws:ec2/subnet:Subnet") {
+        const because = subnetIpv6Replacement(before.inputs, after.inputs);
+        if (because) {
+            return because;
         }
     }
     if (after.type.startsWith("aws:vpc/securityGroup") && ruleSourceKind(before.inputs) !== ruleSourceKind(after.inputs)) {

@@ -40,6 +40,21 @@ describe("evolution: the changes that replace or delete something", () => {
         ]);
     });
 
+    it("replaces every subnet, and what sits in them, when dual stack is turned off again", async () => {
+        const dual = { ...base, dualStack: true };
+        const changes = await changesFrom(stack, dual, base);
+        expect(replaced(changes)).to.include.members([
+            `${T.subnet}::app-lambda-subnet-1`,
+            `${T.subnet}::app-lambda-subnet-2`,
+            `${T.subnet}::app-public-subnet-1`,
+            `${T.subnet}::app-public-subnet-2`,
+            `${T.natGateway}::app-nat-1`,
+        ]);
+        expect(changes.replaced.find((r) => r.resource === `${T.subnet}::app-lambda-subnet-1`)!.because).to.include("while assignIpv6AddressOnCreation was on");
+        expect(replaced(changes)).to.not.include(`${T.vpc}::app-vpc`);
+        expect(changes.deleted).to.include("aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway::app-eigw");
+    });
+
     it("replaces the subnets (and what sits in them) of zones whose name changes", async () => {
         const changes = await changesFrom(stack, { ...base, availabilityZoneNames: ["us-east-1a", "us-east-1b"] }, { ...base, availabilityZoneNames: ["us-east-1a", "us-east-1c"] });
         expect(replaced(changes)).to.include.members([`${T.subnet}::app-lambda-subnet-2`, `${T.subnet}::app-public-subnet-2`, `${T.natGateway}::app-nat-2`]);
