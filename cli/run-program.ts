@@ -22,6 +22,17 @@ export class ProgramError extends Error {
 }
 
 /**
+ * How many frames an error captures while the program runs. Pulumi's runtime captures a stack
+ * trace for every promise it makes (kept to report leaked promises when debugging it), several
+ * per output of every resource: formatting them was the largest single cost of a plan beyond
+ * loading Pulumi itself. The plan prints the program's error message, not its trace, so it
+ * captures none; with VPC_LAMBDA_DEBUG set, the trace is printed and Node's limit is kept.
+ */
+export function programStackTraceLimit(): number {
+    return process.env.VPC_LAMBDA_DEBUG ? Error.stackTraceLimit : 0;
+}
+
+/**
  * Runs a Pulumi program in this process against mocks that answer like AWS, as the Pulumi
  * engine would run it for `pulumi preview`, and returns every resource it registered.
  * Pulumi's runtime is process-wide: run one program per process.
@@ -37,7 +48,9 @@ export async function runProgram(project: PulumiProject): Promise<PlannedStack> 
     // echoes come after the error is reported, and must not crash the process with a trace.
     process.on("unhandledRejection", () => undefined);
     const previousDir = process.cwd();
+    const stackTraceLimit = Error.stackTraceLimit;
     process.chdir(project.directory);
+    Error.stackTraceLimit = programStackTraceLimit();
     try {
         const { value: outputs, failures } = await stack.run(() =>
             pulumi.runtime.runInPulumiStack(async () => {
@@ -59,6 +72,7 @@ export async function runProgram(project: PulumiProject): Promise<PlannedStack> 
     } catch (error) {
         throw new ProgramError(error);
     } finally {
+        Error.stackTraceLimit = stackTraceLimit;
         process.chdir(previousDir);
     }
 }
