@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
 import { AWS_LIMITS } from "../../sdk/aws-limits";
 import { blockContains, blocksOverlap } from "../../sdk/plan/cidr";
-import { ANY_IPV4 } from "../../sdk/plan/routing";
+import { ANY_IPV4, ANY_IPV6 } from "../../sdk/plan/routing";
 import { LAMBDA_SECURITY_GROUP_KEY } from "../../sdk/plan/security-rules";
 import type { NetworkPlan, NewVpcPlan } from "../../sdk/plan/types";
 import { block, planFor } from "../helpers/plan";
@@ -102,7 +102,10 @@ describe("properties: every valid argument set plans a sound network", () => {
                 const planned = newVpcPlan(args);
                 const strategy = args.natGateways?.strategy ?? NatGatewayStrategy.OnePerAz;
                 for (const table of planned.routeTables.filter((t) => t.role === "lambda")) {
-                    expect(table.routes.map((r) => [r.destinationCidrBlock, r.target.kind]), table.key).to.deep.equal([[ANY_IPV4, "natGateway"]]);
+                    expect(table.routes.map((r) => [r.destinationCidrBlock ?? r.destinationIpv6CidrBlock, r.target.kind]), table.key).to.deep.equal([
+                        [ANY_IPV4, "natGateway"],
+                        ...(args.dualStack ? [[ANY_IPV6, "egressOnlyInternetGateway"]] : []),
+                    ]);
                     const nat = planned.natGateways.find((n) => n.key === table.routes[0].target.key);
                     expect(nat?.zone, table.key).to.equal(strategy === NatGatewayStrategy.OnePerAz ? table.zone : 1);
                 }
@@ -128,6 +131,23 @@ describe("properties: every valid argument set plans a sound network", () => {
         );
     });
 
+    it("with dual stack, gives every subnet its own /64 of the /56, never in the eighth left free; without, none", () => {
+        fc.assert(
+            fc.property(validNewVpcArguments, (args) => {
+                const indices = newVpcPlan(args).subnets.map((s) => s.ipv6SubnetIndex);
+                if (!args.dualStack) {
+                    expect(indices.filter((i) => i !== undefined)).to.deep.equal([]);
+                    return;
+                }
+                expect(new Set(indices).size).to.equal(indices.length);
+                for (const index of indices) {
+                    expect(Number.isInteger(index) && index! >= 0 && index! < 256 && !(index! >= 192 && index! < 224), String(index)).to.equal(true);
+                }
+            }),
+            SECONDARY_RUNS,
+        );
+    });
+
     it("without NAT, plans no route, no internet gateway, no NAT gateway and no public subnet", () => {
         fc.assert(
             fc.property(validArgumentsWithoutNat, (args) => {
@@ -144,7 +164,7 @@ describe("properties: every valid argument set plans a sound network", () => {
     it("admits no ingress from any CIDR block, so never from 0.0.0.0/0 or ::/0", () => {
         fc.assert(
             fc.property(validArguments, (args) => {
-                const fromCidrs = planFor(args).securityGroupRules.filter((r) => r.direction === "ingress" && r.peer.kind === "cidr");
+                const fromCidrs = planFor(args).securityGroupRules.filter((r) => r.direction === "ingress" && (r.peer.kind === "cidr" || r.peer.kind === "cidrIpv6"));
                 expect(fromCidrs.map((r) => r.key)).to.deep.equal([]);
             }),
             RUNS,
@@ -174,9 +194,12 @@ describe("properties: every valid argument set plans a sound network", () => {
     it("opens egress to the whole internet only from the Lambda group, and only with PrivateWithNat", () => {
         fc.assert(
             fc.property(validArguments, (args) => {
-                const toAnywhere = planFor(args).securityGroupRules.filter((r) => r.peer.kind === "cidr" && r.peer.cidrIpv4 === ANY_IPV4);
-                const expected = args.pattern === NetworkPattern.PrivateWithNat ? [[LAMBDA_SECURITY_GROUP_KEY, "egress"]] : [];
-                expect(toAnywhere.map((r) => [r.securityGroupKey, r.direction])).to.deep.equal(expected);
+                const rules = planFor(args).securityGroupRules;
+                const toAnywhere = rules.filter((r) => r.peer.kind === "cidr" && r.peer.cidrIpv4 === ANY_IPV4);
+                const toAnywhereIpv6 = rules.filter((r) => r.peer.kind === "cidrIpv6" && r.peer.cidrIpv6 === ANY_IPV6);
+                const withNat = args.pattern === NetworkPattern.PrivateWithNat;
+                expect(toAnywhere.map((r) => [r.securityGroupKey, r.direction])).to.deep.equal(withNat ? [[LAMBDA_SECURITY_GROUP_KEY, "egress"]] : []);
+                expect(toAnywhereIpv6.map((r) => [r.securityGroupKey, r.direction])).to.deep.equal(withNat && args.dualStack ? [[LAMBDA_SECURITY_GROUP_KEY, "egress"]] : []);
             }),
             SECONDARY_RUNS,
         );
@@ -208,6 +231,8 @@ describe("properties: every valid argument set plans a sound network", () => {
                     ...planned.securityGroupRules.map((r) => r.key),
                     planned.eniPolicy.key,
                     ...flowLogKeys(planned),
+                    ...(planned.egressOnlyInternetGateway ? [planned.egressOnlyInternetGateway.key] : []),
+                    ...(planned.diagnostics ? [planned.diagnostics.functionKey, planned.diagnostics.roleKey, planned.diagnostics.logGroupKey] : []),
                 ];
                 expect(keys.filter((key, i) => keys.indexOf(key) !== i)).to.deep.equal([]);
             }),

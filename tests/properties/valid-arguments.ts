@@ -100,7 +100,14 @@ const interfaceEndpoints = fc.option(fc.shuffledSubarray(SERVICES_WITH_INTERFACE
 const gatewayEndpoints = fc.option(fc.shuffledSubarray([GatewayEndpointService.S3, GatewayEndpointService.DynamoDb]), { nil: undefined });
 
 /** Options every pattern shares; the endpoint lists are left to the pattern. */
-const common = fc.record({ allowTo: fc.option(allowTo, { nil: undefined }), flowLogs, tags });
+const diagnostics = fc.option(
+    fc.record({
+        enabled: fc.boolean(),
+        targets: fc.option(fc.array(fc.record({ host: fc.constantFrom("db.internal", "10.0.192.10", "cache.abc123.use1.cache.amazonaws.com"), port: fc.integer({ min: 1, max: 65535 }) }), { maxLength: 3 }), { nil: undefined }),
+    }),
+    { nil: undefined },
+);
+const common = fc.record({ allowTo: fc.option(allowTo, { nil: undefined }), flowLogs, tags, dualStack: fc.option(fc.boolean(), { nil: undefined }), diagnostics });
 
 /** Removes keys whose value is undefined, as a user who never wrote them. */
 function compact<T extends object>(args: T): T {
