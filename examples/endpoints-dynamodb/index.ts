@@ -12,6 +12,12 @@ const net = new VpcLambdaNetwork("orders", {
     // S3 and DynamoDB gateway endpoints come by default with this pattern; every other AWS
     // service the function calls needs its interface endpoint, or the call hangs until it times out.
     interfaceEndpoints: ["secretsmanager"],
+    // IPv6 beside IPv4 in every subnet. This pattern has no route out for either: the function
+    // still reaches DynamoDB and Secrets Manager only through the endpoints.
+    dualStack: true,
+    // A function that checks, from inside the network, that both endpoints answer privately and
+    // that the internet is out of reach: `aws lambda invoke --function-name <diagnosticsFunction> out.json`.
+    diagnostics: { enabled: true },
     tags: { project: "endpoints-dynamodb" },
 });
 
@@ -73,3 +79,4 @@ export const vpcId = net.vpcId;
 export const vpcEndpointIds = net.vpcEndpointIds;
 export const functionName = fn.name;
 export const tableName = table.name;
+export const diagnosticsFunction = net.diagnosticsFunctionName;

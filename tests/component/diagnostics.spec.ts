@@ -137,6 +137,22 @@ describe("VpcLambdaNetwork: the diagnostics function", () => {
         expect(fn.inputs.vpcConfig.ipv6AllowedForDualStack).to.equal(false);
     });
 
+    it("checks a database in the network's own subnets, its address passed through a deferred output (as the README shows)", async () => {
+        const stack = await MockStack.install();
+        const { failures } = await stack.run(() => {
+            const [dbAddress, resolveDbAddress] = pulumi.deferredOutput<string>();
+            const net = new VpcLambdaNetwork("app", { pattern: NetworkPattern.Isolated, diagnostics: { enabled: true, targets: [{ host: dbAddress, port: 5432 }] } });
+            const subnets = new aws.rds.SubnetGroup("db-subnets", { subnetIds: net.lambdaSubnetIds });
+            const db = new aws.rds.Instance("db", { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, dbSubnetGroupName: subnets.name });
+            resolveDbAddress(db.address);
+        });
+        expect(failures).to.deep.equal([]);
+        const fn = stack.get(FUNCTION, "app-diagnostics");
+        const db = stack.get("aws:rds/instance:Instance", "db");
+        expect(configurationOf(fn).targets).to.deep.equal([{ host: db.outputs.address, port: 5432 }]);
+        expect(fn.dependencies).to.include(db.urn);
+    });
+
     it("in an existing VPC: looks the VPC's ranges up", async () => {
         const stack = await MockStack.install();
         const { failures } = await stack.run(() => {

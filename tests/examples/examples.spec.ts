@@ -175,6 +175,27 @@ describe("examples/endpoints-dynamodb", function () {
         expect(endpoint.inputs.subnetIds).to.deep.equal(lambdaSubnetIdsOf(plan, network));
     });
 
+    it("runs the function dual-stack, with no IPv6 route out either", () => {
+        expect(plan.get(LAMBDA, "fn").inputs.vpcConfig.ipv6AllowedForDualStack).to.equal(true);
+        expect(plan.ofType(T.route).filter((r) => r.inputs.destinationIpv6CidrBlock !== undefined)).to.deep.equal([]);
+        const subnets = lambdaSubnetIdsOf(plan, network).map((id) => plan.resources.find((r) => r.id === id));
+        expect(subnets.map((s) => s?.inputs.ipv6CidrBlock)).to.satisfy((blocks: unknown[]) => blocks.length === 2 && blocks.every((b) => typeof b === "string" && b.endsWith("/64")));
+    });
+
+    it("builds the diagnostics function, told to expect both endpoints and no internet", () => {
+        const diagnostics = childOf(plan, network, LAMBDA, "diagnostics");
+        const configuration = JSON.parse(diagnostics.inputs.environment.variables.VPC_LAMBDA_DIAGNOSTICS);
+        expect(configuration).to.deep.include({
+            pattern: "PrivateWithEndpoints",
+            internetExpected: false,
+            services: [
+                { service: "s3", endpointType: "Gateway" },
+                { service: "dynamodb", endpointType: "Gateway" },
+                { service: "secretsmanager", endpointType: "Interface" },
+            ],
+        });
+    });
+
     it("lets the function read that table and that secret only", () => {
         const env = plan.get(LAMBDA, "fn").inputs.environment.variables;
         const statements = policyStatements(plan.get(ROLE_POLICY, "fn-data"));
