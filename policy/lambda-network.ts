@@ -5,7 +5,7 @@ import { AWS_LIMITS } from "../sdk/aws-limits";
 import { AWS, describe, describeAtSentenceStart } from "./aws-types";
 import { exemptionSchema, isExempt } from "./exemptions";
 import { functionNetwork, isInVpc } from "./function-network";
-import { isUnknown, knownList, knownString, toPlain } from "./known-values";
+import { isUnknown, knownBoolean, knownList, knownString, toPlain } from "./known-values";
 import { worldOpenings } from "./security-group-ingress";
 import { StackIndex, StackResource } from "./stack-index";
 import { publicExposureOf } from "./subnet-exposure";
@@ -196,4 +196,50 @@ export const lambdaSgNoPublicIngress: StackValidationPolicy = {
     },
 };
 
-export const lambdaNetworkPolicies = [lambdaInVpc, lambdaMultiAz, lambdaPrivateSubnets, lambdaSgNoPublicIngress, lambdaVpcLimits];
+/**
+ * Why a subnet cannot carry a dual-stack function: it has no IPv6 block, or it is IPv6-only.
+ * `undefined` when it is dual-stack, or when its block is not known yet (a preview, where a
+ * block computed from the VPC's is unknown): nothing to judge.
+ */
+function notDualStack(subnet: StackResource): string | undefined {
+    if (subnet.props.ipv6Native === true) {
+        return "is IPv6-only (ipv6Native)";
+    }
+    const block = subnet.props.ipv6CidrBlock;
+    if (isUnknown(block) || knownString(block)) {
+        return undefined;
+    }
+    return "has no IPv6 block (ipv6CidrBlock)";
+}
+
+export const lambdaDualStackSubnets: StackValidationPolicy = {
+    name: "lambda-dual-stack-subnets",
+    description: "A function that allows IPv6 (vpcConfig.ipv6AllowedForDualStack) runs only in dual-stack subnets: each has an IPv6 block and an IPv4 one.",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Lambda's IPv6 support needs dual-stack subnets: IPv4-only and IPv6-only subnets are refused for such a function. Give every subnet of its vpcConfig " +
+        "an IPv6 /64 beside its IPv4 block (a VpcLambdaNetwork with `dualStack: true` does, and sets ipv6AllowedForDualStack in its vpcConfig), " +
+        "or set ipv6AllowedForDualStack to false.",
+    configSchema: { properties: { exemptFunctions: exemptionSchema("Functions") } },
+    validateStack: (args, reportViolation) => {
+        const index = new StackIndex(args.resources);
+        for (const { fn, network } of vpcFunctions(index, args.getConfig<FunctionExemptions>().exemptFunctions)) {
+            const vpcConfig = fn.props.vpcConfig;
+            // A vpcConfig computed from new resources is unknown in a preview: whether it allows IPv6 is not known.
+            if (isUnknown(vpcConfig) || knownBoolean((vpcConfig as Record<string, unknown> | undefined)?.ipv6AllowedForDualStack, false) !== true) {
+                continue;
+            }
+            // Subnets the stack does not manage are not seen: only the stack's own are judged.
+            const refused = network.subnets.resources.map((subnet) => ({ subnet, reason: notDualStack(subnet) })).filter(({ reason }) => reason !== undefined);
+            if (refused.length > 0) {
+                reportViolation(
+                    `Function "${fn.name}" allows IPv6 (vpcConfig.ipv6AllowedForDualStack), but ${refused.map(({ subnet, reason }) => `${describe(subnet)} ${reason}`).join(", ")}; ` +
+                        "Lambda refuses IPv6 for a function unless all its subnets are dual-stack. Give them IPv6 blocks, or set ipv6AllowedForDualStack to false.",
+                    fn.urn,
+                );
+            }
+        }
+    },
+};
+
+export const lambdaNetworkPolicies = [lambdaInVpc, lambdaMultiAz, lambdaPrivateSubnets, lambdaSgNoPublicIngress, lambdaVpcLimits, lambdaDualStackSubnets];
