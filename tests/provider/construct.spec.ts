@@ -125,6 +125,22 @@ describe("provider: construct, as another language's SDK calls it", function () 
         expect(await valueOf(result.state.lambdaSubnetIds)).to.deep.equal(ids.subnetIds);
     });
 
+    it("builds a dual-stack network with the diagnostics function, whose target host arrives as another resource's output", async () => {
+        const dbUrn = "urn:pulumi:stack::project::aws:rds/instance:Instance::db";
+        const inputs = await fromWire(
+            { pattern: "PrivateWithNat", dualStack: true, diagnostics: { enabled: true, targets: [{ host: outputValue("db.abc123.us-east-1.rds.amazonaws.com", [dbUrn]), port: 5432 }] } },
+            { diagnostics: [dbUrn] },
+        );
+        const result = await provider.construct("dual", TYPE, inputs, {});
+        await stack.settle();
+        const fn = stack.get("aws:lambda/function:Function", "dual-diagnostics");
+        expect(JSON.parse(fn.inputs.environment.variables.VPC_LAMBDA_DIAGNOSTICS).targets).to.deep.equal([{ host: "db.abc123.us-east-1.rds.amazonaws.com", port: 5432 }]);
+        expect(fn.dependencies).to.include(dbUrn);
+        expect(await valueOf(result.state.diagnosticsFunctionName)).to.equal(fn.outputs.name);
+        expect(((await valueOf(result.state.vpcConfig)) as { ipv6AllowedForDualStack: boolean }).ipv6AllowedForDualStack).to.equal(true);
+        expect(await valueOf(result.state.vpcIpv6CidrBlock)).to.equal(stack.get(T.vpc, "dual-vpc").outputs.ipv6CidrBlock);
+    });
+
     it("delivers the flow log to a bucket whose ARN arrives as another resource's output, and depends on that resource", async () => {
         const bucketUrn = "urn:pulumi:stack::project::aws:s3/bucket:Bucket::flow-logs";
         const bucketArn = "arn:aws:s3:::flow-logs-0a1b2c3d";
