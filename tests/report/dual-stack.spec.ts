@@ -310,6 +310,30 @@ describe("report: IPv6 routes in a plain aws.* network", () => {
         expect(chart.between("Lambda four-fn", "Internet").map((e) => [e.arrow, e.label])).to.deep.equal([["-.-x", "no route to the internet"]]);
     });
 
+    it("reads an inline ::/0 route of a route table to an egress-only gateway, beside an inline IPv4 one", async () => {
+        const graph = await recordNetwork(stack, () => {
+            const vpc = new aws.ec2.Vpc("inl-vpc", { cidrBlock: "10.2.0.0/16", assignGeneratedIpv6CidrBlock: true });
+            const subnet = new aws.ec2.Subnet("inl-subnet", { vpcId: vpc.id, cidrBlock: "10.2.0.0/24", ipv6CidrBlock: "2600:1f18:cccc:dd00::/64" });
+            const eigw = new aws.ec2.EgressOnlyInternetGateway("inl-eigw", { vpcId: vpc.id });
+            const table = new aws.ec2.RouteTable("inl-rt", {
+                vpcId: vpc.id,
+                routes: [
+                    { cidrBlock: "10.9.0.0/16", vpcPeeringConnectionId: "pcx-0123456789abcdef0" },
+                    { ipv6CidrBlock: "::/0", egressOnlyGatewayId: eigw.id },
+                ],
+            });
+            new aws.ec2.RouteTableAssociation("inl-rta", { subnetId: subnet.id, routeTableId: table.id });
+        });
+        const subnetId = graph.subnets[0].id;
+        expect(graph.routesOf(graph.routeTableOf(subnetId)!).map((r) => [r.family, r.destination, r.target.kind])).to.deep.equal([
+            ["ipv4", "10.9.0.0/16", "other"],
+            ["ipv6", "::/0", "egressOnlyInternetGateway"],
+        ]);
+        expect(graph.ipv6DefaultRouteOf(subnetId)).to.deep.equal({ kind: "egressOnlyInternetGateway", id: graph.egressOnlyInternetGateways[0].id });
+        expect(graph.defaultRouteOf(subnetId)).to.equal(undefined);
+        expect(graph.subnet(subnetId)).to.deep.include({ ipv6CidrBlock: "2600:1f18:cccc:dd00::/64", dualStack: true, ipv6Native: false });
+    });
+
     it("draws a Lambda subnet's ::/0 to an internet gateway as a two-way route", async () => {
         const graph = await recordNetwork(stack, ipv6Only("igw6", "internet-gateway", true));
         const chart = parseFlowchart(renderNetworkDiagram(graph));
