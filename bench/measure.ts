@@ -46,7 +46,7 @@ export function sample(values: number[]): Sample {
     const sorted = [...values].sort((a, b) => a - b);
     const middle = Math.floor(sorted.length / 2);
     const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    return { runs: values.map(round), median: round(median), min: round(sorted[0]), max: round(sorted[sorted.length - 1]) };
+    return { runs: values.map((v) => round(v)), median: round(median), min: round(sorted[0]), max: round(sorted[sorted.length - 1]) };
 }
 
 export function round(value: number, digits = 1): number {
