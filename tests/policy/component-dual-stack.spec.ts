@@ -1,29 +1,12 @@
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack } from "../../sdk/testing/mock-stack";
-import { verdictsOf } from "./helpers";
+import { functionOn, verdictsOf } from "./helpers";
 
 // component-patterns.spec.ts runs the pack on every pattern; this runs it on every pattern with
 // the two options of issue 7, dual stack and the diagnostics function, alone and together.
-
-/** A function on the network, as the README shows it: its role gets the network's ENI policy. */
-function functionOn(prefix: string, net: VpcLambdaNetwork): void {
-    const role = new aws.iam.Role(`${prefix}-fn-role`, {
-        assumeRolePolicy: JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
-        }),
-    });
-    const eniAccess = new aws.iam.RolePolicyAttachment(`${prefix}-fn-eni`, { role: role.name, policyArn: net.eniPolicyArn });
-    new aws.lambda.Function(
-        `${prefix}-fn`,
-        { role: role.arn, runtime: aws.lambda.Runtime.NodeJS20dX, handler: "index.handler", code: new pulumi.asset.AssetArchive({}), vpcConfig: net.vpcConfig },
-        { dependsOn: [eniAccess] },
-    );
-}
 
 /** A dual-stack VPC of the user's own, with fixed /64s (known in a preview too), for `existingVpc`. */
 function ownDualStackVpc(prefix: string): VpcLambdaNetworkArgs["existingVpc"] {

@@ -1,6 +1,9 @@
+import * as aws from "@pulumi/aws";
 import type { PolicyPackConfig } from "@pulumi/policy";
+import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { PolicyVerdicts, PolicyViolation, runPolicies } from "../../policy/runner";
+import type { VpcLambdaNetwork } from "../../sdk/component";
 import type { MockStack } from "../../sdk/testing/mock-stack";
 
 let programs = 0;
@@ -31,4 +34,20 @@ export function violationsOf(verdicts: PolicyVerdicts, policy: string): PolicyVi
 /** The URN's resource name (the part after the last `::`), to assert on which resource is blamed. */
 export function blamed(violation: PolicyViolation): string | undefined {
     return violation.resource?.split("::").pop();
+}
+
+/** A function on the network, as the README shows it: its role gets the network's ENI policy. */
+export function functionOn(prefix: string, net: VpcLambdaNetwork): void {
+    const role = new aws.iam.Role(`${prefix}-fn-role`, {
+        assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        }),
+    });
+    const eniAccess = new aws.iam.RolePolicyAttachment(`${prefix}-fn-eni`, { role: role.name, policyArn: net.eniPolicyArn });
+    new aws.lambda.Function(
+        `${prefix}-fn`,
+        { role: role.arn, runtime: aws.lambda.Runtime.NodeJS20dX, handler: "index.handler", code: new pulumi.asset.AssetArchive({}), vpcConfig: net.vpcConfig },
+        { dependsOn: [eniAccess] },
+    );
 }
