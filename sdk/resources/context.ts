@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { NetworkPlan, Ref } from "../plan/types";
 
@@ -23,6 +24,14 @@ export class BuildContext {
 
     get options(): pulumi.CustomResourceOptions {
         return { parent: this.parent };
+    }
+
+    private existingVpc?: pulumi.Output<aws.ec2.GetVpcResult>;
+
+    /** The user's VPC (`existingVpc`), looked up once however many checks read it. */
+    lookUpExistingVpc(vpcId: pulumi.Input<string>): pulumi.Output<aws.ec2.GetVpcResult> {
+        this.existingVpc ??= aws.ec2.getVpcOutput({ id: vpcId }, { parent: this.parent });
+        return this.existingVpc;
     }
 }
 

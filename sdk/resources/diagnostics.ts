@@ -87,7 +87,7 @@ export function buildDiagnostics(ctx: BuildContext, plan: DiagnosticsPlan, netwo
 
 /** An existing VPC's IPv4 and IPv6 blocks, looked up: the diagnostics function calls addresses in them private. */
 export function existingVpcCidrBlocks(ctx: BuildContext, vpcId: pulumi.Input<string>): pulumi.Output<string[]> {
-    const vpc = aws.ec2.getVpcOutput({ id: vpcId }, { parent: ctx.parent });
+    const vpc = ctx.lookUpExistingVpc(vpcId);
     return pulumi.all([vpc.cidrBlockAssociations, vpc.ipv6CidrBlock]).apply(([associations, ipv6]) =>
         [...(associations ?? []).map((a) => a.cidrBlock), ipv6].filter((block): block is string => Boolean(block)),
     );

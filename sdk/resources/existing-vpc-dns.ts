@@ -1,4 +1,3 @@
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { privateDnsProblem } from "../validation/existing-vpc-dns";
 import type { BuildContext } from "./context";
@@ -12,7 +11,7 @@ import type { BuildContext } from "./context";
  * (a preview of a VPC made in the same program) the lookup is unknown too, and nothing fails.
  */
 export function vpcIdWithPrivateDns(ctx: BuildContext, vpcId: pulumi.Input<string>, services: readonly string[]): pulumi.Output<string> {
-    const vpc = aws.ec2.getVpcOutput({ id: vpcId }, { parent: ctx.parent });
+    const vpc = ctx.lookUpExistingVpc(vpcId);
     return pulumi.all([vpcId, vpc.enableDnsSupport, vpc.enableDnsHostnames]).apply(([id, enableDnsSupport, enableDnsHostnames]) => {
         const problem = privateDnsProblem(ctx.plan.name, id, services, { enableDnsSupport, enableDnsHostnames });
         if (problem) {

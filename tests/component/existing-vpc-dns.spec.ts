@@ -111,6 +111,15 @@ describe("VpcLambdaNetwork: an existing VPC's DNS settings and interface endpoin
         expect(invokes.filter((token) => token === GET_VPC)).to.have.length(1);
     });
 
+    it("looks a VPC up once for the endpoints and the diagnostics function together", async () => {
+        const { stack, invokes } = await run(() => {
+            new VpcLambdaNetwork("both", { pattern: NetworkPattern.PrivateWithEndpoints, existingVpc: ownVpc("both", { enableDnsHostnames: true }), interfaceEndpoints: ["sqs"], diagnostics: { enabled: true } });
+        });
+        expect(invokes.filter((token) => token === GET_VPC)).to.have.length(1);
+        const configuration = JSON.parse(stack.get("aws:lambda/function:Function", "both-diagnostics").inputs.environment.variables.VPC_LAMBDA_DIAGNOSTICS);
+        expect(configuration.vpcCidrBlocks).to.deep.equal(["10.1.0.0/16"]);
+    });
+
     /** The network `name` with an sqs endpoint in an awsx VPC made with these arguments. */
     const joinAwsxVpc = (name: string, vpcArgs: awsx.ec2.VpcArgs) => () => {
         const vpc = new awsx.ec2.Vpc(`${name}-vpc`, { numberOfAvailabilityZones: 2, ...vpcArgs });
