@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
+import { ipv6SubnetBlock } from "../plan/cidr";
 import { AWSX_VPC_TYPE, MockedAwsxSubnet, mockAwsxVpc, MockedVpcDns } from "./awsx-vpc-mock";
 
 /** Where the mocked AWS account lives. */
@@ -139,11 +140,9 @@ export class MockAws implements pulumi.runtime.Mocks {
                     return { ...args.inputs, id: subnetId, availabilityZone: awsxSubnet.availabilityZone, vpcId: awsxSubnet.vpcId, ipv6CidrBlock: "", ipv6Native: false };
                 }
                 const zone = this.subnetZones.get(subnetId) ?? this.zoneNames[hashNumber(subnetId) % 2];
-                // A subnet these mocks did not see made stands for one ready for anything: dual-stack.
-                const ipv6 = this.subnetIpv6.get(subnetId) ?? {
-                    ipv6CidrBlock: `${mockIpv6VpcBlock(subnetId).replace("00::/56", "")}${(hashNumber(subnetId) % 256).toString(16).padStart(2, "0")}::/64`,
-                    ipv6Native: false,
-                };
+                // A subnet these mocks did not see made stands for one ready for anything: dual-stack,
+                // with a /64 of the /56 of the VPC it is reported in.
+                const ipv6 = this.subnetIpv6.get(subnetId) ?? { ipv6CidrBlock: ipv6SubnetBlock(mockIpv6VpcBlock("existing"), hashNumber(subnetId) % 256), ipv6Native: false };
                 return { ...args.inputs, id: subnetId, availabilityZone: zone, vpcId: this.idFor("aws:ec2/vpc:Vpc", "existing"), ...ipv6 };
             }
             case "aws:ec2/getVpc:getVpc": {
