@@ -52,7 +52,8 @@ export function inferNetworkAccess(graph: NetworkGraph): NetworkAccess {
         const unreachableServices = internet === "blocked" ? servicesFunctionCalls(graph, fn.id).services.filter((service) => !reached.has(service)) : [];
         return { functionId: fn.id, internet, subnetsWithoutInternet, unreachableServices };
     });
-    // A function with no vpcConfig runs in Lambda's own network, which reaches the internet and every AWS API.
+    // A function with no vpcConfig runs in Lambda's own network, which reaches the internet and every AWS API;
+    // only a function connected to a VPC is limited to that VPC's way out (Lambda API, CreateFunction VpcConfig).
     const inVpcIds = new Set(inVpc.map((fn) => fn.id));
     for (const r of graph.ofType(TYPES.function)) {
         const id = graph.identity(r);

@@ -104,8 +104,8 @@ function drawNetwork(graph: NetworkGraph, access: NetworkAccess): DetailChart {
     };
 
     const functions = graph.functions;
-    // A subnet the stack does not create is in the VPC of its functions' security groups (Lambda
-    // requires the two in one VPC).
+    // A subnet the stack does not create is in the VPC of its functions' security groups: Lambda
+    // takes both in one VPC (Lambda API, CreateFunction VpcConfig: "security groups and subnets in the VPC").
     const vpcOfSubnet = new Map<string, string | undefined>();
     for (const fn of functions) {
         const groupVpc = fn.securityGroupIds.map((g) => graph.resource(g)).map((r) => r && graph.ref(r, "vpcId", [TYPES.vpc])).find((v) => v !== undefined);
