@@ -64,7 +64,7 @@ describe("install: the packed package in a new project, as a user installs it", 
 
         const npx = (...args: string[]) => run("npx", ["--no", "--", "vpc-lambda", ...args], project);
         const probe = (script: string) => run(NODE, ["-e", script], project);
-        const [javascript, typescript, quickstartTypes, userTest, policies, handler, version, help, shipped, own] = await Promise.all([
+        const [javascript, typescript, quickstartTypes, userTest, policies, handler, version, help, throwing, noProject, shipped, own] = await Promise.all([
             npx("plan", "js-program", "--format", "json"),
             npx("plan", "quickstart"),
             run(NODE, [path.join(project, "node_modules", "typescript", "bin", "tsc"), "-p", "quickstart"], project),
@@ -73,10 +73,12 @@ describe("install: the packed package in a new project, as a user installs it", 
             probe(`process.stdout.write(require(${JSON.stringify(path.join(installed, "dist", "sdk", "diagnostics", "handler-code.js"))}).DIAGNOSTICS_HANDLER_FILE)`),
             npx("--version"),
             npx("--help"),
+            npx("plan", "throws"),
+            npx("plan", "test"),
             startPolicyPack(path.join(installed, "policy")),
             startPolicyPack(path.join(project, "own-policy-pack")),
         ]);
-        Object.assign(runs, { javascript, typescript, quickstartTypes, userTest, policies, handler, version, help });
+        Object.assign(runs, { javascript, typescript, quickstartTypes, userTest, policies, handler, version, help, throwing, noProject });
         [shippedPack, ownPack] = [shipped, own];
 
         // One package hidden at a time: the plan must name the first one it misses.
@@ -197,6 +199,16 @@ describe("install: the packed package in a new project, as a user installs it", 
                 expect(lines, flag).to.have.length.at.least(1);
                 lines.forEach((line) => expect(line, flag).to.match(/\S\s{2,}\S/));
             }
+        });
+    });
+
+    describe("failing as the README says", () => {
+        it("reports a program's own error in one line, without a stack trace, and exits 1", () => {
+            expectOneLineFailure(runs.throwing, 1, "the program failed: DATABASE_URL is not set");
+        });
+
+        it("says where it looked for Pulumi.yaml when there is none, in one line, and exits 2", () => {
+            expectOneLineFailure(runs.noProject, 2, "no Pulumi.yaml in", path.join(project, "test"));
         });
     });
 
