@@ -1,17 +1,16 @@
 import * as fs from "fs";
+import { Format, FORMATS } from "./formats";
 import { renderTree } from "./render-tree";
 import { redactSecrets, SECRET_PLACEHOLDER } from "./secrets";
-import { loadProject, UsageError } from "./project";
+import { loadProject } from "./project";
 import { PlannedStack, runProgram } from "./run-program";
 import { DEFAULT_TIMEOUT_SECONDS, withTimeout } from "./timeout";
+import { UsageError } from "./usage-error";
 import { renderMarkdownReport } from "./report/markdown";
 import { buildReviewReport, ReviewReport } from "./report/review-report";
 import { renderCapacityText, renderCostText } from "./report/text-sections";
 import { policyExitCode, policyJson, policyVerdicts, renderPolicyText } from "./policy-verdicts";
 import type { PolicyVerdicts } from "../policy/runner";
-
-export const FORMATS = ["text", "json", "markdown"] as const;
-export type Format = (typeof FORMATS)[number];
 
 export interface PlanOptions {
     stack?: string;
@@ -43,7 +42,7 @@ export async function planCommand(programDir: string, options: PlanOptions): Pro
               ? renderMarkdownReport(planned, review, policyJson(verdicts))
               : renderText(planned, review, verdicts);
     if (options.out) {
-        fs.writeFileSync(options.out, report);
+        writeReport(options.out, report);
     } else {
         process.stdout.write(report);
     }
@@ -52,6 +51,14 @@ export async function planCommand(programDir: string, options: PlanOptions): Pro
         process.stderr.write("vpc-lambda: the plan violates a mandatory policy (see the report); pass --no-fail-on-policy to report without failing.\n");
     }
     return exitCode;
+}
+
+function writeReport(file: string, report: string): void {
+    try {
+        fs.writeFileSync(file, report);
+    } catch (error) {
+        throw new UsageError(`cannot write the report to ${file}: ${(error as Error).message}`);
+    }
 }
 
 function renderText(planned: PlannedStack, review: ReviewReport, verdicts: PolicyVerdicts): string {

@@ -82,6 +82,7 @@ describe("cli: vpc-lambda plan under faults", function () {
             awaitsNothing: [path.join(FIXTURES, "awaits-nothing"), "--timeout", "1"],
             // A --timeout far beyond HANG_MS: exiting at all shows the timer does not hold the process.
             finishes: [path.join(FIXTURES, "finishes"), "--timeout", "3600"],
+            unwritableOut: [path.join(FIXTURES, "finishes"), "--out", path.join(empty, "no-such-folder", "plan.md")],
         });
     });
 
@@ -149,6 +150,10 @@ describe("cli: vpc-lambda plan under faults", function () {
     it("times out, rather than exiting 0 with no report, on a program that awaits a promise nothing resolves", () => {
         expectFailure(runs.awaitsNothing, 124, "did not finish within 1 s");
         expect(runs.awaitsNothing.stdout).to.equal("");
+    });
+
+    it("names a --out file that cannot be written, and exits 2", () => {
+        expectFailure(runs.unwritableOut, 2, "cannot write the report to", "no-such-folder");
     });
 
     it("does not hold a plan that finishes: it prints the report and exits 0 long before its --timeout", () => {
