@@ -103,7 +103,8 @@ function planFlowLog(args: ValidatedArgs): FlowLogPlan | undefined {
                       logGroupKey: "flow-log-group",
                       retentionInDays: settings.retentionInDays,
                       roleKey: "flow-log-role",
-                      rolePolicyKey: "flow-log-role-policy",
+                      policyKey: "flow-log-policy",
+                      policyAttachmentKey: "flow-log-policy-attachment",
                   },
     };
 }

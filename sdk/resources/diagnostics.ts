@@ -39,12 +39,18 @@ export function buildDiagnostics(ctx: BuildContext, plan: DiagnosticsPlan, netwo
         },
         ctx.options,
     );
-    const logging = new aws.iam.RolePolicy(
-        ctx.name(`${plan.roleKey}-logs`),
-        { role: role.id, policy: logGroup.arn.apply((arn) => JSON.stringify(logGroupWriterPolicy(arn))) },
+    // Customer-managed policies attached to the role, none inline (cdk-nag's IAMNoInlinePolicy).
+    const logsPolicy = new aws.iam.Policy(
+        ctx.name(plan.logsPolicyKey),
+        {
+            description: `Lets the diagnostics function of ${ctx.plan.name} write to its own log group`,
+            policy: logGroup.arn.apply((arn) => JSON.stringify(logGroupWriterPolicy(arn))),
+            tags: ctx.tags(plan.logsPolicyKey),
+        },
         ctx.options,
     );
-    const eniAccess = new aws.iam.RolePolicyAttachment(ctx.name(`${plan.roleKey}-eni`), { role: role.name, policyArn: network.eniPolicyArn }, ctx.options);
+    const logging = new aws.iam.RolePolicyAttachment(ctx.name(plan.logsPolicyAttachmentKey), { role: role.name, policyArn: logsPolicy.arn }, ctx.options);
+    const eniAccess = new aws.iam.RolePolicyAttachment(ctx.name(plan.eniPolicyAttachmentKey), { role: role.name, policyArn: network.eniPolicyArn }, ctx.options);
 
     const configuration = pulumi
         .all([pulumi.all(plan.targets.map((t) => pulumi.all([t.host, t.port]))), network.vpcCidrBlocks])

@@ -52,14 +52,21 @@ function buildCloudWatchLogsDestination(ctx: BuildContext, destination: CloudWat
         },
         ctx.options,
     );
-    const rolePolicy = new aws.iam.RolePolicy(
-        ctx.name(destination.rolePolicyKey),
-        { role: role.id, policy: pulumi.all([account, logGroup.arn]).apply(([a, arn]) => JSON.stringify(flowLogDeliveryPolicy(a, arn))) },
+    // A customer-managed policy attached to the role rather than an inline one, so that rule sets
+    // such as cdk-nag's IAMNoInlinePolicy (NIST 800-53 R5, HIPAA) find nothing to flag.
+    const policy = new aws.iam.Policy(
+        ctx.name(destination.policyKey),
+        {
+            description: `Lets the flow log of ${ctx.plan.name} write its records to its log group`,
+            policy: pulumi.all([account, logGroup.arn]).apply(([a, arn]) => JSON.stringify(flowLogDeliveryPolicy(a, arn))),
+            tags: ctx.tags(destination.policyKey),
+        },
         ctx.options,
     );
+    const attachment = new aws.iam.RolePolicyAttachment(ctx.name(destination.policyAttachmentKey), { role: role.name, policyArn: policy.arn }, ctx.options);
     return {
         inputs: { logDestinationType: "cloud-watch-logs", logDestination: logGroup.arn, iamRoleArn: role.arn },
         // Without the role's permissions in place the first deliveries fail.
-        dependsOn: [rolePolicy],
+        dependsOn: [attachment],
     };
 }

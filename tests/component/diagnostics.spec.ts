@@ -70,21 +70,26 @@ describe("VpcLambdaNetwork: the diagnostics function", () => {
                 { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" },
             ]);
             const attachments = stack.ofType(ATTACHMENT).filter((a) => a.inputs.role === role.outputs.name);
-            expect(attachments.map((a) => a.inputs.policyArn)).to.deep.equal([stack.get(T.policy, "app-lambda-eni-policy").outputs.arn]);
+            expect(attachments.map((a) => a.inputs.policyArn)).to.have.members([
+                stack.get(T.policy, "app-lambda-eni-policy").outputs.arn,
+                stack.get(T.policy, "app-diagnostics-logs-policy").outputs.arn,
+            ]);
+            expect(stack.ofType(T.rolePolicy)).to.deep.equal([]);
         });
 
         it("writes to a log group of its own, kept 14 days, and may write to that group only", () => {
             const logGroup = stack.get(T.logGroup, "app-diagnostics-logs");
             expect(logGroup.inputs.retentionInDays).to.equal(14);
             expect(fn.inputs.loggingConfig.logGroup).to.equal(logGroup.outputs.name);
-            const policy = JSON.parse(stack.get(T.rolePolicy, "app-diagnostics-role-logs").inputs.policy);
+            const policy = JSON.parse(stack.get(T.policy, "app-diagnostics-logs-policy").inputs.policy);
+            expect(stack.get(ATTACHMENT, "app-diagnostics-logs-policy-attachment").inputs.policyArn).to.equal(stack.get(T.policy, "app-diagnostics-logs-policy").outputs.arn);
             expect(policy.Statement).to.deep.equal([
                 { Sid: "WriteOwnLogGroup", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [logGroup.outputs.arn, `${logGroup.outputs.arn}:*`] },
             ]);
         });
 
         it("is created after its role may create ENIs and write logs", () => {
-            const needed = [stack.get(ATTACHMENT, "app-diagnostics-role-eni").urn, stack.get(T.rolePolicy, "app-diagnostics-role-logs").urn];
+            const needed = [stack.get(ATTACHMENT, "app-diagnostics-role-eni").urn, stack.get(ATTACHMENT, "app-diagnostics-logs-policy-attachment").urn];
             expect(fn.dependencies).to.include.members(needed);
         });
 

@@ -38,8 +38,8 @@ describe("VpcLambdaNetwork: IAM and flow logs", () => {
         });
     });
 
-    it("creates the flow log only after its role's policy", () => {
-        expect(stack.get(T.flowLog, "app-flow-log").dependencies).to.include(stack.get(T.rolePolicy, "app-flow-log-role-policy").urn);
+    it("creates the flow log only after its role's policy is attached", () => {
+        expect(stack.get(T.flowLog, "app-flow-log").dependencies).to.include(stack.get(T.rolePolicyAttachment, "app-flow-log-policy-attachment").urn);
     });
 
     it("keeps the records 90 days by default", () => {
@@ -63,11 +63,16 @@ describe("VpcLambdaNetwork: IAM and flow logs", () => {
     });
 
     it("attaches the delivery policy, scoped to the log group, to the flow-log role", () => {
-        const rolePolicy = stack.get(T.rolePolicy, "app-flow-log-role-policy");
+        const policy = stack.get(T.policy, "app-flow-log-policy");
         const logGroupArn = stack.get(T.logGroup, "app-flow-log-group").outputs.arn;
-        const document = JSON.parse(rolePolicy.inputs.policy);
-        expect(rolePolicy.inputs.role).to.equal(stack.get(T.role, "app-flow-log-role").id);
-        expect(document.Statement[0].Resource).to.deep.equal([logGroupArn, `${logGroupArn}:*`]);
+        const attachment = stack.get(T.rolePolicyAttachment, "app-flow-log-policy-attachment");
+        expect(attachment.inputs).to.deep.equal({ role: stack.get(T.role, "app-flow-log-role").outputs.name, policyArn: policy.outputs.arn });
+        expect(JSON.parse(policy.inputs.policy).Statement[0].Resource).to.deep.equal([logGroupArn, `${logGroupArn}:*`]);
+    });
+
+    it("gives the flow-log role no inline policy: its permissions are a customer-managed policy (cdk-nag IAMNoInlinePolicy)", () => {
+        expect(stack.ofType(T.rolePolicy)).to.deep.equal([]);
+        expect(stack.get(T.role, "app-flow-log-role").inputs).to.not.have.property("inlinePolicies");
     });
 
     it("reports the flow log's id", async () => {
@@ -117,7 +122,8 @@ describe("VpcLambdaNetwork: IAM and flow logs", () => {
         });
 
         it("builds no log group, role or role policy", () => {
-            expect([T.logGroup, T.role, T.rolePolicy].flatMap((type) => stack.ofType(type))).to.deep.equal([]);
+            expect([T.logGroup, T.role, T.rolePolicyAttachment].flatMap((type) => stack.ofType(type))).to.deep.equal([]);
+            expect(stack.ofType(T.policy).map((p) => p.name)).to.deep.equal(["archived-lambda-eni-policy"]);
         });
 
         it("creates the flow log after the bucket policy its ARN is taken through, as the README shows", async () => {
@@ -142,7 +148,7 @@ describe("VpcLambdaNetwork: IAM and flow logs", () => {
         });
 
         it("builds no flow log, log group or role", () => {
-            expect([T.flowLog, T.logGroup, T.role, T.rolePolicy].flatMap((type) => stack.ofType(type))).to.deep.equal([]);
+            expect([T.flowLog, T.logGroup, T.role, T.rolePolicyAttachment].flatMap((type) => stack.ofType(type))).to.deep.equal([]);
         });
 
         it("reports no flow log id", async () => {

@@ -74,14 +74,14 @@ describe("evolution: the changes that replace or delete something", () => {
     it("replaces the flow log, and deletes its log group, role and role policy, when it moves to S3", async () => {
         const changes = await changesFrom(stack, base, { ...base, flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs-123" } });
         expect(replaced(changes)).to.deep.equal([`${T.flowLog}::app-flow-log`]);
-        expect(changes.deleted).to.have.members([`${T.logGroup}::app-flow-log-group`, `${T.role}::app-flow-log-role`, `${T.rolePolicy}::app-flow-log-role-policy`]);
+        expect(changes.deleted).to.have.members([`${T.logGroup}::app-flow-log-group`, `${T.role}::app-flow-log-role`, `${T.policy}::app-flow-log-policy`, `${T.rolePolicyAttachment}::app-flow-log-policy-attachment`]);
         expect(changes.created).to.deep.equal([]);
     });
 
     it("replaces the flow log, and creates its log group, role and role policy, when it moves back to CloudWatch Logs", async () => {
         const changes = await changesFrom(stack, { ...base, flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs-123" } }, base);
         expect(replaced(changes)).to.deep.equal([`${T.flowLog}::app-flow-log`]);
-        expect(changes.created).to.have.members([`${T.logGroup}::app-flow-log-group`, `${T.role}::app-flow-log-role`, `${T.rolePolicy}::app-flow-log-role-policy`]);
+        expect(changes.created).to.have.members([`${T.logGroup}::app-flow-log-group`, `${T.role}::app-flow-log-role`, `${T.policy}::app-flow-log-policy`, `${T.rolePolicyAttachment}::app-flow-log-policy-attachment`]);
         expect(changes.deleted).to.deep.equal([]);
     });
 

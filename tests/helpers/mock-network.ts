@@ -21,6 +21,7 @@ export const T = {
     policy: "aws:iam/policy:Policy",
     role: "aws:iam/role:Role",
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     flowLog: "aws:ec2/flowLog:FlowLog",
 } as const;
