@@ -150,6 +150,21 @@ export interface FlowLogSettings {
      */
     s3BucketArn?: pulumi.Input<string>;
     /**
+     * The ARN of a symmetric KMS key to encrypt the flow log's log group with
+     * (`arn:aws:kms:<region>:<account>:key/<key id>`, not an alias), in the network's Region.
+     * CloudWatch Logs only: with `s3`, the bucket's own encryption applies and setting this is an
+     * error. Without it, CloudWatch Logs encrypts the records with a key of its own.
+     *
+     * The key's policy must let CloudWatch Logs use it: allow the principal
+     * `logs.<region>.amazonaws.com` `kms:Encrypt*`, `kms:Decrypt*`, `kms:ReEncrypt*`,
+     * `kms:GenerateDataKey*` and `kms:Describe*`, with the condition `ArnLike`
+     * `kms:EncryptionContext:aws:logs:arn` = `arn:<partition>:logs:<region>:<account>:log-group:*`
+     * (or the group's own ARN: its name is `<name>-flow-log-group-<7 random characters>`).
+     * Otherwise creating the log group fails. The component checks the ARN's form and Region; it
+     * cannot read the key policy.
+     */
+    kmsKeyId?: pulumi.Input<string>;
+    /**
      * Days CloudWatch Logs keeps the records: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
      * 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, or 0 to keep them forever.
      * CloudWatch Logs only: with `s3`, the bucket's lifecycle rules keep or expire the records,

@@ -102,6 +102,7 @@ function planFlowLog(args: ValidatedArgs): FlowLogPlan | undefined {
                       kind: FlowLogDestination.CloudWatchLogs,
                       logGroupKey: "flow-log-group",
                       retentionInDays: settings.retentionInDays,
+                      ...(settings.kmsKeyId !== undefined ? { kmsKeyId: settings.kmsKeyId } : {}),
                       roleKey: "flow-log-role",
                       policyKey: "flow-log-policy",
                       policyAttachmentKey: "flow-log-policy-attachment",

@@ -173,6 +173,8 @@ export interface CloudWatchLogsDestinationPlan {
     kind: typeof FlowLogDestination.CloudWatchLogs;
     logGroupKey: string;
     retentionInDays: number;
+    /** The KMS key ARN the log group is encrypted with; absent: CloudWatch Logs' own encryption. */
+    kmsKeyId?: Input<string>;
     roleKey: string;
     /**
      * The role's permissions, a customer-managed policy (`aws.iam.Policy`) attached to the role,

@@ -5,7 +5,7 @@ import { FlowLogDestination, NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack } from "../../sdk/testing/mock-stack";
 import { LAMBDA_VPC_ACCESS_ENI_ACTIONS } from "../helpers/aws-facts";
-import { T, valueOf } from "../helpers/mock-network";
+import { runFresh, T, valueOf } from "../helpers/mock-network";
 
 describe("VpcLambdaNetwork: IAM and flow logs", () => {
     let stack: MockStack;
@@ -92,6 +92,27 @@ describe("VpcLambdaNetwork: IAM and flow logs", () => {
 
         it("keeps the records for the retention asked for", () => {
             expect(stack.get(T.logGroup, "custom-flow-log-group").inputs.retentionInDays).to.equal(30);
+        });
+    });
+
+    describe("with the log group encrypted with a KMS key (flowLogs.kmsKeyId)", () => {
+        const KEY = "arn:aws:kms:eu-west-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+        it("encrypts the flow log's log group with the key", async () => {
+            stack.reset();
+            new VpcLambdaNetwork("sealed", { pattern: NetworkPattern.Isolated, flowLogs: { kmsKeyId: KEY } });
+            await stack.settle();
+            expect(stack.get(T.logGroup, "sealed-flow-log-group").inputs.kmsKeyId).to.equal(KEY);
+        });
+
+        it("fails the log group, saying which Region the key must be in, when an Output gives a key of another Region", async () => {
+            const elsewhere = "arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+            const { failures } = await runFresh(() => new VpcLambdaNetwork("far", { pattern: NetworkPattern.Isolated, flowLogs: { kmsKeyId: pulumi.output(elsewhere) } }), {
+                region: "eu-west-1",
+            });
+            expect(failures).to.have.length(1);
+            expect(failures[0]).to.contain("flowLogs.kmsKeyId").and.contain("a key in us-east-1").and.contain("Give a key made in eu-west-1");
+            stack = await MockStack.install({ region: "eu-west-1", accountId: "210987654321" });
         });
     });
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import type { RecordedResource, MockStack } from "../../sdk/testing/mock-stack";
+import { MockStack, MockStackOptions, RecordedResource } from "../../sdk/testing/mock-stack";
 
 /** The type tokens the component registers, as the engine sees them. */
 export const T = {
@@ -49,4 +49,20 @@ export function lambdaSubnets(stack: MockStack, name: string): RecordedResource[
 /** The rules attached to a security group, by its recorded id. */
 export function rulesOn(stack: MockStack, type: typeof T.ingressRule | typeof T.egressRule, securityGroupId: string | undefined): RecordedResource[] {
     return stack.ofType(type).filter((r) => r.inputs.securityGroupId === securityGroupId);
+}
+
+/** What one program registered and what failed (error messages, distinct), under mocks installed for it alone. */
+export interface FreshRun {
+    stack: MockStack;
+    failures: string[];
+}
+
+/**
+ * Runs a program under freshly installed mocks: after a failure, the mocked engine's queue stays
+ * stuck, so a program expected to fail gets mocks of its own.
+ */
+export async function runFresh(program: () => void, options: MockStackOptions = {}): Promise<FreshRun> {
+    const stack = await MockStack.install(options);
+    const { failures } = await stack.run(program);
+    return { stack, failures: [...new Set(failures.map((f) => (f instanceof Error ? f.message : String(f))))] };
 }
