@@ -11,6 +11,8 @@ import { buildFlowLog } from "./resources/flow-logs";
 import { buildEniPolicy } from "./resources/iam";
 import { buildNetwork } from "./resources/network";
 import { buildSecurityGroupRules, buildSecurityGroups } from "./resources/security-groups";
+import { physicalNameProblems } from "./validation/physical-names";
+import { InvalidNetworkArgumentsError } from "./validation/problems";
 import { validateArgs } from "./validation/validate-args";
 
 /**
@@ -62,6 +64,10 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
         // Validate and plan before registering anything: bad input leaves nothing half-built.
         const validated = validateArgs(name, args);
         const plan = planNetwork(name, validated);
+        const nameProblems = physicalNameProblems(plan);
+        if (nameProblems.length > 0) {
+            throw new InvalidNetworkArgumentsError(name, nameProblems);
+        }
         super("vpc-lambda:index:VpcLambdaNetwork", name, {}, opts);
         validated.warnings.forEach((warning) => pulumi.log.warn(warning, this));
 
