@@ -294,9 +294,9 @@ export interface VpcLambdaNetworkArgs {
      * egress to the world is opened for `::/0` too; the other patterns get no IPv6 route out.
      * With `existingVpc`, the given subnets must already be dual-stack (an IPv6 /64 and an IPv4
      * block: Lambda does not support IPv6-only subnets); a lookup checks them. Turning it on
-     * later updates the VPC and subnets in place; turning it off again replaces every subnet
-     * (and what runs in it), as AWS cannot take the block from a subnet that hands out IPv6
-     * addresses.
+     * later updates the VPC and subnets in place. Turning it off again replaces nothing, but AWS
+     * refuses it in one `pulumi up`: the VPC, updated before its subnets, cannot give up its /56
+     * while they hold /64s of it (see the README for the steps).
      * Default: false.
      * @default false
      */

@@ -36,7 +36,10 @@ export function buildEndpoints(
                 routeTableIds: endpoint.routeTables.map((ref) => resolveRef(ref, networkIds)),
                 tags: ctx.tags(endpoint.key),
             },
-            ctx.options,
+            // Replaced (its service name is ForceNew in the provider's vpc_endpoint.go), a second
+            // gateway endpoint for the service on the same route tables fails: the route to the
+            // service's prefix list already exists. Delete the old one first.
+            { ...ctx.options, deleteBeforeReplace: true },
         );
         endpointIds[endpoint.service] = built.id;
         prefixListIds.set(endpoint.key, built.prefixListId);
@@ -67,7 +70,9 @@ export function buildEndpoints(
                 securityGroupIds: [builtId(groupIds, endpoint.securityGroupKey)],
                 tags: ctx.tags(endpoint.key),
             },
-            ctx.options,
+            // Replaced, a second endpoint with the service's private DNS in the same VPC fails
+            // ("conflicting DNS domain"): only one may hold it. Delete the old one first.
+            { ...ctx.options, deleteBeforeReplace: true },
         );
         endpointIds[endpoint.service] = built.id;
     }

@@ -58,7 +58,10 @@ export function buildNetwork(ctx: BuildContext): BuiltNetwork {
                 ...ipv6SubnetArgs(vpc, subnet.ipv6SubnetIndex),
                 tags: ctx.tags(subnet.key),
             },
-            ctx.options,
+            // A subnet is replaced when its zone changes (availability_zone is ForceNew in the
+            // provider's vpc_subnet.go). Created before the old one is deleted, the replacement asks
+            // for the same CIDR block in the same VPC, and EC2 refuses it (InvalidSubnet.Conflict).
+            { ...ctx.options, deleteBeforeReplace: true },
         );
         ids.set(subnet.key, built.id);
     }

@@ -18,6 +18,8 @@ export interface RecordedResource {
     dependencies: string[];
     /** For each input property, the URNs its value came from. */
     propertyDependencies: Record<string, string[]>;
+    /** The `deleteBeforeReplace` resource option: a replacement deletes the old resource first. */
+    deleteBeforeReplace: boolean;
 }
 
 /**
@@ -156,6 +158,7 @@ export class MockStack {
                         outputs: rpc.deserializeProperties(resp.getObject(), true),
                         dependencies: req.getDependenciesList(),
                         propertyDependencies,
+                        deleteBeforeReplace: req.getDeletebeforereplace() === true,
                     });
                 }
                 callback(err, resp);
