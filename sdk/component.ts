@@ -74,7 +74,7 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
         const ctx = new BuildContext(plan, this);
         const network = buildNetwork(ctx);
         const groupIds = buildSecurityGroups(ctx, network.vpcId);
-        const endpoints = buildEndpoints(ctx, network.vpcId, network.ids, groupIds);
+        const endpoints = buildEndpoints(ctx, network.vpcId, network, groupIds);
         buildSecurityGroupRules(ctx, groupIds, endpoints.prefixListIds);
         const eniPolicy = buildEniPolicy(ctx);
         const flowLog = buildFlowLog(ctx, network.vpcId);
