@@ -31,6 +31,12 @@ export const AWS_RESOURCE_TYPES = {
     rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     policyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
     policy: "aws:iam/policy:Policy",
+    // What else takes addresses in a subnet, for the subnet-ip-capacity policy.
+    instance: "aws:ec2/instance:Instance",
+    networkInterface: "aws:ec2/networkInterface:NetworkInterface",
+    efsMountTarget: "aws:efs/mountTarget:MountTarget",
+    dbInstance: "aws:rds/instance:Instance",
+    dbSubnetGroup: "aws:rds/subnetGroup:SubnetGroup",
 } as const;
 
 // Endpoint service names live here, beside the type tokens, because the policy pack reads them

@@ -13,6 +13,7 @@ import { buildNetwork } from "./resources/network";
 import { buildSecurityGroupRules, buildSecurityGroups } from "./resources/security-groups";
 import { physicalNameProblems } from "./validation/physical-names";
 import { InvalidNetworkArgumentsError } from "./validation/problems";
+import { subnetCapacityProblems } from "./validation/subnet-capacity";
 import { validateArgs } from "./validation/validate-args";
 
 /**
@@ -64,9 +65,10 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
         // Validate and plan before registering anything: bad input leaves nothing half-built.
         const validated = validateArgs(name, args);
         const plan = planNetwork(name, validated);
-        const nameProblems = physicalNameProblems(plan);
-        if (nameProblems.length > 0) {
-            throw new InvalidNetworkArgumentsError(name, nameProblems);
+        // What only the whole plan tells: the names AWS derives, and whether the subnets hold the endpoints.
+        const planProblems = [...physicalNameProblems(plan), ...subnetCapacityProblems(plan)];
+        if (planProblems.length > 0) {
+            throw new InvalidNetworkArgumentsError(name, planProblems);
         }
         super("vpc-lambda:index:VpcLambdaNetwork", name, {}, opts);
         validated.warnings.forEach((warning) => pulumi.log.warn(warning, this));
