@@ -11,6 +11,7 @@ import { buildFlowLog } from "./resources/flow-logs";
 import { buildEniPolicy } from "./resources/iam";
 import { buildNetwork } from "./resources/network";
 import { buildSecurityGroupRules, buildSecurityGroups } from "./resources/security-groups";
+import { diagnosticsEnvironmentProblems } from "./validation/diagnostics-environment";
 import { physicalNameProblems } from "./validation/physical-names";
 import { InvalidNetworkArgumentsError } from "./validation/problems";
 import { subnetCapacityProblems } from "./validation/subnet-capacity";
@@ -65,8 +66,9 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
         // Validate and plan before registering anything: bad input leaves nothing half-built.
         const validated = validateArgs(name, args);
         const plan = planNetwork(name, validated);
-        // What only the whole plan tells: the names AWS derives, and whether the subnets hold the endpoints.
-        const planProblems = [...physicalNameProblems(plan), ...subnetCapacityProblems(plan)];
+        // What only the whole plan tells: the names AWS derives, whether the subnets hold the
+        // endpoints, whether the diagnostics function's environment fits Lambda's 4 KB.
+        const planProblems = [...physicalNameProblems(plan), ...subnetCapacityProblems(plan), ...diagnosticsEnvironmentProblems(plan)];
         if (planProblems.length > 0) {
             throw new InvalidNetworkArgumentsError(name, planProblems);
         }

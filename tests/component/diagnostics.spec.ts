@@ -6,13 +6,13 @@ import { NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { DIAGNOSTICS_CONFIG_VARIABLE, DIAGNOSTICS_HANDLER_FILE } from "../../sdk/diagnostics/handler-code";
 import { MockStack, RecordedResource } from "../../sdk/testing/mock-stack";
-import { lambdaSubnets, T, valueOf } from "../helpers/mock-network";
+import { diagnosticsConfigurationOf, lambdaSubnets, T, valueOf } from "../helpers/mock-network";
 
 const FUNCTION = "aws:lambda/function:Function";
 const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 
 /** The configuration the function is given, as the handler will read it. */
-const configurationOf = (fn: RecordedResource) => JSON.parse(fn.inputs.environment.variables[DIAGNOSTICS_CONFIG_VARIABLE]);
+const configurationOf = diagnosticsConfigurationOf;
 
 describe("VpcLambdaNetwork: the diagnostics function", () => {
     describe("enabled, in a dual-stack PrivateWithNat network with interface endpoints and a database target", () => {

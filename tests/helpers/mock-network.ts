@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
+import { DIAGNOSTICS_CONFIG_VARIABLE, DIAGNOSTICS_HANDLER_FILE } from "../../sdk/diagnostics/handler-code";
 import { MockStack, MockStackOptions, RecordedResource } from "../../sdk/testing/mock-stack";
 
 /** The type tokens the component registers, as the engine sees them. */
@@ -65,4 +66,14 @@ export async function runFresh(program: () => void, options: MockStackOptions = 
     const stack = await MockStack.install(options);
     const { failures } = await stack.run(program);
     return { stack, failures: [...new Set(failures.map((f) => (f instanceof Error ? f.message : String(f))))] };
+}
+
+/**
+ * The configuration the diagnostics function is given, in its long form: the component writes it
+ * compact, and the handler's own `expandCompactConfig` reads it back (a round trip through both).
+ */
+export function diagnosticsConfigurationOf(fn: Pick<RecordedResource, "inputs">): Record<string, unknown> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const handler = require(DIAGNOSTICS_HANDLER_FILE) as { expandCompactConfig: (value: unknown) => Record<string, unknown> };
+    return handler.expandCompactConfig(JSON.parse(fn.inputs.environment.variables[DIAGNOSTICS_CONFIG_VARIABLE]));
 }
