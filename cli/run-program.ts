@@ -11,6 +11,8 @@ export interface PlannedStack {
     resources: RecordedResource[];
     /** The stack outputs the program exports. */
     outputs: Record<string, unknown>;
+    /** The warnings the program logged (`pulumi.log.warn`), which `pulumi preview` would print. */
+    warnings: string[];
 }
 
 /** The program failed: its own error, to print as it is. */
@@ -68,6 +70,7 @@ export async function runProgram(project: PulumiProject): Promise<PlannedStack> 
             accountId: stack.aws.accountId,
             resources: stack.resources,
             outputs: (outputs ?? {}) as Record<string, unknown>,
+            warnings: [...stack.warnings],
         };
     } catch (error) {
         throw new ProgramError(error);
