@@ -190,7 +190,12 @@ export interface FlowLogSettings {
     maxAggregationInterval?: number;
 }
 
-/** A VPC you already own, to build the Lambda network into instead of creating one. */
+/**
+ * A VPC you already own, to build the Lambda network into instead of creating one. Its endpoints
+ * are looked up: a gateway endpoint skips the route tables another endpoint of its service is on
+ * (with a warning), and an interface endpoint whose service's private DNS another endpoint holds
+ * is an error (use that endpoint through `allowTo` instead).
+ */
 export interface ExistingVpc {
     /** The VPC's id (`vpc-...`). */
     vpcId: pulumi.Input<string>;
@@ -275,7 +280,11 @@ export interface VpcLambdaNetworkArgs {
      * Interface endpoints (with private DNS) to build in the Lambda subnets, by service name as
      * in `com.amazonaws.<region>.<service>`: `secretsmanager`, `ssm`, `sts`, `kms`, `sqs`, `sns`,
      * `lambda`, `ecr.api`, `ecr.dkr`, `xray`, `logs`... Each is billed per zone per hour. Not
-     * allowed with `Isolated`.
+     * allowed with `Isolated`. Each service is looked up: its full name (in the China Regions
+     * several are `cn.com.amazonaws.<region>.<service>`) and the zones it is offered in; an
+     * endpoint goes only into those zones, and a service offered in none of the network's zones
+     * is an error. Every endpoint takes one address in each Lambda subnet it is in: the subnets
+     * must hold them all and one more for the functions.
      * Default: [].
      * @default []
      */

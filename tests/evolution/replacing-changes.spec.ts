@@ -133,6 +133,21 @@ describe("evolution: the changes that replace or delete something", () => {
         expect(changes.created).to.include(`${T.vpc}::api-vpc`);
     });
 
+    it("upgrading from the inline flow-log role policy deletes it and creates a managed policy and its attachment, replacing nothing", async () => {
+        stack.reset();
+        new VpcLambdaNetwork("app", base);
+        const now = [...(await stack.settle())];
+        // The deployment an earlier version made: the same network, with the role's permissions inline.
+        const policy = now.find((r) => r.type === T.policy && r.name === "app-flow-log-policy")!;
+        const role = now.find((r) => r.type === T.role && r.name === "app-flow-log-role")!;
+        const inline = { ...policy, type: T.rolePolicy, name: "app-flow-log-role-policy", urn: policy.urn.replace(T.policy, T.rolePolicy).replace("app-flow-log-policy", "app-flow-log-role-policy"), inputs: { role: role.id, policy: policy.inputs.policy } };
+        const before = [...now.filter((r) => r !== policy && r.name !== "app-flow-log-policy-attachment"), inline];
+        const changes = changesBetween(before, now);
+        expect(changes.deleted).to.deep.equal([`${T.rolePolicy}::app-flow-log-role-policy`]);
+        expect(changes.created).to.have.members([`${T.policy}::app-flow-log-policy`, `${T.rolePolicyAttachment}::app-flow-log-policy-attachment`]);
+        expect(changes.replaced).to.deep.equal([]);
+    });
+
     describe("and changes that replace nothing", () => {
         it("keeps every resource when the default destination is written out (destination: \"cloud-watch-logs\")", async () => {
             const changes = await changesFrom(stack, base, { ...base, flowLogs: { destination: "cloud-watch-logs" } });
