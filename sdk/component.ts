@@ -11,11 +11,8 @@ import { buildFlowLog } from "./resources/flow-logs";
 import { buildEniPolicy } from "./resources/iam";
 import { buildNetwork } from "./resources/network";
 import { buildSecurityGroupRules, buildSecurityGroups } from "./resources/security-groups";
-import { diagnosticsEnvironmentProblems } from "./validation/diagnostics-environment";
-import { physicalNameProblems } from "./validation/physical-names";
-import { InvalidNetworkArgumentsError } from "./validation/problems";
-import { subnetCapacityProblems } from "./validation/subnet-capacity";
 import { validateArgs } from "./validation/validate-args";
+import { validatePlan } from "./validation/validate-plan";
 
 /**
  * A VPC network for AWS Lambda functions, built right in one line: private subnets in each
@@ -66,12 +63,7 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
         // Validate and plan before registering anything: bad input leaves nothing half-built.
         const validated = validateArgs(name, args);
         const plan = planNetwork(name, validated);
-        // What only the whole plan tells: the names AWS derives, whether the subnets hold the
-        // endpoints, whether the diagnostics function's environment fits Lambda's 4 KB.
-        const planProblems = [...physicalNameProblems(plan), ...subnetCapacityProblems(plan), ...diagnosticsEnvironmentProblems(plan)];
-        if (planProblems.length > 0) {
-            throw new InvalidNetworkArgumentsError(name, planProblems);
-        }
+        validatePlan(plan);
         super("vpc-lambda:index:VpcLambdaNetwork", name, {}, opts);
         validated.warnings.forEach((warning) => pulumi.log.warn(warning, this));
 
