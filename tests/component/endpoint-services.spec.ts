@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
+import { awsServiceOf } from "../../sdk/aws-resource-types";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack, MockStackOptions } from "../../sdk/testing/mock-stack";
 import { lambdaSubnets, runFresh, T } from "../helpers/mock-network";
@@ -19,6 +20,14 @@ async function built(args: VpcLambdaNetworkArgs, options: MockStackOptions = {})
 }
 
 const serviceNameOf = (stack: MockStack, service: string) => stack.get(T.vpcEndpoint, `app-${service.replace(/\./g, "-")}-endpoint`).inputs.serviceName;
+
+describe("endpoint service names, read by the policies and reports", () => {
+    it("reads the service of either form AWS uses, and none of another account's PrivateLink service", () => {
+        expect(awsServiceOf("com.amazonaws.us-east-1.ecr.api")).to.equal("ecr.api");
+        expect(awsServiceOf("cn.com.amazonaws.cn-north-1.ecr.api")).to.equal("ecr.api");
+        expect(awsServiceOf("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0")).to.equal(undefined);
+    });
+});
 
 describe("VpcLambdaNetwork: endpoint service names, looked up per Region", () => {
     it("names ecr.api's service cn.com.amazonaws.cn-north-1.ecr.api in the China (Beijing) Region", async () => {
