@@ -18,11 +18,18 @@ export interface PolicyVerdictsForReport {
 }
 
 /**
- * A pull-request comment: a one-line summary, the network as a `mermaid` block (GitHub draws
- * it), the cost and capacity tables, the policy verdicts when there are any, and the full
- * resource tree folded away.
+ * GitHub refuses a comment longer than 65,536 characters; the report keeps to less, leaving room
+ * for what a workflow puts above it (examples/github-actions adds a marker and a heading line).
  */
-export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport, policy?: PolicyVerdictsForReport): string {
+export const MARKDOWN_REPORT_LIMIT = 64_000;
+
+/**
+ * A pull-request comment: a one-line summary, the network as a `mermaid` block (GitHub draws
+ * it), the cost and capacity tables, the policy verdicts when there are any, and the resource
+ * tree folded away. Only the resource tree is ever cut to keep within `limit`, with a note: the
+ * diagram (already kept within its own limits) and the policy verdicts are always whole.
+ */
+export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport, policy?: PolicyVerdictsForReport, limit = MARKDOWN_REPORT_LIMIT): string {
     const { project, region, resources } = planned;
     const sections = [
         `## Offline plan of \`${project.name}\` (stack \`${project.stack}\`, ${region})`,
@@ -38,9 +45,33 @@ export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport
         ...(review.endpointZones.length > 0 ? ["### Interface endpoints by zone", endpointZonesSection(review.endpointZones)] : []),
         ...(planned.warnings.length > 0 ? ["### Warnings", planned.warnings.map((w) => `- ${w}`).join("\n")] : []),
         ...(policy ? [`### Policy${policy.pack ? ` pack \`${policy.pack}\`` : ""}`, policySection(policy)] : []),
-        `<details><summary>Resources to create (${resources.length})</summary>\n\n\`\`\`\n${renderTree(resources)}\n\`\`\`\n\n</details>`,
     ];
-    return `${sections.join("\n\n")}\n`;
+    const tree = renderTree(resources).split("\n");
+    const report = (listed: number) => `${[...sections, resourceList(resources.length, tree, listed, limit)].join("\n\n")}\n`;
+    const whole = report(tree.length);
+    if (whole.length <= limit) {
+        return whole;
+    }
+    // Listing fewer lines never lengthens the report: find the most that fit.
+    let low = 0;
+    let high = tree.length - 1;
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (report(mid).length <= limit) {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    return report(low);
+}
+
+/** The folded resource tree, its first `listed` lines, and a note of those left out. */
+function resourceList(count: number, tree: string[], listed: number, limit: number): string {
+    const rest = tree.length - listed;
+    const note = rest > 0 ? `\n${rest} more not listed here, to keep this comment within ${limit.toLocaleString("en-US")} characters (GitHub's limit is 65,536): \`vpc-lambda plan\` lists them all.\n` : "";
+    const block = listed > 0 ? `\`\`\`\n${tree.slice(0, listed).join("\n")}\n\`\`\`\n` : "";
+    return `<details><summary>Resources to create (${count})</summary>\n\n${block}${note}\n</details>`;
 }
 
 function summaryLine(planned: PlannedStack, review: ReviewReport, policy: PolicyVerdictsForReport | undefined): string {
