@@ -8,7 +8,7 @@ import { DEFAULT_TIMEOUT_SECONDS, withTimeout } from "./timeout";
 import { UsageError } from "./usage-error";
 import { renderMarkdownReport } from "./report/markdown";
 import { buildReviewReport, ReviewReport } from "./report/review-report";
-import { renderCapacityText, renderCostText } from "./report/text-sections";
+import { renderCapacityText, renderCostText, renderEndpointZonesText, renderWarningsText } from "./report/text-sections";
 import { policyExitCode, policyJson, policyVerdicts, renderPolicyText } from "./policy-verdicts";
 import type { PolicyVerdicts } from "../policy/runner";
 
@@ -65,7 +65,15 @@ function renderText(planned: PlannedStack, review: ReviewReport, verdicts: Polic
     const { project, resources, region } = planned;
     const header = `Offline plan of project "${project.name}", stack "${project.stack}" (mocked AWS account in ${region}): ${resources.length} resources to create.`;
     const notes = project.secretKeys.length > 0 ? `\nEncrypted config cannot be read offline and was replaced by "${SECRET_PLACEHOLDER}": ${project.secretKeys.join(", ")}.` : "";
-    return `${header}${notes}\n\n${renderTree(resources)}\n\n${renderCostText(review.cost)}\n\n${renderCapacityText(review.capacity)}\n\n${renderPolicyText(verdicts)}\n`;
+    const sections = [
+        renderTree(resources),
+        renderWarningsText(planned.warnings),
+        renderCostText(review.cost),
+        renderCapacityText(review.capacity),
+        renderEndpointZonesText(review.endpointZones),
+        renderPolicyText(verdicts),
+    ].filter((section) => section !== "");
+    return `${header}${notes}\n\n${sections.join("\n\n")}\n`;
 }
 
 function renderJson(planned: PlannedStack, review: ReviewReport, verdicts: PolicyVerdicts): string {
@@ -88,6 +96,8 @@ function renderJson(planned: PlannedStack, review: ReviewReport, verdicts: Polic
         diagram: review.diagram,
         cost: review.cost,
         capacity: review.capacity,
+        endpointZones: review.endpointZones,
+        warnings: planned.warnings,
         policy: policyJson(verdicts),
     };
     return `${JSON.stringify(document, null, 2)}\n`;

@@ -12,6 +12,8 @@ export interface PlannedStack {
     resources: RecordedResource[];
     /** The stack outputs the program exports. */
     outputs: Record<string, unknown>;
+    /** The warnings the program logged (`pulumi.log.warn`), which `pulumi preview` would print. */
+    warnings: string[];
 }
 
 /**
@@ -61,6 +63,7 @@ export async function runProgram(project: PulumiProject): Promise<PlannedStack> 
             accountId: stack.aws.accountId,
             resources: stack.resources,
             outputs: (outputs ?? {}) as Record<string, unknown>,
+            warnings: [...stack.warnings],
         };
     } catch (error) {
         throw new ProgramError(error);

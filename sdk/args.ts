@@ -150,6 +150,21 @@ export interface FlowLogSettings {
      */
     s3BucketArn?: pulumi.Input<string>;
     /**
+     * The ARN of a symmetric KMS key to encrypt the flow log's log group with
+     * (`arn:aws:kms:<region>:<account>:key/<key id>`, not an alias), in the network's Region.
+     * CloudWatch Logs only: with `s3`, the bucket's own encryption applies and setting this is an
+     * error. Without it, CloudWatch Logs encrypts the records with a key of its own.
+     *
+     * The key's policy must let CloudWatch Logs use it: allow the principal
+     * `logs.<region>.amazonaws.com` `kms:Encrypt*`, `kms:Decrypt*`, `kms:ReEncrypt*`,
+     * `kms:GenerateDataKey*` and `kms:Describe*`, with the condition `ArnLike`
+     * `kms:EncryptionContext:aws:logs:arn` = `arn:<partition>:logs:<region>:<account>:log-group:*`
+     * (or the group's own ARN: its name is `<name>-flow-log-group-<7 random characters>`).
+     * Otherwise creating the log group fails. The component checks the ARN's form and Region; it
+     * cannot read the key policy.
+     */
+    kmsKeyId?: pulumi.Input<string>;
+    /**
      * Days CloudWatch Logs keeps the records: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
      * 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, or 0 to keep them forever.
      * CloudWatch Logs only: with `s3`, the bucket's lifecycle rules keep or expire the records,
@@ -175,7 +190,12 @@ export interface FlowLogSettings {
     maxAggregationInterval?: number;
 }
 
-/** A VPC you already own, to build the Lambda network into instead of creating one. */
+/**
+ * A VPC you already own, to build the Lambda network into instead of creating one. Its endpoints
+ * are looked up: a gateway endpoint skips the route tables another endpoint of its service is on
+ * (with a warning), and an interface endpoint whose service's private DNS another endpoint holds
+ * is an error (use that endpoint through `allowTo` instead).
+ */
 export interface ExistingVpc {
     /** The VPC's id (`vpc-...`). */
     vpcId: pulumi.Input<string>;
@@ -260,7 +280,11 @@ export interface VpcLambdaNetworkArgs {
      * Interface endpoints (with private DNS) to build in the Lambda subnets, by service name as
      * in `com.amazonaws.<region>.<service>`: `secretsmanager`, `ssm`, `sts`, `kms`, `sqs`, `sns`,
      * `lambda`, `ecr.api`, `ecr.dkr`, `xray`, `logs`... Each is billed per zone per hour. Not
-     * allowed with `Isolated`.
+     * allowed with `Isolated`. Each service is looked up: its full name (in the China Regions
+     * several are `cn.com.amazonaws.<region>.<service>`) and the zones it is offered in; an
+     * endpoint goes only into those zones, and a service offered in none of the network's zones
+     * is an error. Every endpoint takes one address in each Lambda subnet it is in: the subnets
+     * must hold them all and one more for the functions.
      * Default: [].
      * @default []
      */
@@ -279,9 +303,9 @@ export interface VpcLambdaNetworkArgs {
      * egress to the world is opened for `::/0` too; the other patterns get no IPv6 route out.
      * With `existingVpc`, the given subnets must already be dual-stack (an IPv6 /64 and an IPv4
      * block: Lambda does not support IPv6-only subnets); a lookup checks them. Turning it on
-     * later updates the VPC and subnets in place; turning it off again replaces every subnet
-     * (and what runs in it), as AWS cannot take the block from a subnet that hands out IPv6
-     * addresses.
+     * later updates the VPC and subnets in place. Turning it off again replaces nothing, but AWS
+     * refuses it in one `pulumi up`: the VPC, updated before its subnets, cannot give up its /56
+     * while they hold /64s of it (see the README for the steps).
      * Default: false.
      * @default false
      */

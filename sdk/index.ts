@@ -21,3 +21,4 @@ export { planNetwork } from "./plan/plan-network";
 export type { NetworkPlan } from "./plan/types";
 export { ArgumentProblem, InvalidNetworkArgumentsError } from "./validation/problems";
 export { validateArgs } from "./validation/validate-args";
+export { validatePlan } from "./validation/validate-plan";

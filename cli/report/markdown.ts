@@ -2,8 +2,10 @@ import { renderTree } from "../render-tree";
 import type { PlannedStack } from "../run-program";
 import type { CapacityReport } from "./capacity";
 import type { CostReport } from "./cost";
+import type { EndpointZones } from "./endpoint-zones";
 import { formatPercent, formatRate, formatUsd } from "./format";
 import type { ReviewReport } from "./review-report";
+import { endpointZonesLine } from "./text-sections";
 
 /**
  * The policy pack's verdicts, as much of them as the report shows (the shape of the policy
@@ -40,6 +42,8 @@ export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport
         costSection(review.cost),
         "### Capacity",
         capacitySection(review.capacity),
+        ...(review.endpointZones.length > 0 ? ["### Interface endpoints by zone", endpointZonesSection(review.endpointZones)] : []),
+        ...(planned.warnings.length > 0 ? ["### Warnings", planned.warnings.map((w) => `- ${w}`).join("\n")] : []),
         ...(policy ? [`### Policy${policy.pack ? ` pack \`${policy.pack}\`` : ""}`, policySection(policy)] : []),
     ];
     const tree = renderTree(resources).split("\n");
@@ -141,6 +145,13 @@ function capacitySection(capacity: CapacityReport): string {
         ...capacity.warnings.map((w) => `> ⚠️ ${w}`),
     ];
     return blocks.join("\n\n");
+}
+
+function endpointZonesSection(endpoints: EndpointZones[]): string {
+    return table(
+        ["endpoint", "service", "zones"],
+        endpoints.map((e) => [e.endpoint, e.service, endpointZonesLine(e)]),
+    );
 }
 
 function policySection(policy: PolicyVerdictsForReport): string {

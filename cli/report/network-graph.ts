@@ -1,4 +1,4 @@
-import { AWS_RESOURCE_TYPES } from "../../sdk/aws-resource-types";
+import { AWS_RESOURCE_TYPES, awsServiceOf } from "../../sdk/aws-resource-types";
 import { RecordedResource, UNKNOWN } from "../../sdk/testing/mock-stack";
 
 /**
@@ -457,10 +457,9 @@ export class NetworkGraph {
     }
 }
 
-/** `com.amazonaws.us-east-1.ecr.api` -> `ecr.api`. */
+/** `com.amazonaws.us-east-1.ecr.api` (or `cn.com.amazonaws.cn-north-1.ecr.api`) -> `ecr.api`; any other name as it is. */
 export function shortServiceName(serviceName: string): string {
-    const parts = serviceName.split(".");
-    return parts[0] === "com" && parts[1] === "amazonaws" && parts.length > 3 ? parts.slice(3).join(".") : serviceName;
+    return awsServiceOf(serviceName) ?? serviceName;
 }
 
 

@@ -2,6 +2,7 @@ import type { PlannedStack } from "../run-program";
 import { assessCapacity, CapacityReport } from "./capacity";
 import { CostReport, estimateCost } from "./cost";
 import { renderNetworkDiagram } from "./diagram";
+import { assessEndpointZones, EndpointZones } from "./endpoint-zones";
 import { NetworkGraph } from "./network-graph";
 
 /** What a reviewer of a network change reads besides the resource list. */
@@ -10,6 +11,8 @@ export interface ReviewReport {
     diagram: string;
     cost: CostReport;
     capacity: CapacityReport;
+    /** The zones each interface endpoint is in, and the Lambda zones it is not. */
+    endpointZones: EndpointZones[];
 }
 
 export interface ReviewOptions {
@@ -24,5 +27,6 @@ export function buildReviewReport(planned: PlannedStack, options: ReviewOptions 
         diagram: renderNetworkDiagram(graph),
         cost: estimateCost(graph, planned.region, options),
         capacity: assessCapacity(graph),
+        endpointZones: assessEndpointZones(graph),
     };
 }

@@ -102,8 +102,10 @@ function planFlowLog(args: ValidatedArgs): FlowLogPlan | undefined {
                       kind: FlowLogDestination.CloudWatchLogs,
                       logGroupKey: "flow-log-group",
                       retentionInDays: settings.retentionInDays,
+                      ...(settings.kmsKeyId !== undefined ? { kmsKeyId: settings.kmsKeyId } : {}),
                       roleKey: "flow-log-role",
-                      rolePolicyKey: "flow-log-role-policy",
+                      policyKey: "flow-log-policy",
+                      policyAttachmentKey: "flow-log-policy-attachment",
                   },
     };
 }

@@ -173,8 +173,15 @@ export interface CloudWatchLogsDestinationPlan {
     kind: typeof FlowLogDestination.CloudWatchLogs;
     logGroupKey: string;
     retentionInDays: number;
+    /** The KMS key ARN the log group is encrypted with; absent: CloudWatch Logs' own encryption. */
+    kmsKeyId?: Input<string>;
     roleKey: string;
-    rolePolicyKey: string;
+    /**
+     * The role's permissions, a customer-managed policy (`aws.iam.Policy`) attached to the role,
+     * not an inline one: cdk-nag's IAMNoInlinePolicy (NIST 800-53 R5, HIPAA) flags inline policies.
+     */
+    policyKey: string;
+    policyAttachmentKey: string;
 }
 
 /**
@@ -202,6 +209,11 @@ export interface DiagnosticsPlan {
     functionKey: string;
     roleKey: string;
     logGroupKey: string;
+    /** Its log-writing permissions: a customer-managed policy attached to its role, as for the flow log. */
+    logsPolicyKey: string;
+    logsPolicyAttachmentKey: string;
+    /** The attachment of the network's ENI policy to its role. */
+    eniPolicyAttachmentKey: string;
     /** Days its logs are kept: it is a troubleshooting tool, not an audit trail. */
     logRetentionInDays: number;
     configuration: DiagnosticsConfiguration;

@@ -56,6 +56,8 @@ interface ValidatedFlowLogCommon {
 export interface ValidatedCloudWatchFlowLogs extends ValidatedFlowLogCommon {
     destination: typeof FlowLogDestination.CloudWatchLogs;
     retentionInDays: number;
+    /** A KMS key ARN to encrypt the log group with; a plain string is checked, an Output taken as given. */
+    kmsKeyId?: Input<string>;
 }
 
 export interface ValidatedS3FlowLogs extends ValidatedFlowLogCommon {

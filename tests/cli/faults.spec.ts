@@ -71,6 +71,7 @@ describe("cli: vpc-lambda plan under faults", function () {
             missingProject: [empty],
             throws: [path.join(FIXTURES, "throws")],
             invalidNetwork: [path.join(FIXTURES, "invalid-network")],
+            subnetTooSmall: [path.join(FIXTURES, "subnet-too-small")],
             vpcWithoutDnsHostnames: [path.join(FIXTURES, "vpc-without-dns-hostnames")],
             invalidStackConfig: [path.join(FIXTURES, "bad-stack-config")],
             configNotAMap: [path.join(FIXTURES, "config-not-a-map")],
@@ -106,6 +107,10 @@ describe("cli: vpc-lambda plan under faults", function () {
 
     it("passes the component's argument errors through, field by field, and exits 1", () => {
         expectFailure(runs.invalidNetwork, 1, 'cidrBlock: "10.0.0.0/8" has a /8 prefix');
+    });
+
+    it("refuses a /25 network with 13 interface endpoints, which its Lambda subnets cannot hold, and exits 1", () => {
+        expectFailure(runs.subnetTooSmall, 1, "interfaceEndpoints: 13 interface endpoints", "11 usable", "Use a cidrBlock of /24 or larger");
     });
 
     it("fails a network whose interface endpoint joins a VPC without DNS hostnames, naming the VPC and the flag, and exits 1", () => {

@@ -264,5 +264,5 @@ function flowLogKeys(planned: NetworkPlan): string[] {
         return [];
     }
     const { destination } = flowLog;
-    return [flowLog.key, ...(destination.kind === "cloud-watch-logs" ? [destination.logGroupKey, destination.roleKey, destination.rolePolicyKey] : [])];
+    return [flowLog.key, ...(destination.kind === "cloud-watch-logs" ? [destination.logGroupKey, destination.roleKey, destination.policyKey, destination.policyAttachmentKey] : [])];
 }

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { expect } from "chai";
+import { assessEndpointZones } from "../../cli/report/endpoint-zones";
 import { assessCapacity, DUAL_STACK_CAPACITY_NOTE } from "../../cli/report/capacity";
 import { estimateCost } from "../../cli/report/cost";
 import { renderNetworkDiagram } from "../../cli/report/diagram";
@@ -226,8 +227,8 @@ for (const preview of [false, true]) {
 
             describe("markdown", () => {
                 it("holds a mermaid block that parses, with the IPv6 edges, the $0 line and both notes", () => {
-                    const planned = { project: { name: "p", stack: "dev", secretKeys: [] }, region: "us-east-1", resources: [...graph.resources] } as any;
-                    const review = { diagram: renderNetworkDiagram(graph), cost: estimateCost(graph, "us-east-1"), capacity: assessCapacity(graph) };
+                    const planned = { project: { name: "p", stack: "dev", secretKeys: [] }, region: "us-east-1", resources: [...graph.resources], warnings: [] } as any;
+                    const review = { diagram: renderNetworkDiagram(graph), cost: estimateCost(graph, "us-east-1"), capacity: assessCapacity(graph), endpointZones: assessEndpointZones(graph) };
                     const markdown = renderMarkdownReport(planned, review);
                     const block = /```mermaid\n([\s\S]*?)```/.exec(markdown)![1];
                     expect(parseFlowchart(block).between("ds-lambda-subnet-2", "Egress-only IGW ds-eigw")).to.have.length(1);

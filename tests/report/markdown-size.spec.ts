@@ -17,7 +17,7 @@ describe("report: the Markdown comment within GitHub's 65,536 characters", () =>
         this.timeout(60_000);
         const stack = await MockStack.install();
         const graph = await recordLargeNetwork(stack, 1000, "teams");
-        planned = { project: { name: "big", directory: ".", entry: "index.ts", stack: "review", config: {}, secretKeys: [] }, region: "us-east-1", accountId: "123456789012", resources: [...graph.resources], outputs: {} };
+        planned = { project: { name: "big", directory: ".", entry: "index.ts", stack: "review", config: {}, secretKeys: [] }, region: "us-east-1", accountId: "123456789012", resources: [...graph.resources], outputs: {}, warnings: [] };
         review = buildReviewReport(planned);
     });
     const treeLines = (markdown: string) => /<details><summary>Resources to create \((\d+)\)<\/summary>\n\n```\n([\s\S]*?)\n```\n/.exec(markdown);

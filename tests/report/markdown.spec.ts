@@ -21,13 +21,14 @@ describe("report: the Markdown pull-request comment", () => {
             accountId: "123456789012",
             resources: [...stack.resources],
             outputs: {},
+            warnings: [],
         };
     });
     const render = (policy?: Parameters<typeof renderMarkdownReport>[2]) => renderMarkdownReport(planned, buildReviewReport(planned), policy);
     const headings = (markdown: string) => markdown.split("\n").filter((l) => /^#{2,3} /.test(l));
 
-    it("reads summary, network, cost, capacity, in that order, with no policy section when no verdicts are given", () => {
-        expect(headings(render())).to.deep.equal(["## Offline plan of `md-project` (stack `review`, us-east-1)", "### Network", "### Monthly cost", "### Capacity"]);
+    it("reads summary, network, cost, capacity, interface endpoints, in that order, with no policy section when no verdicts are given", () => {
+        expect(headings(render())).to.deep.equal(["## Offline plan of `md-project` (stack `review`, us-east-1)", "### Network", "### Monthly cost", "### Capacity", "### Interface endpoints by zone"]);
     });
 
     it("states the fixed cost in the summary: one endpoint over 2 zones, $14.60", () => {
