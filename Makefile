@@ -59,9 +59,10 @@ sdk: install
 ## A self-contained copy of the vpc-lambda-guard pack in build/policy-pack, for `pulumi policy publish`
 ## (policy/ itself runs the compiled pack from dist/, which only works inside this repository).
 policy-pack: build
-	rm -rf build/policy-pack && mkdir -p build/policy-pack/sdk/plan
+	rm -rf build/policy-pack && mkdir -p build/policy-pack/sdk/plan build/policy-pack/sdk/stack
 	cp -r dist/policy build/policy-pack/policy
 	cp dist/sdk/aws-limits.js dist/sdk/aws-resource-types.js build/policy-pack/sdk/ && cp dist/sdk/plan/iam-documents.js build/policy-pack/sdk/plan/
+	cp dist/sdk/stack/known-values.js dist/sdk/stack/iam-statements.js dist/sdk/stack/aws-managed-policies.js build/policy-pack/sdk/stack/
 	cp policy/PulumiPolicy.yaml build/policy-pack/
 	node -e 'const root = require("./package.json"), pack = require("./policy/package.json"); const dependencies = { "@pulumi/policy": root.devDependencies["@pulumi/policy"], "@pulumi/pulumi": root.devDependencies["@pulumi/pulumi"] }; require("fs").writeFileSync("build/policy-pack/package.json", JSON.stringify({ ...pack, main: "policy/index.js", dependencies }, null, 2) + "\n")'
 

@@ -1,8 +1,8 @@
 import { AWS_LIMITS } from "../../sdk/aws-limits";
 import { AWS_PRICES, pricesFor, RegionPrices } from "../../sdk/aws-prices";
-import { CalledServices, servicesFunctionsCall } from "./called-services";
+import { CalledServices, servicesFunctionsCall } from "../../sdk/stack/called-services";
 import { formatUsd } from "./format";
-import { NetworkGraph } from "./network-graph";
+import { NetworkGraph } from "../../sdk/stack/network-graph";
 
 /**
  * The network's monthly cost from AWS list prices: the fixed part (what the network costs

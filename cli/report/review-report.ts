@@ -2,7 +2,7 @@ import type { PlannedStack } from "../run-program";
 import { assessCapacity, CapacityReport } from "./capacity";
 import { CostReport, estimateCost } from "./cost";
 import { renderNetworkDiagram } from "./diagram";
-import { NetworkGraph } from "./network-graph";
+import { NetworkGraph } from "../../sdk/stack/network-graph";
 
 /** What a reviewer of a network change reads besides the resource list. */
 export interface ReviewReport {

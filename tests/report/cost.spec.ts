@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { expect } from "chai";
 import { estimateCost } from "../../cli/report/cost";
-import type { NetworkGraph } from "../../cli/report/network-graph";
+import type { NetworkGraph } from "../../sdk/stack/network-graph";
 import { NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack } from "../../sdk/testing/mock-stack";

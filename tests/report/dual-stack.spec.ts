@@ -4,7 +4,7 @@ import { assessCapacity, DUAL_STACK_CAPACITY_NOTE } from "../../cli/report/capac
 import { estimateCost } from "../../cli/report/cost";
 import { renderNetworkDiagram } from "../../cli/report/diagram";
 import { renderMarkdownReport } from "../../cli/report/markdown";
-import { NetworkGraph } from "../../cli/report/network-graph";
+import { NetworkGraph } from "../../sdk/stack/network-graph";
 import { renderCapacityText, renderCostText } from "../../cli/report/text-sections";
 import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";

@@ -1,5 +1,5 @@
-import { AWS_RESOURCE_TYPES } from "../../sdk/aws-resource-types";
-import { RecordedResource, UNKNOWN } from "../../sdk/testing/mock-stack";
+import { AWS_RESOURCE_TYPES } from "../aws-resource-types";
+import { RecordedResource, UNKNOWN } from "../testing/mock-stack";
 
 /**
  * The planned network, read back from the resources a program registered (type, inputs,

@@ -1,6 +1,6 @@
-import { awsManagedPolicyStatements } from "../../policy/aws-managed-policies";
-import { Statement, statementsOf } from "../../policy/iam-statements";
-import type { RecordedResource } from "../../sdk/testing/mock-stack";
+import { awsManagedPolicyStatements } from "./aws-managed-policies";
+import { Statement, statementsOf } from "./iam-statements";
+import type { RecordedResource } from "../testing/mock-stack";
 import { NetworkGraph } from "./network-graph";
 
 /**
