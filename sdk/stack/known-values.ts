@@ -23,7 +23,16 @@ const UNKNOWN_SENTINELS = new Set([
 ]);
 
 export function isUnknown(value: unknown): value is Unknown {
-    return value === UNKNOWN || (typeof value === "string" && UNKNOWN_SENTINELS.has(value));
+    return value === UNKNOWN || (typeof value === "string" && UNKNOWN_SENTINELS.has(value)) || isPulumiUnknown(value);
+}
+
+/**
+ * The SDK's own in-process marker (`pulumi.unknown`), which a recorded stack's inputs hold in a
+ * preview. Recognised by its brand rather than by `pulumi.isUnknown`, so that the floor's readers
+ * load no Pulumi.
+ */
+function isPulumiUnknown(value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { __pulumiUnknown?: unknown }).__pulumiUnknown === true;
 }
 
 /** The value when it is a known string, else `undefined` (unknown, absent or another type). */
