@@ -138,6 +138,8 @@ const SECURITY_GROUP_MEMBERSHIP: { type: string; path: string[]; kind: SecurityG
 ];
 
 export const SECURITY_GROUPS: readonly string[] = [TYPES.securityGroup, TYPES.defaultSecurityGroup];
+/** What a prefix-list id in a rule may lead to: a managed prefix list, or a gateway endpoint (its `prefixListId`). */
+const PREFIX_LIST_OWNERS: readonly string[] = [TYPES.managedPrefixList, TYPES.vpcEndpoint];
 /** Route tables, including a VPC's adopted main (default) route table. */
 export const ROUTE_TABLES: readonly string[] = [TYPES.routeTable, TYPES.defaultRouteTable];
 
@@ -273,6 +275,43 @@ export class NetworkGraph {
             return bySubnet;
         });
         return associations.get(subnetId);
+    }
+
+    /**
+     * The route table that decides a subnet's routing: the one associated with it, else its
+     * VPC's main route table (AWS's rule for a subnet with no association). `implicit` is a new
+     * VPC's own main table, which the stack does not manage and which holds the local route only;
+     * undefined when the stack cannot tell (a subnet or VPC it does not create).
+     */
+    routingTableOf(subnetId: string): { id: string; implicit: boolean } | undefined {
+        const associated = this.routeTableOf(subnetId);
+        if (associated !== undefined) {
+            return { id: associated, implicit: false };
+        }
+        const subnet = this.subnet(subnetId);
+        return subnet.inStack && subnet.vpcId !== undefined ? this.mainRouteTableOf(subnet.vpcId) : undefined;
+    }
+
+    /** A VPC's main route table: chosen with a MainRouteTableAssociation, adopted as a DefaultRouteTable, or the new VPC's own. */
+    mainRouteTableOf(vpcId: string): { id: string; implicit: boolean } | undefined {
+        return this.memo(`mainRouteTable:${vpcId}`, () => {
+            const chosen = this.ofType(TYPES.mainRouteTableAssociation).find((a) => this.ref(a, "vpcId", [TYPES.vpc]) === vpcId);
+            const chosenTable = chosen && this.ref(chosen, "routeTableId", ROUTE_TABLES);
+            if (chosenTable !== undefined) {
+                return { id: chosenTable, implicit: false };
+            }
+            const vpc = this.byId.get(vpcId);
+            if (!vpc || vpc.type !== TYPES.vpc) {
+                return undefined;
+            }
+            // aws.ec2.DefaultRouteTable adopts the main table through the VPC's `defaultRouteTableId`.
+            const vpcTableIds = [value(vpc, "defaultRouteTableId"), value(vpc, "mainRouteTableId")].filter(isKnownString);
+            const adopted = this.ofType(TYPES.defaultRouteTable).find((table) => {
+                const id = value(table, "defaultRouteTableId");
+                return isKnownString(id) ? vpcTableIds.includes(id) : (table.propertyDependencies.defaultRouteTableId ?? []).includes(vpc.urn);
+            });
+            return adopted ? { id: this.identity(adopted), implicit: false } : { id: `${vpcId}#main`, implicit: true };
+        });
     }
 
     /** A route table's routes: its own `aws.ec2.Route`s and any inline `routes`. */
@@ -446,7 +485,9 @@ export class NetworkGraph {
             if (r.type === TYPES.egressRule || r.type === TYPES.ingressRule) {
                 const securityGroupId = this.ref(r, "securityGroupId", SECURITY_GROUPS);
                 const referenced = isSet(r.inputs.referencedSecurityGroupId) ? this.ref(r, "referencedSecurityGroupId", SECURITY_GROUPS) : undefined;
-                const peer = rulePeer(r.inputs.referencedSecurityGroupId, referenced, r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6, r.inputs.prefixListId);
+                // A gateway endpoint's prefix list is unknown until it exists: its dependency names the endpoint.
+                const prefixList = isSet(r.inputs.prefixListId) ? this.ref(r, "prefixListId", PREFIX_LIST_OWNERS) : undefined;
+                const peer = rulePeer(r.inputs.referencedSecurityGroupId, referenced, r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6, prefixList ?? r.inputs.prefixListId);
                 add(securityGroupId, r.type === TYPES.egressRule ? "egress" : "ingress", r.inputs, "ipProtocol", peer ? [peer] : []);
             } else if (r.type === TYPES.securityGroupRule) {
                 const securityGroupId = this.ref(r, "securityGroupId", SECURITY_GROUPS);
@@ -607,7 +648,7 @@ function str(v: unknown): string | undefined {
     return isKnownString(v) ? v : undefined;
 }
 
-function isKnownString(v: unknown): v is string {
+export function isKnownString(v: unknown): v is string {
     return knownString(v) !== undefined && v !== "";
 }
 

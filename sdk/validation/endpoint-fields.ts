@@ -5,7 +5,7 @@ import type { ExistingVpcSettings, NewVpcSettings } from "./validated-args";
 
 const GATEWAY_SERVICES: readonly string[] = AWS_LIMITS.gatewayEndpointServices;
 // The part after `com.amazonaws.<region>.`: `sqs`, `ecr.api`, `execute-api`, `bedrock-runtime`.
-const SERVICE_NAME = /^[a-z0-9]+([.-][a-z0-9]+)*$/;
+export const SERVICE_NAME = /^[a-z0-9]+([.-][a-z0-9]+)*$/;
 
 export function validateGatewayEndpoints(
     problems: ProblemList,
