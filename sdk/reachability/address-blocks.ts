@@ -56,3 +56,11 @@ export function coverage(outer: AddressBlock, inner: AddressBlock): Coverage {
     }
     return blockContains(outer, inner) ? "all" : blocksOverlap(outer, inner) ? "some" : "none";
 }
+
+// RFC 1918 and the shared address space (RFC 6598): never a public address on the internet.
+const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map((cidr) => parseBlock(cidr)!);
+
+/** True for an IPv4 block within the private ranges, which the internet does not route. */
+export function isPrivate(block: AddressBlock): boolean {
+    return PRIVATE_RANGES.some((range) => coverage(range, block) === "all");
+}

@@ -6,7 +6,8 @@
 // (NAT64, 64:ff9b::/96), so ::/0 to it does not reach the IPv6 internet (VPC user guide, "NAT
 // gateways" and "DNS64 and NAT64").
 import type { AddressFamily, NetworkGraph } from "../stack/network-graph";
-import { routeHop, routeTableHop, TableRoute } from "./routes";
+import { AddressBlock, isPrivate, parseBlock } from "./address-blocks";
+import { describeTarget, routeHop, routeTableHop, TableRoute } from "./routes";
 import type { Hop } from "./types";
 
 /** The hop of a route's target for traffic to the internet or an AWS service's public addresses; a NAT gateway's subnet also filters it. */
@@ -70,6 +71,9 @@ function natGatewayHop(graph: NetworkGraph, id: string, name: string, family: Ad
             },
         };
     }
+    if (nat.connectivity === "unknown") {
+        return { hop: { hop: "natGateway", status: "unknown", resource: name, says: `whether NAT gateway ${name} is public or private is not known yet.` } };
+    }
     if (nat.subnetId === undefined) {
         return { hop: { hop: "natGateway", status: "unknown", resource: name, says: `the subnet of NAT gateway ${name} is not known.` } };
     }
@@ -99,4 +103,45 @@ function natGatewayHop(graph: NetworkGraph, id: string, name: string, family: Ad
         },
         natSubnetId: nat.subnetId,
     };
+}
+
+/**
+ * The hop of a route's target for traffic to private addresses outside the VPC (a group's members
+ * in another VPC): an internet gateway does not carry it; a NAT gateway passes it on by its own
+ * subnet's routes; a peering connection or transit gateway leads where this stack cannot see.
+ */
+export function privateTargetHop(graph: NetworkGraph, route: TableRoute, block: AddressBlock): Hop {
+    const name = route.targetName;
+    const reroute = `Route ${block.cidr} to the peering connection or transit gateway that reaches it.`;
+    switch (route.target.kind) {
+        case "internetGateway":
+        case "egressOnlyInternetGateway":
+            return isPrivate(block)
+                ? { hop: route.target.kind, status: "denies", resource: name, says: `${describeTarget(route)} does not carry traffic to private addresses such as ${block.cidr}.`, fix: reroute }
+                : { hop: route.target.kind, status: "unknown", resource: name, says: `${block.cidr} goes out through ${describeTarget(route)}: what lies beyond it is not in this stack.` };
+        case "natGateway": {
+            const nat = graph.natGateway(route.target.id);
+            const { table } = nat?.subnetId === undefined ? { table: undefined } : routeTableHop(graph, nat.subnetId);
+            if (!nat || !table) {
+                return { hop: "natGateway", status: "unknown", resource: name, says: `where NAT gateway ${name} sends ${block.cidr} cannot be read here.` };
+            }
+            const vpc = graph.subnet(nat.subnetId!).vpcId;
+            const local = graph.vpcs.filter((v) => v.id === vpc).flatMap((v) => [v.cidrBlock, v.ipv6CidrBlock].flatMap((c) => (c ? [parseBlock(c)!] : [])));
+            const onward = routeHop(table, { kind: "block", block }, local);
+            const next = onward.route === "local" ? undefined : onward.route;
+            if (onward.hop.status === "unknown" || next?.target.kind === "other") {
+                return { hop: "natGateway", status: "unknown", resource: name, says: `NAT gateway ${name} passes ${block.cidr} on ${next ? `to ${describeTarget(next)}` : "by routes not known here"}: what lies beyond is not in this stack.` };
+            }
+            return {
+                hop: "natGateway",
+                status: "denies",
+                resource: name,
+                says: `NAT gateway ${name} has no way on to ${block.cidr}${next ? `: its subnet sends it to ${describeTarget(next)}, which does not carry private addresses` : ""}.`,
+                fix: reroute,
+            };
+        }
+        case "gatewayEndpoint":
+        case "other":
+            return { hop: route.target.kind === "other" ? "routeTarget" : "vpcEndpoint", status: "unknown", resource: name, says: `${block.cidr} goes out through ${describeTarget(route)}: what lies beyond it is not in this stack.` };
+    }
 }

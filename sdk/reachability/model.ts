@@ -15,7 +15,7 @@ import { AddressBlock, parseBlock } from "./address-blocks";
 import { declaredNeedsOf } from "./needs";
 import { destinationsOf } from "./destinations";
 import { resolveService } from "./endpoints";
-import { targetHop } from "./gateways";
+import { privateTargetHop, targetHop } from "./gateways";
 import { memberSubnets } from "./members";
 import { Crossing, EPHEMERAL_PORTS, networkAclHop, Peer } from "./network-acls";
 import { gatewayEndpointElsewhere, routeHop, routeTableHop, RoutingTable, RouteQuery } from "./routes";
@@ -215,7 +215,8 @@ class PathWalk {
                 this.add({ hop: "route", status: "allows", resource: table.name, says: `local: security group ${name} is in the function's VPC.` });
             } else if (blocks !== "unknown") {
                 for (const block of blocks) {
-                    if (!this.add(routeHop(table, { kind: "block", block }, this.localBlocks()).hop)) {
+                    const found = routeHop(table, { kind: "block", block }, this.localBlocks());
+                    if (!this.add(found.hop) || (found.route !== undefined && found.route !== "local" && !this.add(privateTargetHop(this.graph, found.route, block)))) {
                         return this.done;
                     }
                 }

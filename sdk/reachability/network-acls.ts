@@ -37,6 +37,7 @@ export interface Crossing {
 }
 
 interface AclRule {
+    /** -1 when not known yet: it may come before any known rule. */
     number: number;
     allow: boolean | "unknown";
     /** `tcp` (or all protocols) carries our traffic; other protocols never match. */
@@ -57,13 +58,17 @@ interface Acl {
 export function networkAclHop(graph: NetworkGraph, crossings: readonly Crossing[]): Hop {
     const edges = crossings.filter((c) => c.ports[0] <= c.ports[1]);
     let unknown: string | undefined;
+    let unknownAcl: string | undefined;
     const names = new Set<string>();
     const titles = new Set<string>();
     for (const crossing of edges) {
         const acl = aclOf(graph, crossing.subnetId);
         const subnet = graph.subnet(crossing.subnetId).name;
         if (!acl) {
-            unknown ??= `the network ACL of subnet ${subnet} (not created by this stack) cannot be read here`;
+            if (unknown === undefined) {
+                unknown = `the network ACL of subnet ${subnet} (not created by this stack) cannot be read here`;
+                unknownAcl = subnet;
+            }
             continue;
         }
         names.add(acl.name);
@@ -81,13 +86,14 @@ export function networkAclHop(graph: NetworkGraph, crossings: readonly Crossing[
                 fix: `Add an ${crossing.direction === "egress" ? "outbound" : "inbound"} rule to ${acl.title} allowing TCP ${ports} ${crossing.direction === "egress" ? "to" : "from"} ${peer}${outcome.rule === undefined ? "" : `, numbered below ${outcome.rule}`}.`,
             };
         }
-        if (outcome.result === "unknown") {
-            unknown ??= `${acl.title} of subnet ${subnet} may stop ${crossing.leg}: ${outcome.why}`;
+        if (outcome.result === "unknown" && unknown === undefined) {
+            unknown = `${acl.title} of subnet ${subnet} may stop ${crossing.leg}: ${outcome.why}`;
+            unknownAcl = acl.name;
         }
     }
     const resource = [...names].join(", ") || undefined;
     if (unknown) {
-        return { hop: "networkAcl", status: "unknown", ...(resource ? { resource } : {}), says: `${unknown}.` };
+        return { hop: "networkAcl", status: "unknown", ...(unknownAcl ? { resource: unknownAcl } : {}), says: `${unknown}.` };
     }
     return {
         hop: "networkAcl",
@@ -233,7 +239,7 @@ function evaluate(acl: Acl, crossing: Crossing): Outcome {
         if (!hit) {
             continue;
         }
-        if (address === "maybe" || rule.protocol === "unknown" || rule.ports === "unknown" || rule.allow === "unknown") {
+        if (address === "maybe" || rule.number < 0 || rule.protocol === "unknown" || rule.ports === "unknown" || rule.allow === "unknown") {
             // Whatever these ports meet later, this rule may have decided them first.
             undecided = true;
             open = subtract(open, ports);

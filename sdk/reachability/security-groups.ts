@@ -8,7 +8,7 @@
 // the stack does not create may have rules it cannot see. Facts: the VPC user guide, "Security
 // group rules".
 import { NetworkGraph, SecurityGroupPermission, TYPES, UNATTRIBUTED_GROUP } from "../stack/network-graph";
-import { AddressBlock, coverage, isEverything, parseBlock } from "./address-blocks";
+import { AddressBlock, coverage, isEverything, isPrivate, parseBlock } from "./address-blocks";
 import { prefixListContents } from "./prefix-lists";
 import type { Hop } from "./types";
 
@@ -183,13 +183,6 @@ function coversAll(block: AddressBlock, blocks: readonly AddressBlock[] | "unkno
         return "no";
     }
     return each.every((c) => c === "all") ? "yes" : each.some((c) => c !== "none") ? "maybe" : "no";
-}
-
-// RFC 1918 and the shared address space: never an AWS service's public address.
-const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map((cidr) => parseBlock(cidr)!);
-
-function isPrivate(block: AddressBlock): boolean {
-    return PRIVATE_RANGES.some((range) => coverage(range, block) === "all");
 }
 
 function both(a: Match, b: Match): Match {

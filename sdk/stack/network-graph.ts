@@ -72,8 +72,8 @@ export interface NatGatewayNode {
     id: string;
     name: string;
     subnetId?: string;
-    /** `public` NAT gateways need an Elastic IP and reach the internet through an internet gateway. */
-    connectivity: "public" | "private";
+    /** `public` NAT gateways need an Elastic IP and reach the internet through an internet gateway (the provider's default); `unknown` until known in a preview. */
+    connectivity: "public" | "private" | "unknown";
     /** Elastic IP allocations: the primary and any secondary ones. */
     allocationIds: string[];
     /** Private addresses it takes in its subnet: one, plus any secondary ones asked for. */
@@ -371,7 +371,8 @@ export class NetworkGraph {
 
     get natGateways(): NatGatewayNode[] {
         return this.memo("natGateways", () => this.ofType(TYPES.natGateway).map((r) => {
-            const connectivity = value(r, "connectivityType") === "private" ? "private" : "public";
+            const given = value(r, "connectivityType");
+            const connectivity = isUnknown(given) ? "unknown" : given === "private" ? "private" : "public";
             const secondary = this.refs(r, "secondaryAllocationIds", [TYPES.eip]);
             const primary = this.ref(r, "allocationId", [TYPES.eip]);
             const secondaryPrivate = value(r, "secondaryPrivateIpAddressCount");
