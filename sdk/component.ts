@@ -11,6 +11,7 @@ import { buildFlowLog } from "./resources/flow-logs";
 import { buildEniPolicy } from "./resources/iam";
 import { buildNetwork } from "./resources/network";
 import { buildSecurityGroupRules, buildSecurityGroups } from "./resources/security-groups";
+import { refuseUnreachableNeeds } from "./validation/needs";
 import { validateArgs } from "./validation/validate-args";
 
 /**
@@ -62,6 +63,7 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
         // Validate and plan before registering anything: bad input leaves nothing half-built.
         const validated = validateArgs(name, args);
         const plan = planNetwork(name, validated);
+        refuseUnreachableNeeds(name, plan);
         super("vpc-lambda:index:VpcLambdaNetwork", name, {}, opts);
         validated.warnings.forEach((warning) => pulumi.log.warn(warning, this));
 

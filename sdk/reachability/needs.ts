@@ -14,7 +14,7 @@
 // and at most 256 characters (AWS tagging restrictions): no commas, no JSON.
 import { isUnknown } from "../stack/known-values";
 import { FunctionNode, isPlainObject, NetworkGraph, value } from "../stack/network-graph";
-import { SERVICE_NAME } from "../validation/endpoint-fields";
+import { SERVICE_NAME } from "../service-names";
 
 export const NEEDS_TAG = "vpc-lambda:needs";
 /** AWS's limit on a tag value. */

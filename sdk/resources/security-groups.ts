@@ -1,6 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { LAMBDA_SECURITY_GROUP_KEY } from "../plan/security-rules";
 import type { SecurityGroupRulePlan } from "../plan/types";
+import { NEEDS_TAG, needsTagValue } from "../reachability/needs";
+import { needsOf } from "../validation/needs";
+import type { ValidatedNeeds } from "../validation/validated-args";
 import { BuildContext, builtId, resolveRef } from "./context";
 
 /**
@@ -10,9 +14,10 @@ import { BuildContext, builtId, resolveRef } from "./context";
 export function buildSecurityGroups(ctx: BuildContext, vpcId: pulumi.Input<string>): Map<string, pulumi.Output<string>> {
     const ids = new Map<string, pulumi.Output<string>>();
     for (const group of ctx.plan.securityGroups) {
+        const needs: Record<string, pulumi.Input<string>> = group.key === LAMBDA_SECURITY_GROUP_KEY && ctx.plan.needs ? { [NEEDS_TAG]: needsTag(ctx.plan.needs) } : {};
         const built = new aws.ec2.SecurityGroup(
             ctx.name(group.key),
-            { vpcId, description: group.description, tags: ctx.tags(group.key) },
+            { vpcId, description: group.description, tags: { ...ctx.tags(group.key), ...needs } },
             ctx.options,
         );
         ids.set(group.key, built.id);
@@ -58,4 +63,14 @@ function peerArgs(
         case "gatewayEndpointPrefixList":
             return { prefixListId: builtId(prefixListIds, peer.endpointKey) };
     }
+}
+
+/**
+ * The needs, as the tag the policy pack reads (sdk/reachability/needs.ts): a plain string when
+ * every security group id is, so that a preview shows it; else known once the groups exist.
+ */
+function needsTag(needs: ValidatedNeeds): pulumi.Input<string> {
+    const outputs = needs.securityGroups.map((g) => g.securityGroupId).filter((id): id is Exclude<pulumi.Input<string>, string> => typeof id !== "string");
+    const tag = (resolved: string[]) => needsTagValue(needsOf(needs, (output) => resolved[outputs.indexOf(output as Exclude<pulumi.Input<string>, string>)]).map(({ need }) => need));
+    return outputs.length === 0 ? tag([]) : pulumi.all(outputs).apply(tag);
 }
