@@ -6,7 +6,7 @@ import { PlannedStack, runProgram } from "./run-program";
 import { DEFAULT_TIMEOUT_SECONDS, withTimeout } from "./timeout";
 import { renderMarkdownReport } from "./report/markdown";
 import { buildReviewReport, ReviewReport } from "./report/review-report";
-import { renderCapacityText, renderCostText } from "./report/text-sections";
+import { renderCapacityText, renderCostText, renderReachabilityText } from "./report/text-sections";
 import { policyExitCode, policyJson, policyVerdicts, renderPolicyText } from "./policy-verdicts";
 import type { PolicyVerdicts } from "../policy/runner";
 
@@ -58,7 +58,7 @@ function renderText(planned: PlannedStack, review: ReviewReport, verdicts: Polic
     const { project, resources, region } = planned;
     const header = `Offline plan of project "${project.name}", stack "${project.stack}" (mocked AWS account in ${region}): ${resources.length} resources to create.`;
     const notes = project.secretKeys.length > 0 ? `\nEncrypted config cannot be read offline and was replaced by "${SECRET_PLACEHOLDER}": ${project.secretKeys.join(", ")}.` : "";
-    return `${header}${notes}\n\n${renderTree(resources)}\n\n${renderCostText(review.cost)}\n\n${renderCapacityText(review.capacity)}\n\n${renderPolicyText(verdicts)}\n`;
+    return `${header}${notes}\n\n${renderTree(resources)}\n\n${renderReachabilityText(review.reachability)}\n\n${renderCostText(review.cost)}\n\n${renderCapacityText(review.capacity)}\n\n${renderPolicyText(verdicts)}\n`;
 }
 
 function renderJson(planned: PlannedStack, review: ReviewReport, verdicts: PolicyVerdicts): string {
@@ -79,6 +79,8 @@ function renderJson(planned: PlannedStack, review: ReviewReport, verdicts: Polic
         region: planned.region,
         resources,
         diagram: review.diagram,
+        // Per function and destination: { function, urn, destination, verdict, path, blockedAt?, fix?, reasons }.
+        reachability: review.reachability,
         cost: review.cost,
         capacity: review.capacity,
         policy: policyJson(verdicts),

@@ -1,3 +1,5 @@
+import { reachabilityMatrix } from "../../sdk/reachability/model";
+import type { Reachability } from "../../sdk/reachability/types";
 import type { PlannedStack } from "../run-program";
 import { assessCapacity, CapacityReport } from "./capacity";
 import { CostReport, estimateCost } from "./cost";
@@ -10,6 +12,8 @@ export interface ReviewReport {
     diagram: string;
     cost: CostReport;
     capacity: CapacityReport;
+    /** Per function and destination: reachable, blocked (at which hop, and the fix) or unknown. */
+    reachability: Reachability[];
 }
 
 export interface ReviewOptions {
@@ -17,12 +21,14 @@ export interface ReviewOptions {
     trafficGb?: number;
 }
 
-/** The diagram, cost and capacity of a planned stack, all read from the same resource graph. */
+/** The diagram, cost, capacity and reachability of a planned stack, all read from the same resource graph. */
 export function buildReviewReport(planned: PlannedStack, options: ReviewOptions = {}): ReviewReport {
     const graph = new NetworkGraph(planned.resources);
+    const reachability = reachabilityMatrix(graph);
     return {
         diagram: renderNetworkDiagram(graph),
         cost: estimateCost(graph, planned.region, options),
         capacity: assessCapacity(graph),
+        reachability,
     };
 }

@@ -25,10 +25,10 @@ import { Destination, destinationKey, Hop, Reachability, verdictOf } from "./typ
 /** The port the internet and AWS services are judged on. */
 export const HTTPS = 443;
 
-/** Every function's row of the matrix, in the stack's order. */
+/** Every function's row of the matrix, in the stack's order; computed once per graph, whichever report asks first. */
 export function reachabilityMatrix(source: NetworkGraph | readonly NetworkResource[]): Reachability[] {
     const graph = source instanceof NetworkGraph ? source : new NetworkGraph(source);
-    return graph.functions.flatMap((fn) => functionReachability(graph, fn));
+    return graph.memo("reachabilityMatrix", () => graph.functions.flatMap((fn) => functionReachability(graph, fn)));
 }
 
 /** One function's row: a cell per destination. */
