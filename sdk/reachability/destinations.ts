@@ -3,7 +3,7 @@
 // one of its groups has an egress rule to (an `allowTo` target) and every group that admits one
 // of its groups, on the rule's TCP port; and every security group it declares it needs.
 import { servicesFunctionCalls } from "../stack/called-services";
-import { FunctionNode, NetworkGraph, UNATTRIBUTED_GROUP } from "../stack/network-graph";
+import { FunctionNode, NetworkGraph, pushTo, SecurityGroupPermission, UNATTRIBUTED_GROUP } from "../stack/network-graph";
 import type { Need } from "./needs";
 import { Destination, destinationKey, DestinationReason } from "./types";
 
@@ -46,9 +46,9 @@ export function destinationsOf(graph: NetworkGraph, fn: FunctionNode, needs: rea
             }
         }
     }
-    for (const rule of graph.permissions) {
+    for (const rule of fn.securityGroupIds.flatMap((group) => admitting(graph).get(group) ?? [])) {
         const port = singlePort(rule);
-        if (rule.direction === "ingress" && rule.securityGroupId !== UNATTRIBUTED_GROUP && rule.peer.kind === "securityGroup" && fn.securityGroupIds.includes(rule.peer.id) && port !== undefined) {
+        if (port !== undefined) {
             groups.push({ id: rule.securityGroupId, port, reason: "admits" });
         }
     }
@@ -62,6 +62,19 @@ export function destinationsOf(graph: NetworkGraph, fn: FunctionNode, needs: rea
         add({ kind: "securityGroup", securityGroupId: id, port, ...(name ? { name } : {}) }, reason);
     }
     return [...found.values()];
+}
+
+/** The stack's ingress rules that admit a security group, by that group: built once per graph. */
+function admitting(graph: NetworkGraph): Map<string, SecurityGroupPermission[]> {
+    return graph.memo("ingressByPeerGroup", () => {
+        const byPeer = new Map<string, SecurityGroupPermission[]>();
+        for (const rule of graph.permissions) {
+            if (rule.direction === "ingress" && rule.securityGroupId !== UNATTRIBUTED_GROUP && rule.peer.kind === "securityGroup") {
+                pushTo(byPeer, rule.peer.id, rule);
+            }
+        }
+        return byPeer;
+    });
 }
 
 /** The TCP port a rule is about: its first port (one destination per rule, not per port of a range); none for all traffic. */

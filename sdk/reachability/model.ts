@@ -301,8 +301,10 @@ class PathWalk {
 
     /** The VPC's own ranges: the local route covers them. */
     private localBlocks(): AddressBlock[] {
-        const vpc = this.subnet.vpcId === undefined ? undefined : this.graph.vpcs.find((v) => v.id === this.subnet.vpcId);
-        return [vpc?.cidrBlock, vpc?.ipv6CidrBlock].flatMap((cidr) => (cidr ? [parseBlock(cidr)].filter((b): b is AddressBlock => b !== undefined) : []));
+        return this.graph.memo(`localBlocks:${this.subnet.vpcId}`, () => {
+            const vpc = this.subnet.vpcId === undefined ? undefined : this.graph.vpcs.find((v) => v.id === this.subnet.vpcId);
+            return [vpc?.cidrBlock, vpc?.ipv6CidrBlock].flatMap((cidr) => (cidr ? [parseBlock(cidr)].filter((b): b is AddressBlock => b !== undefined) : []));
+        });
     }
 
     private vpcOfGroup(groupId: string): string | undefined {

@@ -160,19 +160,15 @@ export class NetworkGraph {
             if (resource.type === TYPES.eip && isKnownString(allocationId)) {
                 this.byId.set(allocationId, resource);
             }
-            const ofType = this.byType.get(resource.type);
-            if (ofType) {
-                ofType.push(resource);
-            } else {
-                this.byType.set(resource.type, [resource]);
-            }
+            pushTo(this.byType, resource.type, resource);
         }
     }
 
     /** `compute()` the first time `key` is asked for, the same answer after. */
     memo<T>(key: string, compute: () => T): T {
-        if (this.cache.has(key)) {
-            return this.cache.get(key) as T;
+        const known = this.cache.get(key);
+        if (known !== undefined || this.cache.has(key)) {
+            return known as T;
         }
         const value = compute();
         this.cache.set(key, value);
@@ -322,7 +318,7 @@ export class NetworkGraph {
                 const table = this.ref(r, "routeTableId", ROUTE_TABLES);
                 const route = table === undefined ? undefined : this.routeNode(r, r.inputs, (key) => key);
                 if (table !== undefined && route) {
-                    found.set(table, [...(found.get(table) ?? []), route]);
+                    pushTo(found, table, route);
                 }
             }
             return found;
@@ -457,7 +453,7 @@ export class NetworkGraph {
             const grouped = new Map<string, SecurityGroupPermission[]>();
             for (const p of this.permissions) {
                 const key = `${p.direction}|${p.securityGroupId}`;
-                grouped.set(key, [...(grouped.get(key) ?? []), p]);
+                pushTo(grouped, key, p);
             }
             return grouped;
         });
@@ -544,7 +540,7 @@ export class NetworkGraph {
                         continue;
                     }
                     for (const group of new Set(this.refs(r, path[0], SECURITY_GROUPS, at))) {
-                        members.set(group, [...(members.get(group) ?? []), { resource: r, kind }]);
+                        pushTo(members, group, { resource: r, kind });
                     }
                 }
             }
@@ -659,6 +655,16 @@ export function isPlainObject(v: unknown): v is Record<string, any> {
 
 function strings(v: unknown): string[] {
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** Appends to the list kept under `key`, making it on first use. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) {
+        list.push(value);
+    } else {
+        map.set(key, [value]);
+    }
 }
 
 function unique<T>(items: T[]): T[] {
