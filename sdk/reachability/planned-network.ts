@@ -5,8 +5,8 @@
 // a plain string, else by a stand-in per Output, the same for the same Output. A function stands
 // for every function placed on the network: in its Lambda subnets, with its Lambda security group
 // (which carries the needs, as the component tags it), with no role.
-import { LAMBDA_SECURITY_GROUP_KEY } from "../plan/security-rules";
-import type { NetworkPlan, Ref, RouteTarget, SecurityGroupRulePlan } from "../plan/types";
+import { LAMBDA_SECURITY_GROUP_KEY, rulePeerArgs } from "../plan/security-rules";
+import type { NetworkPlan, Ref, RouteTarget } from "../plan/types";
 import { UNKNOWN } from "../stack/known-values";
 import { NetworkGraph, TYPES } from "../stack/network-graph";
 import type { NetworkResource } from "../stack/network-resource";
@@ -100,7 +100,8 @@ export function plannedNetwork(plan: NetworkPlan, needs: readonly Need[] | undef
             securityGroupId: rule.securityGroupKey,
             ipProtocol: rule.ipProtocol,
             ...(rule.ipProtocol === "-1" ? {} : { fromPort: rule.fromPort, toPort: rule.toPort }),
-            ...rulePeer(rule, ref),
+            // A gateway endpoint's prefix list is named by the endpoint that exposes it.
+            ...rulePeerArgs(rule.peer, ref, (endpointKey) => endpointKey),
         });
     }
     const functionKey = "function";
@@ -143,21 +144,6 @@ function routeTarget(target: RouteTarget): Record<string, string> {
             return { natGatewayId: target.key };
         case "egressOnlyInternetGateway":
             return { egressOnlyGatewayId: target.key };
-    }
-}
-
-function rulePeer(rule: SecurityGroupRulePlan, ref: (r: Ref) => string): Record<string, string> {
-    const { peer } = rule;
-    switch (peer.kind) {
-        case "cidr":
-            return { cidrIpv4: peer.cidrIpv4 };
-        case "cidrIpv6":
-            return { cidrIpv6: peer.cidrIpv6 };
-        case "securityGroup":
-            return { referencedSecurityGroupId: ref(peer.ref) };
-        // The gateway endpoint's prefix list, named by the endpoint that exposes it.
-        case "gatewayEndpointPrefixList":
-            return { prefixListId: peer.endpointKey };
     }
 }
 

@@ -1,7 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { LAMBDA_SECURITY_GROUP_KEY } from "../plan/security-rules";
-import type { SecurityGroupRulePlan } from "../plan/types";
+import { LAMBDA_SECURITY_GROUP_KEY, rulePeerArgs } from "../plan/security-rules";
 import { NEEDS_TAG, needsTagValue } from "../reachability/needs";
 import { needsOf } from "../validation/needs";
 import type { ValidatedNeeds } from "../validation/validated-args";
@@ -36,7 +35,7 @@ export function buildSecurityGroupRules(ctx: BuildContext, groupIds: ReadonlyMap
             description: rule.description,
             ipProtocol: rule.ipProtocol,
             ...(rule.ipProtocol === "-1" ? {} : { fromPort: rule.fromPort, toPort: rule.toPort }),
-            ...peerArgs(rule, groupIds, prefixListIds),
+            ...rulePeerArgs(rule.peer, (ref) => resolveRef(ref, groupIds), (endpointKey) => builtId(prefixListIds, endpointKey)),
             tags: ctx.tags(rule.key),
         };
         if (rule.direction === "ingress") {
@@ -44,24 +43,6 @@ export function buildSecurityGroupRules(ctx: BuildContext, groupIds: ReadonlyMap
         } else {
             new aws.vpc.SecurityGroupEgressRule(ctx.name(rule.key), args, ctx.options);
         }
-    }
-}
-
-function peerArgs(
-    rule: SecurityGroupRulePlan,
-    groupIds: ReadonlyMap<string, pulumi.Output<string>>,
-    prefixListIds: ReadonlyMap<string, pulumi.Output<string>>,
-): { cidrIpv4: string } | { cidrIpv6: string } | { referencedSecurityGroupId: pulumi.Input<string> } | { prefixListId: pulumi.Input<string> } {
-    const { peer } = rule;
-    switch (peer.kind) {
-        case "cidr":
-            return { cidrIpv4: peer.cidrIpv4 };
-        case "cidrIpv6":
-            return { cidrIpv6: peer.cidrIpv6 };
-        case "securityGroup":
-            return { referencedSecurityGroupId: resolveRef(peer.ref, groupIds) };
-        case "gatewayEndpointPrefixList":
-            return { prefixListId: builtId(prefixListIds, peer.endpointKey) };
     }
 }
 

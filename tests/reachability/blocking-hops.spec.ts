@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import type { Hop } from "../../sdk/reachability/types";
-import { DB, dualStackNatStack, INTERNET_4, INTERNET_6, natStack, service, T } from "./stack";
+import { aclRule, DB, dualStackNatStack, INTERNET_4, INTERNET_6, natStack, service, T, withAcl, withSecretsEndpoint } from "./stack";
 
 // One hand-built stack per hop that can stop a function's traffic: the NAT network of ./stack
 // with that one hop broken. Each spec asserts the verdict, the exact hop that blocks, and the fix.
@@ -107,17 +107,7 @@ describe("reachability: the first hop that blocks, one stack per hop", () => {
     });
 
     it("a network ACL denying the request into the target's subnet: blocked at that ACL's rule", () => {
-        const cell = natStack()
-            .add(T.networkAcl, "data-acl", {
-                vpcId: "vpc-id",
-                subnetIds: ["data-id"],
-                ingress: [
-                    { ruleNo: 100, action: "deny", protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlock: "10.0.1.0/24" },
-                    { ruleNo: 200, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" },
-                ],
-                egress: [{ ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" }],
-            })
-            .cell(DB);
+        const cell = withAcl(natStack(), "data", [aclRule(100, "deny", "10.0.1.0/24", [5432, 5432]), aclRule(200, "allow", "0.0.0.0/0")], [aclRule(100, "allow", "0.0.0.0/0")]).cell(DB);
         expect(blocking(cell)).to.deep.equal({
             verdict: "blocked",
             hop: "networkAcl",
@@ -128,15 +118,8 @@ describe("reachability: the first hop that blocks, one stack per hop", () => {
     });
 
     it("a network ACL that lets the request in but not the reply out to the ephemeral ports: blocked on the return path", () => {
-        const cell = natStack()
-            .add(T.networkAcl, "data-acl", {
-                vpcId: "vpc-id",
-                subnetIds: ["data-id"],
-                ingress: [{ ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlock: "10.0.0.0/16" }],
-                // Linux's own ephemeral range, narrower than Lambda's 1024-65535.
-                egress: [{ ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 32768, toPort: 65535, cidrBlock: "10.0.0.0/16" }],
-            })
-            .cell(DB);
+        // Linux's own ephemeral range out, narrower than Lambda's 1024-65535.
+        const cell = withAcl(natStack(), "data", [aclRule(100, "allow", "10.0.0.0/16", [5432, 5432])], [aclRule(100, "allow", "10.0.0.0/16", [32768, 65535])]).cell(DB);
         expect(blocking(cell)).to.deep.equal({
             verdict: "blocked",
             hop: "networkAcl",
@@ -147,30 +130,12 @@ describe("reachability: the first hop that blocks, one stack per hop", () => {
     });
 
     it("a network ACL on the function's own subnet that drops the internet's replies: blocked on the return path", () => {
-        const cell = natStack()
-            .add(T.networkAcl, "private-acl", {
-                vpcId: "vpc-id",
-                subnetIds: ["private-id"],
-                ingress: [{ ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "10.0.0.0/16" }],
-                egress: [{ ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" }],
-            })
-            .cell(INTERNET_4);
+        const cell = withAcl(natStack(), "private", [aclRule(100, "allow", "10.0.0.0/16")], [aclRule(100, "allow", "0.0.0.0/0")]).cell(INTERNET_4);
         expect(blocking(cell)).to.deep.equal({ verdict: "blocked", hop: "networkAcl", resource: "private-acl", fix: "Add an inbound rule to network ACL private-acl allowing TCP 1024-65535 from 0.0.0.0/0." });
     });
 
     it("rules are read in rule number order: an allow numbered before a deny lets the traffic through", () => {
-        const acl = (allowFirst: boolean) =>
-            natStack()
-                .add(T.networkAcl, "data-acl", {
-                    vpcId: "vpc-id",
-                    subnetIds: ["data-id"],
-                    ingress: [
-                        { ruleNo: allowFirst ? 200 : 100, action: "deny", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" },
-                        { ruleNo: allowFirst ? 100 : 200, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" },
-                    ],
-                    egress: [{ ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" }],
-                })
-                .cell(DB);
+        const acl = (allowFirst: boolean) => withAcl(natStack(), "data", [aclRule(allowFirst ? 200 : 100, "deny", "0.0.0.0/0"), aclRule(allowFirst ? 100 : 200, "allow", "0.0.0.0/0")], [aclRule(100, "allow", "0.0.0.0/0")]).cell(DB);
         expect([acl(true).verdict, acl(false).verdict]).to.deep.equal(["reachable", "blocked"]);
     });
 
@@ -333,17 +298,7 @@ describe("reachability: the first hop that blocks, one stack per hop", () => {
     });
 });
 
-/** The NAT stack with a secretsmanager interface endpoint in the private subnet, behind a group admitting the function's group. */
+/** The NAT stack with a secretsmanager interface endpoint in the function's own subnet. */
 function endpointStack(privateDns: boolean) {
-    return natStack()
-        .add(T.securityGroup, "endpoint-sg", { vpcId: "vpc-id" })
-        .add(T.ingressRule, "endpoint-from-fn", { securityGroupId: "endpoint-sg-id", referencedSecurityGroupId: "fn-sg-id", ipProtocol: "tcp", fromPort: 443, toPort: 443 })
-        .add(T.vpcEndpoint, "secrets-endpoint", {
-            vpcId: "vpc-id",
-            serviceName: "com.amazonaws.us-east-1.secretsmanager",
-            vpcEndpointType: "Interface",
-            privateDnsEnabled: privateDns,
-            subnetIds: ["private-id"],
-            securityGroupIds: ["endpoint-sg-id"],
-        });
+    return withSecretsEndpoint(natStack(), privateDns);
 }

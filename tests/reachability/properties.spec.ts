@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
 import { HopKind, Reachability, destinationKey } from "../../sdk/reachability/types";
-import { natStack, Stack, T, UNKNOWN } from "./stack";
+import { natStack, Stack, T, UNKNOWN, withSecretsEndpoint } from "./stack";
 
 // Properties of the verdicts over random networks: the NAT network of ./stack with a random
 // default route, NAT gateway, egress and ingress rules, network ACLs, interface endpoint, gateway
@@ -63,18 +63,8 @@ function build(n: Network): Stack {
         stack.add(T.networkAcl, "data-acl", { vpcId: "vpc-id", subnetIds: ["data-id"], ingress: n.dataAcl, egress: n.dataAcl.map((r, i) => ({ ...r, ruleNo: r.ruleNo + i })) });
     }
     if (n.endpoint !== "none") {
-        stack
-            .add(T.subnet, "endpoints", { vpcId: "vpc-id", cidrBlock: "10.0.4.0/24" })
-            .add(T.securityGroup, "endpoint-sg", { vpcId: "vpc-id" })
-            .add(T.ingressRule, "endpoint-in", { securityGroupId: "endpoint-sg-id", referencedSecurityGroupId: "fn-sg-id", ipProtocol: "tcp", fromPort: 443, toPort: 443 })
-            .add(T.vpcEndpoint, "secrets-endpoint", {
-                vpcId: "vpc-id",
-                serviceName: "com.amazonaws.us-east-1.secretsmanager",
-                vpcEndpointType: "Interface",
-                privateDnsEnabled: n.endpoint === "privateDns",
-                subnetIds: ["endpoints-id"],
-                securityGroupIds: ["endpoint-sg-id"],
-            });
+        // In a subnet of its own, so that the function's subnet ACL stands between them.
+        withSecretsEndpoint(stack.add(T.subnet, "endpoints", { vpcId: "vpc-id", cidrBlock: "10.0.4.0/24" }), n.endpoint === "privateDns", "endpoints");
     }
     if (n.s3Endpoint !== "none") {
         stack

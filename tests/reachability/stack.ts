@@ -121,3 +121,28 @@ export function dualStackNatStack(): Stack {
         .add(T.egressRule, "fn-sg-out-v6", { securityGroupId: "fn-sg-id", ipProtocol: "-1", cidrIpv6: "::/0" })
         .set("fn", { vpcConfig: { subnetIds: ["private-id"], securityGroupIds: ["fn-sg-id"], ipv6AllowedForDualStack: true } });
 }
+
+/** A secretsmanager interface endpoint in `subnet`, behind a group admitting the function's group on 443. */
+export function withSecretsEndpoint(stack: Stack, privateDns: boolean, subnet = "private"): Stack {
+    return stack
+        .add(T.securityGroup, "endpoint-sg", { vpcId: "vpc-id" })
+        .add(T.ingressRule, "endpoint-from-fn", { securityGroupId: "endpoint-sg-id", referencedSecurityGroupId: "fn-sg-id", ipProtocol: "tcp", fromPort: 443, toPort: 443 })
+        .add(T.vpcEndpoint, "secrets-endpoint", {
+            vpcId: "vpc-id",
+            serviceName: "com.amazonaws.us-east-1.secretsmanager",
+            vpcEndpointType: "Interface",
+            privateDnsEnabled: privateDns,
+            subnetIds: [`${subnet}-id`],
+            securityGroupIds: ["endpoint-sg-id"],
+        });
+}
+
+/** A network ACL rule as `aws.ec2.NetworkAcl` takes it inline; `all` for every protocol and port. */
+export function aclRule(ruleNo: number, action: "allow" | "deny", cidrBlock: string, ports: [number, number] | "all" = "all"): Record<string, unknown> {
+    return { ruleNo, action, cidrBlock, ...(ports === "all" ? { protocol: "-1", fromPort: 0, toPort: 0 } : { protocol: "tcp", fromPort: ports[0], toPort: ports[1] }) };
+}
+
+/** A custom network ACL on one subnet (`<subnet>-acl`), with these rules each way. */
+export function withAcl(stack: Stack, subnet: string, ingress: Record<string, unknown>[], egress: Record<string, unknown>[]): Stack {
+    return stack.add(T.networkAcl, `${subnet}-acl`, { vpcId: "vpc-id", subnetIds: [`${subnet}-id`], ingress, egress });
+}
