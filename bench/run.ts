@@ -211,8 +211,8 @@ function timeSchema(runs: number): { wallMs: Sample; upToDate: boolean } {
 
 /** The reachability matrix alone: the large stack, and 250 / 500 / 1,000 generated functions (bench/reachability-bench.ts). */
 interface ReachabilityFigures {
-    large: { resources: number; ms: number; cells: number };
-    generated: { functions: number; ms: number; cells: number }[];
+    large: { resources: number; ms: number; cpuMs: number; cells: number };
+    generated: { functions: number; ms: number; cpuMs: number; cells: number }[];
 }
 
 /** Under this, on the large stack. */
@@ -309,12 +309,12 @@ function main(): void {
     process.stderr.write("reachability ");
     const reachability = reachabilityFigures(options.runs);
     process.stderr.write("\n");
-    const perFunction = reachability.generated.map((g) => ({ ...g, msPerFunction: round(g.ms / g.functions, 3) }));
+    const perFunction = reachability.generated.map((g) => ({ ...g, cpuMsPerFunction: round(g.cpuMs / g.functions, 3) }));
     console.log(
-        `reachability matrix alone (sdk/reachability, one process, median of ${options.runs} over a fresh graph): large network ${reachability.large.ms} ms ` +
+        `reachability matrix alone (sdk/reachability, one process, medians of ${options.runs} over a fresh graph, CPU ms [wall ms]): large network ${reachability.large.cpuMs} [${reachability.large.ms}] ms ` +
             `(${reachability.large.resources} resources, ${reachability.large.cells} cells); ` +
-            perFunction.map((g) => `${g.functions.toLocaleString("en-US")} generated functions ${g.ms} ms (${g.cells} cells, ${g.msPerFunction} ms/function)`).join(", ") +
-            ". Each generated function has its own role and security group, so no two share a cached path.",
+            perFunction.map((g) => `${g.functions.toLocaleString("en-US")} generated functions ${g.cpuMs} [${g.ms}] ms (${g.cells} cells, ${g.cpuMsPerFunction} CPU ms/function)`).join(", ") +
+            ". Each generated function has its own role and security group, so no two share a cached path; goals are judged on CPU time, which other jobs on a shared machine disturb less.",
     );
 
     let schema: ReturnType<typeof timeSchema> | undefined;
@@ -364,14 +364,14 @@ function main(): void {
     goals.push({ goal: "user programs are transpiled, not type-checked", met: transpile.planned, detail: transpile.detail });
     goals.push({
         goal: `reachability matrix of the large stack under ${REACHABILITY_LARGE_GOAL_MS} ms`,
-        met: reachability.large.ms < REACHABILITY_LARGE_GOAL_MS,
-        detail: `${reachability.large.ms} ms`,
+        met: reachability.large.cpuMs < REACHABILITY_LARGE_GOAL_MS,
+        detail: `${reachability.large.cpuMs} ms CPU (${reachability.large.ms} ms wall)`,
     });
     const [fewest, most] = [perFunction[0], perFunction[perFunction.length - 1]];
     goals.push({
-        goal: `reachability matrix grows linearly with functions: ms/function at ${most.functions.toLocaleString("en-US")} <= ${REACHABILITY_LINEAR_RATIO}x ms/function at ${fewest.functions}`,
-        met: most.msPerFunction <= REACHABILITY_LINEAR_RATIO * fewest.msPerFunction,
-        detail: perFunction.map((g) => `${g.functions}: ${g.msPerFunction} ms/function`).join(", "),
+        goal: `reachability matrix grows linearly with functions: CPU ms/function at ${most.functions.toLocaleString("en-US")} <= ${REACHABILITY_LINEAR_RATIO}x at ${fewest.functions}`,
+        met: most.cpuMsPerFunction <= REACHABILITY_LINEAR_RATIO * fewest.cpuMsPerFunction,
+        detail: perFunction.map((g) => `${g.functions}: ${g.cpuMsPerFunction} ms/function`).join(", "),
     });
     console.log("");
     for (const g of goals) {
