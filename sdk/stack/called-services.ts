@@ -58,10 +58,15 @@ export function servicesFunctionCalls(graph: NetworkGraph, functionId: string): 
 
 /** The stack's roles by every name a function's `role` may give them. */
 function rolesByName(graph: NetworkGraph): Map<string, NetworkResource> {
-    return graph.memo("rolesByName", () => {
+    return byEveryName(graph, ROLE);
+}
+
+/** The resources of a type by every name another resource may give them, built once per graph. */
+function byEveryName(graph: NetworkGraph, type: string): Map<string, NetworkResource> {
+    return graph.memo(`byEveryName:${type}`, () => {
         const byName = new Map<string, NetworkResource>();
-        for (const role of graph.ofType(ROLE)) {
-            namesOf(graph, role).forEach((name) => byName.has(name) || byName.set(name, role));
+        for (const resource of graph.ofType(type)) {
+            namesOf(graph, resource).forEach((name) => byName.has(name) || byName.set(name, resource));
         }
         return byName;
     });
@@ -102,7 +107,7 @@ function policiesOf(graph: NetworkGraph, role: NetworkResource): { label: string
         found.push({ label: rolePolicy.name, document: rolePolicy.inputs.policy });
     }
     const managed = Array.isArray(role.inputs.managedPolicyArns) ? role.inputs.managedPolicyArns : [];
-    const policies = policiesByName(graph);
+    const policies = byEveryName(graph, POLICY);
     for (const arn of [...managed, ...attachedArns].filter((a): a is string => knownString(a) !== undefined)) {
         const policy = policies.get(arn);
         found.push(policy ? { label: policy.name, document: policy.inputs.policy } : { label: arn, document: managedPolicyDocument(arn) });
@@ -134,15 +139,6 @@ function attachmentsOf(graph: NetworkGraph, role: NetworkResource): { rolePolici
     return byRole.get(role.urn) ?? { rolePolicies: [], attachedArns: [] };
 }
 
-function policiesByName(graph: NetworkGraph): Map<string, NetworkResource> {
-    return graph.memo("policiesByName", () => {
-        const byName = new Map<string, NetworkResource>();
-        for (const policy of graph.ofType(POLICY)) {
-            namesOf(graph, policy).forEach((name) => byName.has(name) || byName.set(name, policy));
-        }
-        return byName;
-    });
-}
 
 /** Every way another resource may name this one: id, URN (in a preview), name, ARN. */
 function namesOf(graph: NetworkGraph, resource: NetworkResource): string[] {
