@@ -37,9 +37,22 @@ function cellOf(cells: Reachability[], need: Need): Reachability | undefined {
     });
 }
 
-/** Whether a reachable cell is among the needs ("internet" covers both families). */
-function isDeclared(cell: Reachability, needs: Need[]): boolean {
-    return cell.destination.kind === "internet" ? needs.some((n) => n.kind === "internet") : needs.some((need) => cellOf([cell], need) !== undefined);
+/**
+ * Whether a reachable cell is among the needs: "internet" covers both families, and an interface
+ * endpoint's group is how the services it serves are reached, judged through those services.
+ */
+function isDeclared(graph: NetworkGraph, cell: Reachability, needs: Need[]): boolean {
+    const d = cell.destination;
+    if (d.kind === "internet") {
+        return needs.some((n) => n.kind === "internet");
+    }
+    if (d.kind === "securityGroup") {
+        const members = graph.membersOf(d.securityGroupId);
+        if (members.length > 0 && members.every((m) => m.kind === "endpoint")) {
+            return true;
+        }
+    }
+    return needs.some((need) => cellOf([cell], need) !== undefined);
 }
 
 export const reachabilityDeclaredNeeds: StackValidationPolicy = {
@@ -83,7 +96,7 @@ export const reachabilityUndeclared: StackValidationPolicy = {
             if (declared.unknownOn.length > 0) {
                 continue;
             }
-            const undeclared = cells.filter((cell) => cell.verdict === "reachable" && !isDeclared(cell, declared.needs));
+            const undeclared = cells.filter((cell) => cell.verdict === "reachable" && !isDeclared(graph, cell, declared.needs));
             if (undeclared.length > 0) {
                 reportViolation(
                     `Function "${resource.name}" reaches what its needs (${declared.needs.map(needToken).join(" ") || "none"}) do not declare: ${undeclared.map((c) => describeDestination(c.destination)).join(", ")}. ` +

@@ -98,6 +98,22 @@ describe("policies: reachability", () => {
             expect(violation.message).to.match(/^Function "p\d+-fn" reaches what its needs \(secretsmanager sg-[0-9a-f]+:5432\) do not declare: the internet \(IPv4\)\. Declare them, or close them\.$/);
         });
 
+        it("counts an interface endpoint's group as part of the services it serves, not as something undeclared", async () => {
+            const result = await verdictsOf(stack, (p) => functionOn(p, new VpcLambdaNetwork(`${p}-net`, { pattern: "PrivateWithEndpoints", interfaceEndpoints: ["sts"], needs: { services: ["sts"] } })));
+            expect(violationsOf(result, "reachability-undeclared")).to.deep.equal([]);
+        });
+
+        it("flags a service its role calls and an endpoint reaches, when the needs leave it out", async () => {
+            const result = await verdictsOf(stack, (p) => {
+                const net = new VpcLambdaNetwork(`${p}-net`, { pattern: "PrivateWithEndpoints", interfaceEndpoints: ["sqs"], needs: {} });
+                const role = new aws.iam.Role(`${p}-fn-role`, { assumeRolePolicy: JSON.stringify({ Statement: [] }) });
+                new aws.iam.RolePolicy(`${p}-fn-sqs`, { role: role.id, policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: "*" }] }) });
+                new aws.lambda.Function(`${p}-fn`, { role: role.arn, runtime: aws.lambda.Runtime.NodeJS20dX, handler: "index.handler", code: new pulumi.asset.AssetArchive({}), vpcConfig: net.vpcConfig });
+            });
+            const [violation] = violationsOf(result, "reachability-undeclared");
+            expect(violation.message).to.match(/^Function "p\d+-fn" reaches what its needs \(none\) do not declare: sqs\. Declare them, or close them\.$/);
+        });
+
         it("accepts the same network once it declares the internet", async () => {
             const result = await verdictsOf(stack, (p) => functionOn(p, new VpcLambdaNetwork(`${p}-net`, { pattern: "PrivateWithNat", needs: { internet: true } })));
             expect(violationsOf(result, "reachability-undeclared")).to.deep.equal([]);
