@@ -70,11 +70,13 @@ sdk: pulumi-cli install
 ## A self-contained copy of the vpc-lambda-guard pack in build/policy-pack, for `pulumi policy publish`
 ## (policy/ runs the compiled pack from ../dist/: in this repository, and installed in node_modules/pulumi-vpc-lambda).
 policy-pack: build
-	rm -rf build/policy-pack && mkdir -p build/policy-pack/sdk/plan
+	rm -rf build/policy-pack && mkdir -p build/policy-pack/sdk/plan build/policy-pack/sdk/stack build/policy-pack/sdk/reachability
 	cp -r dist/policy build/policy-pack/policy
-	cp dist/sdk/aws-limits.js dist/sdk/aws-resource-types.js build/policy-pack/sdk/ && cp dist/sdk/plan/iam-documents.js build/policy-pack/sdk/plan/
+	cp dist/sdk/aws-limits.js dist/sdk/aws-resource-types.js dist/sdk/service-names.js build/policy-pack/sdk/ && cp dist/sdk/plan/iam-documents.js dist/sdk/plan/cidr.js build/policy-pack/sdk/plan/
+	cp dist/sdk/stack/known-values.js dist/sdk/stack/iam-statements.js dist/sdk/stack/aws-managed-policies.js dist/sdk/stack/network-graph.js dist/sdk/stack/called-services.js build/policy-pack/sdk/stack/
+	cp dist/sdk/reachability/model.js dist/sdk/reachability/types.js dist/sdk/reachability/needs.js dist/sdk/reachability/destinations.js dist/sdk/reachability/address-blocks.js dist/sdk/reachability/routes.js dist/sdk/reachability/gateways.js dist/sdk/reachability/endpoints.js dist/sdk/reachability/members.js dist/sdk/reachability/network-acls.js dist/sdk/reachability/security-groups.js dist/sdk/reachability/prefix-lists.js build/policy-pack/sdk/reachability/
 	cp policy/PulumiPolicy.yaml build/policy-pack/
-	node -e 'const root = require("./package.json"), pack = require("./policy/package.json"); const dependencies = { "@pulumi/policy": root.dependencies["@pulumi/policy"], "@pulumi/pulumi": root.devDependencies["@pulumi/pulumi"] }; require("fs").writeFileSync("build/policy-pack/package.json", JSON.stringify({ ...pack, main: "policy/index.js", dependencies }, null, 2) + "\n")'
+	node -e 'const root = require("./package.json"), pack = require("./policy/package.json"); const dependencies = { "@pulumi/policy": root.dependencies["@pulumi/policy"], "@pulumi/pulumi": root.devDependencies["@pulumi/pulumi"], "ip-address": root.dependencies["ip-address"] }; require("fs").writeFileSync("build/policy-pack/package.json", JSON.stringify({ ...pack, main: "policy/index.js", dependencies }, null, 2) + "\n")'
 
 ## Removes dist/ (the compiled output, and the incremental build state with it).
 clean:

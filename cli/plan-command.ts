@@ -8,7 +8,7 @@ import { DEFAULT_TIMEOUT_SECONDS, withTimeout } from "./timeout";
 import { UsageError } from "./usage-error";
 import { renderMarkdownReport } from "./report/markdown";
 import { buildReviewReport, ReviewReport } from "./report/review-report";
-import { renderCapacityText, renderCostText, renderEndpointZonesText, renderWarningsText } from "./report/text-sections";
+import { renderCapacityText, renderCostText, renderEndpointZonesText, renderReachabilityText, renderWarningsText } from "./report/text-sections";
 import { policyExitCode, policyJson, policyVerdicts, renderPolicyText } from "./policy-verdicts";
 import type { PolicyVerdicts } from "../policy/runner";
 
@@ -68,6 +68,7 @@ function renderText(planned: PlannedStack, review: ReviewReport, verdicts: Polic
     const sections = [
         renderTree(resources),
         renderWarningsText(planned.warnings),
+        renderReachabilityText(review.reachability),
         renderCostText(review.cost),
         renderCapacityText(review.capacity),
         renderEndpointZonesText(review.endpointZones),
@@ -94,6 +95,8 @@ function renderJson(planned: PlannedStack, review: ReviewReport, verdicts: Polic
         region: planned.region,
         resources,
         diagram: review.diagram,
+        // Per function and destination: { function, urn, destination, verdict, path, blockedAt?, fix?, reasons }.
+        reachability: review.reachability,
         cost: review.cost,
         capacity: review.capacity,
         endpointZones: review.endpointZones,

@@ -112,6 +112,47 @@ export interface AllowToTarget {
     description?: string;
 }
 
+/** A security group the functions must reach, on a TCP port. */
+export interface NeededSecurityGroup {
+    /** The target's security group (a database's, a cache's): `sg-...`, or the output of the group that makes it. */
+    securityGroupId: pulumi.Input<string>;
+    /** The TCP port on the target, 1 to 65535. */
+    port: number;
+}
+
+/**
+ * What the functions on this network must reach. The component refuses, before creating
+ * anything, a need its own design cannot meet (an AWS service with no endpoint and no NAT
+ * gateway, the internet without `PrivateWithNat`, a security group missing from `allowTo` where
+ * the Lambda security group does not open everything). It also writes the needs on the Lambda
+ * security group, as the tag `vpc-lambda:needs` (`internet`, service names and
+ * `<security group id>:<port>`, separated by spaces), where the policy pack's
+ * `reachability-declared-needs` checks each is reachable in the whole stack and
+ * `reachability-undeclared` flags what is reachable beyond them.
+ */
+export interface NetworkNeeds {
+    /**
+     * The internet over IPv4 (needs `PrivateWithNat` in a new VPC). Default: false.
+     * @default false
+     */
+    internet?: boolean;
+    /**
+     * AWS services by their endpoint name, as in `com.amazonaws.<region>.<service>`: `sts`,
+     * `secretsmanager`, `s3`, `ecr.api`... Each must be reachable through an endpoint of the
+     * network, or through its NAT gateway. Default: [].
+     * @default []
+     */
+    services?: string[];
+    /**
+     * Security groups (databases, caches) and TCP ports. With any pattern but `PrivateWithNat`
+     * (whose Lambda security group lets everything out), each must be in `allowTo`; the target's
+     * own group must admit the Lambda security group, which only the policy pack can see.
+     * Default: [].
+     * @default []
+     */
+    securityGroups?: NeededSecurityGroup[];
+}
+
 /** VPC flow logs, to CloudWatch Logs (the default) or to an S3 bucket. */
 export interface FlowLogSettings {
     /**
@@ -312,6 +353,12 @@ export interface VpcLambdaNetworkArgs {
     dualStack?: boolean;
     /** An in-VPC function for troubleshooting the network (output `diagnosticsFunctionName`). Default: off. */
     diagnostics?: DiagnosticsSettings;
+    /**
+     * What the functions must reach: the internet, AWS services, security groups on a port.
+     * Checked against the network before anything is created, and written on the Lambda
+     * security group (tag `vpc-lambda:needs`) for the policy pack. Default: none declared.
+     */
+    needs?: NetworkNeeds;
     /** Tags applied to every resource the component creates, beside a `Name` tag. */
     tags?: Record<string, pulumi.Input<string>>;
 }
@@ -338,6 +385,8 @@ interface ArgumentInterfaces {
     ExistingVpc: ExistingVpc;
     DiagnosticsSettings: DiagnosticsSettings;
     DiagnosticsTarget: DiagnosticsTarget;
+    NetworkNeeds: NetworkNeeds;
+    NeededSecurityGroup: NeededSecurityGroup;
 }
 
 /**
@@ -353,4 +402,5 @@ export const INTEGER_ARGUMENTS: { readonly [I in keyof ArgumentInterfaces]?: rea
     AllowToTarget: ["port"],
     FlowLogSettings: ["retentionInDays", "maxAggregationInterval"],
     DiagnosticsTarget: ["port"],
+    NeededSecurityGroup: ["port"],
 };

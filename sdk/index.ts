@@ -10,6 +10,8 @@ export {
     LambdaVpcConfig,
     NatGatewayConfiguration,
     NatGatewayStrategy,
+    NeededSecurityGroup,
+    NetworkNeeds,
     NetworkPattern,
     VpcLambdaNetworkArgs,
 } from "./args";

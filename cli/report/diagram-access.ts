@@ -1,5 +1,5 @@
-import { servicesFunctionCalls } from "./called-services";
-import { AddressFamily, NetworkGraph, TYPES } from "./network-graph";
+import { servicesFunctionCalls } from "../../sdk/stack/called-services";
+import { AddressFamily, NetworkGraph, TYPES } from "../../sdk/stack/network-graph";
 import { endpointsOnSubnet, routesUnknown } from "./subnet-routes";
 
 /**

@@ -2,7 +2,7 @@ import { inferNetworkAccess, NetworkAccess } from "./diagram-access";
 import { aggregateChart, DetailChart, DetailEdge, DetailNode } from "./flowchart-aggregate";
 import { Flowchart, FlowNode, renderMermaid } from "./mermaid";
 import { fitMermaidLimits, MermaidLimits } from "./mermaid-limits";
-import { ANY_DESTINATION, NetworkGraph, RouteTarget, SecurityGroupMember, SecurityGroupPermission, shortServiceName, SubnetNode, TYPES } from "./network-graph";
+import { ANY_DESTINATION, NetworkGraph, RouteTarget, SecurityGroupMember, SecurityGroupPermission, shortServiceName, SubnetNode, TYPES } from "../../sdk/stack/network-graph";
 import { endpointsOnSubnet, routesUnknown } from "./subnet-routes";
 
 /**

@@ -1,9 +1,11 @@
 import { renderTree } from "../render-tree";
 import type { PlannedStack } from "../run-program";
 import type { CapacityReport } from "./capacity";
+import type { Reachability } from "../../sdk/reachability/types";
 import type { CostReport } from "./cost";
 import type { EndpointZones } from "./endpoint-zones";
 import { formatPercent, formatRate, formatUsd } from "./format";
+import { reachabilityTable } from "./reachability-matrix";
 import type { ReviewReport } from "./review-report";
 import { endpointZonesLine } from "./text-sections";
 
@@ -38,6 +40,8 @@ export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport
         "### Network",
         "```mermaid\n" + review.diagram.trimEnd() + "\n```",
         "Solid arrows are routes; thick arrows are what the functions' security groups allow; a dotted arrow is allowed on one side only; a crossed arrow cannot be reached in this design.",
+        "### Reachability",
+        reachabilitySection(review.reachability),
         "### Monthly cost",
         costSection(review.cost),
         "### Capacity",
@@ -152,6 +156,19 @@ function endpointZonesSection(endpoints: EndpointZones[]): string {
         ["endpoint", "service", "zones"],
         endpoints.map((e) => [e.endpoint, e.service, endpointZonesLine(e)]),
     );
+}
+
+/** Functions x destinations, then each blocking hop once with its fix. */
+function reachabilitySection(cells: readonly Reachability[]): string {
+    if (cells.length === 0) {
+        return "No Lambda function in a VPC in this stack.";
+    }
+    const { header, rows, blocked } = reachabilityTable(cells);
+    return [
+        table(header, rows),
+        "<sub>✅ reachable · ❌ blocked, at the hop named · ? not known until deployed. The internet and AWS services are judged on TCP 443; a security group on its rule's port.</sub>",
+        ...(blocked.length > 0 ? [blocked.map((b) => `- ${b}`).join("\n")] : []),
+    ].join("\n\n");
 }
 
 function policySection(policy: PolicyVerdictsForReport): string {

@@ -23,6 +23,7 @@ export function planNetwork(name: string, args: ValidatedArgs): NetworkPlan {
         },
         flowLog: planFlowLog(args),
         dualStack: args.dualStack,
+        ...(args.needs ? { needs: args.needs } : {}),
         tags: args.tags,
     };
 

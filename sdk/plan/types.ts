@@ -1,5 +1,6 @@
 import type { Input } from "@pulumi/pulumi";
 import type { FlowLogDestination, FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern } from "../args";
+import type { ValidatedNeeds } from "../validation/validated-args";
 import type { PolicyDocument } from "./iam-documents";
 
 /**
@@ -33,6 +34,8 @@ export interface NetworkPlan {
     egressOnlyInternetGateway?: { key: string };
     /** The in-VPC diagnostics function, when enabled. */
     diagnostics?: DiagnosticsPlan;
+    /** What the functions must reach, when declared: checked against this plan, and tagged on the Lambda security group. */
+    needs?: ValidatedNeeds;
     tags: Record<string, Input<string>>;
 }
 

@@ -14,6 +14,8 @@ export interface ValidatedArgs {
     dualStack: boolean;
     /** Absent unless the diagnostics function is enabled. */
     diagnostics?: ValidatedDiagnostics;
+    /** Absent when no need is declared. */
+    needs?: ValidatedNeeds;
     tags: Record<string, Input<string>>;
     /** Valid but worth telling the user: a default that could not apply, and why. */
     warnings: string[];
@@ -39,6 +41,12 @@ export interface ValidatedAllowTo {
     securityGroupId: Input<string>;
     port: number;
     description: string;
+}
+
+export interface ValidatedNeeds {
+    internet: boolean;
+    services: string[];
+    securityGroups: { securityGroupId: Input<string>; port: number }[];
 }
 
 export interface ValidatedDiagnostics {

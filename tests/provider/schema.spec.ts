@@ -147,6 +147,7 @@ describe("provider schema: whole-number arguments are integers", function () {
         ".types.vpc-lambda:index:FlowLogSettings.properties.retentionInDays",
         ".types.vpc-lambda:index:FlowLogSettings.properties.maxAggregationInterval",
         ".types.vpc-lambda:index:DiagnosticsTarget.properties.port",
+        ".types.vpc-lambda:index:NeededSecurityGroup.properties.port",
     ];
     /** The schema as Pulumi's analyzer alone writes it, where every TypeScript number is a `number`. */
     let analyzed: string;
@@ -155,12 +156,13 @@ describe("provider schema: whole-number arguments are integers", function () {
         analyzed = await new ComponentProvider(componentProviderOptions()).getSchema();
     });
 
-    it("declares allowTo[].port, numberOfAvailabilityZones, flowLogs.retentionInDays, flowLogs.maxAggregationInterval and diagnostics.targets[].port integer", () => {
+    it("declares allowTo[].port, numberOfAvailabilityZones, flowLogs.retentionInDays, flowLogs.maxAggregationInterval, diagnostics.targets[].port and needs.securityGroups[].port integer", () => {
         expect(component.inputProperties.numberOfAvailabilityZones.type).to.equal("integer");
         expect(schema.types["vpc-lambda:index:AllowToTarget"].properties.port.type).to.equal("integer");
         expect(schema.types["vpc-lambda:index:FlowLogSettings"].properties.retentionInDays.type).to.equal("integer");
         expect(schema.types["vpc-lambda:index:FlowLogSettings"].properties.maxAggregationInterval.type).to.equal("integer");
         expect(schema.types["vpc-lambda:index:DiagnosticsTarget"].properties.port.type).to.equal("integer");
+        expect(schema.types["vpc-lambda:index:NeededSecurityGroup"].properties.port.type).to.equal("integer");
     });
 
     it("differs from the analyzer's schema in those properties only, number to integer: anything else, numbers included, is as inferred", () => {

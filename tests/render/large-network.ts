@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import { NetworkGraph } from "../../cli/report/network-graph";
+import { NetworkGraph } from "../../sdk/stack/network-graph";
 import { NatGatewayStrategy, NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import type { MockStack, RecordedResource } from "../../sdk/testing/mock-stack";
@@ -26,10 +26,10 @@ export const LARGE_INTERFACE_ENDPOINTS = [
  */
 export type FunctionSpread = "alike" | "teams" | "distinct";
 
-export async function recordLargeNetwork(stack: MockStack, functions: number, spread: FunctionSpread): Promise<NetworkGraph> {
+export async function recordLargeStack(stack: MockStack, functions: number, spread: FunctionSpread): Promise<RecordedResource[]> {
     const TEAMS = 5;
     const template = spread === "alike" ? 1 : spread === "teams" ? TEAMS * 6 : 1;
-    const recorded = await recordNetwork(stack, () => {
+    await recordNetwork(stack, () => {
         const net = new VpcLambdaNetwork("large", {
             pattern: NetworkPattern.PrivateWithNat,
             numberOfAvailabilityZones: 6,
@@ -63,7 +63,7 @@ export async function recordLargeNetwork(stack: MockStack, functions: number, sp
             vpcFunction(`fn-${i + 1}`, { subnetIds, securityGroupIds: [net.lambdaSecurityGroupId, groups[i % teams].id] }, { role: roles[i % teams] });
         }
     });
-    const records = [...recorded.resources];
+    const records = [...stack.resources];
     // What each copy repeats: a function alone, or (distinct) the function with its team's groups, rules and database.
     const copied = records.filter((r) => (spread === "distinct" ? /^(fn-1|team-1-(db|db-sg|fn-sg|to-db|db-admits))$/.test(r.name) : r.type === "aws:lambda/function:Function"));
     const isFunction = (r: RecordedResource) => r.type === "aws:lambda/function:Function";
@@ -74,7 +74,12 @@ export async function recordLargeNetwork(stack: MockStack, functions: number, sp
         copies.push(...batch.filter((r) => !isFunction(r) || kept.has(r)));
         drawn += kept.size;
     }
-    return new NetworkGraph([...records, ...copies]);
+    return [...records, ...copies];
+}
+
+/** The network graph of `recordLargeStack`. */
+export async function recordLargeNetwork(stack: MockStack, functions: number, spread: FunctionSpread): Promise<NetworkGraph> {
+    return new NetworkGraph(await recordLargeStack(stack, functions, spread));
 }
 
 /**

@@ -5,7 +5,8 @@ import { assessCapacity, DUAL_STACK_CAPACITY_NOTE } from "../../cli/report/capac
 import { estimateCost } from "../../cli/report/cost";
 import { renderNetworkDiagram } from "../../cli/report/diagram";
 import { renderMarkdownReport } from "../../cli/report/markdown";
-import { NetworkGraph } from "../../cli/report/network-graph";
+import { reachabilityMatrix } from "../../sdk/reachability/model";
+import { NetworkGraph } from "../../sdk/stack/network-graph";
 import { renderCapacityText, renderCostText } from "../../cli/report/text-sections";
 import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
@@ -228,7 +229,7 @@ for (const preview of [false, true]) {
             describe("markdown", () => {
                 it("holds a mermaid block that parses, with the IPv6 edges, the $0 line and both notes", () => {
                     const planned = { project: { name: "p", stack: "dev", secretKeys: [] }, region: "us-east-1", resources: [...graph.resources], warnings: [] } as any;
-                    const review = { diagram: renderNetworkDiagram(graph), cost: estimateCost(graph, "us-east-1"), capacity: assessCapacity(graph), endpointZones: assessEndpointZones(graph) };
+                    const review = { diagram: renderNetworkDiagram(graph), cost: estimateCost(graph, "us-east-1"), capacity: assessCapacity(graph), endpointZones: assessEndpointZones(graph), reachability: reachabilityMatrix(graph) };
                     const markdown = renderMarkdownReport(planned, review);
                     const block = /```mermaid\n([\s\S]*?)```/.exec(markdown)![1];
                     expect(parseFlowchart(block).between("ds-lambda-subnet-2", "Egress-only IGW ds-eigw")).to.have.length(1);

@@ -3,7 +3,7 @@ import { MARKDOWN_REPORT_LIMIT, PolicyVerdictsForReport, renderMarkdownReport } 
 import { buildReviewReport, ReviewReport } from "../../cli/report/review-report";
 import type { PlannedStack } from "../../cli/run-program";
 import { MockStack } from "../../sdk/testing/mock-stack";
-import { recordLargeNetwork } from "../render/large-network";
+import { recordLargeStack } from "../render/large-network";
 
 // A stack of a thousand functions: its resource tree alone is twice what a GitHub comment holds.
 
@@ -16,8 +16,8 @@ describe("report: the Markdown comment within GitHub's 65,536 characters", () =>
     before(async function () {
         this.timeout(60_000);
         const stack = await MockStack.install();
-        const graph = await recordLargeNetwork(stack, 1000, "teams");
-        planned = { project: { name: "big", directory: ".", entry: "index.ts", stack: "review", config: {}, secretKeys: [] }, region: "us-east-1", accountId: "123456789012", resources: [...graph.resources], outputs: {}, warnings: [] };
+        const resources = await recordLargeStack(stack, 1000, "teams");
+        planned = { project: { name: "big", directory: ".", entry: "index.ts", stack: "review", config: {}, secretKeys: [] }, region: "us-east-1", accountId: "123456789012", resources, outputs: {}, warnings: [] };
         review = buildReviewReport(planned);
     });
     const treeLines = (markdown: string) => /<details><summary>Resources to create \((\d+)\)<\/summary>\n\n```\n([\s\S]*?)\n```\n/.exec(markdown);
