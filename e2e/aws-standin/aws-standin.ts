@@ -54,7 +54,7 @@ export class AwsStandIn implements provider.Provider {
     async create(urn: string, inputs: any): Promise<provider.CreateResult> {
         const { type, name } = typeAndName(urn);
         const { id, state } = this.aws.newResource({ type, name, inputs, provider: "", custom: true });
-        return { id: id!, outs: state };
+        return { id: id!, outs: wireable(state) };
     }
 
     async read(id: string, _urn: string, props: any): Promise<provider.ReadResult> {
@@ -63,7 +63,7 @@ export class AwsStandIn implements provider.Provider {
 
     async update(id: string, urn: string, _olds: any, news: any): Promise<provider.UpdateResult> {
         const { type, name } = typeAndName(urn);
-        return { outs: this.aws.newResource({ type, name, inputs: news, provider: "", id, custom: true }).state };
+        return { outs: wireable(this.aws.newResource({ type, name, inputs: news, provider: "", id, custom: true }).state) };
     }
 
     async delete(): Promise<void> {
@@ -77,8 +77,17 @@ export class AwsStandIn implements provider.Provider {
         if (outputs === inputs) {
             throw new Error(`the AWS stand-in does not answer ${token}; teach MockAws (sdk/testing/aws-mocks.ts) to answer it as AWS would`);
         }
-        return { outputs };
+        return { outputs: wireable(outputs) };
     }
+}
+
+/**
+ * The state without the `undefined`s MockAws leaves for outputs a resource does not have (an
+ * interface endpoint's prefixListId): a protobuf Struct cannot carry them, and the real provider
+ * leaves such an output out.
+ */
+function wireable(state: Record<string, unknown>): Record<string, unknown> {
+    return JSON.parse(JSON.stringify(state));
 }
 
 /** The inputs among `changed` whose change makes the real provider replace the resource. */

@@ -2,7 +2,6 @@
 // starts it as `pulumi-resource-aws` with its own address as the argument, and it answers on a
 // port it prints, like every resource plugin.
 import * as fs from "fs";
-import * as path from "path";
 import type * as grpcTypes from "@grpc/grpc-js";
 import { main } from "@pulumi/pulumi/provider";
 import { AwsStandIn } from "./aws-standin";
@@ -11,10 +10,15 @@ import { AwsStandIn } from "./aws-standin";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const grpc: typeof grpcTypes = require(require.resolve("@grpc/grpc-js", { paths: [require.resolve("@pulumi/pulumi")] }));
 
-// Written beside the executable by `make e2e-tools` (schema.ts): what `GetSchema` serves.
-const SCHEMA_FILE = process.env.PULUMI_AWS_STANDIN_SCHEMA ?? path.join(path.dirname(process.argv[1]), "schema.json");
+// Written beside the plugin's executable by `make e2e-tools` (schema.ts), which names it here.
+const SCHEMA_FILE = process.env.PULUMI_AWS_STANDIN_SCHEMA;
 
-const standIn = new AwsStandIn(process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION, () => fs.readFileSync(SCHEMA_FILE, "utf8"));
+const standIn = new AwsStandIn(process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION, () => {
+    if (!SCHEMA_FILE) {
+        throw new Error("PULUMI_AWS_STANDIN_SCHEMA is not set: start the stand-in through the pulumi-resource-aws that `make e2e-tools` installs");
+    }
+    return fs.readFileSync(SCHEMA_FILE, "utf8");
+});
 
 // @pulumi/pulumi's provider server leaves CheckConfig unimplemented and does not hand Configure's
 // variables to the provider; the real AWS provider checks its configuration and takes the region

@@ -18,6 +18,13 @@ describe("the AWS stand-in (a test double of the aws plugin for `make e2e`)", ()
         expect(created.outs.arn).to.equal(`arn:aws:ec2:us-east-1:123456789012:subnet/${created.id}`);
     });
 
+    it("leaves out the outputs a resource does not have, which a gRPC Struct cannot carry (an interface endpoint's prefix list)", async () => {
+        const urn = "urn:pulumi:dev::p::aws:ec2/vpcEndpoint:VpcEndpoint::network-sqs-endpoint";
+        const created = await new AwsStandIn("us-east-1", noSchema).create(urn, { vpcId: "vpc-1", serviceName: "com.amazonaws.us-east-1.sqs", vpcEndpointType: "Interface", subnetIds: ["subnet-1"] });
+        expect(Object.values(created.outs)).to.not.include(undefined);
+        expect(created.outs).to.not.have.property("prefixListId");
+    });
+
     it("replaces a subnet whose CIDR block changes, as the replace-on-change table says", async () => {
         const olds = { vpcId: "vpc-1", cidrBlock: "10.0.0.0/20", arn: "arn:aws:ec2:us-east-1:123456789012:subnet/subnet-1" };
         const diff = await new AwsStandIn("us-east-1", noSchema).diff("subnet-1", SUBNET_URN, olds, { vpcId: "vpc-1", cidrBlock: "10.0.16.0/20" });
