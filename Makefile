@@ -1,6 +1,6 @@
 # Everything here works on a fresh clone with Node.js 20+ and npm; nothing needs the Pulumi CLI
 # or an AWS account unless the target says so.
-.PHONY: install build test plan schema lint clean preview up sdk policy-pack
+.PHONY: install build test plan schema lint clean preview up sdk policy-pack e2e-tools e2e
 
 NODE_MODULES := node_modules/.package-lock.json
 
@@ -64,6 +64,17 @@ policy-pack: build
 	cp dist/sdk/aws-limits.js dist/sdk/aws-resource-types.js build/policy-pack/sdk/ && cp dist/sdk/plan/iam-documents.js build/policy-pack/sdk/plan/
 	cp policy/PulumiPolicy.yaml build/policy-pack/
 	node -e 'const root = require("./package.json"), pack = require("./policy/package.json"); const dependencies = { "@pulumi/policy": root.devDependencies["@pulumi/policy"], "@pulumi/pulumi": root.devDependencies["@pulumi/pulumi"] }; require("fs").writeFileSync("build/policy-pack/package.json", JSON.stringify({ ...pack, main: "policy/index.js", dependencies }, null, 2) + "\n")'
+
+## The pinned Pulumi CLI (v3.274.1) and Pulumi YAML language host, built from the Go module proxy into
+## .e2e/bin (cached: rebuilt only when e2e/tools/go.mod changes), the AWS stand-in (a test double)
+## installed as the `aws` plugin, and .e2e/bin/pulumi-local. Needs Go 1.26. See e2e/README.md.
+e2e-tools: build
+	e2e/tools/install.sh
+
+## The programs, the plugin and the policy pack run by the real Pulumi CLI against the AWS stand-in
+## (after `make e2e-tools`); steps this machine cannot run are listed as not run, with the reason.
+e2e: build
+	node dist/e2e/run.js
 
 clean:
 	rm -rf dist
