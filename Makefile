@@ -65,9 +65,9 @@ policy-pack: build
 	cp policy/PulumiPolicy.yaml build/policy-pack/
 	node -e 'const root = require("./package.json"), pack = require("./policy/package.json"); const dependencies = { "@pulumi/policy": root.devDependencies["@pulumi/policy"], "@pulumi/pulumi": root.devDependencies["@pulumi/pulumi"] }; require("fs").writeFileSync("build/policy-pack/package.json", JSON.stringify({ ...pack, main: "policy/index.js", dependencies }, null, 2) + "\n")'
 
-## The pinned Pulumi CLI (v3.274.1) and Pulumi YAML language host, built from the Go module proxy into
-## .e2e/bin (cached: rebuilt only when e2e/tools/go.mod changes), the AWS stand-in (a test double)
-## installed as the `aws` plugin, and .e2e/bin/pulumi-local. Needs Go 1.26. See e2e/README.md.
+## The pinned Pulumi CLI (v3.274.1) and the YAML and Node.js language hosts, built from the Go module
+## proxy into .e2e/bin (cached: rebuilt only when their versions change), the AWS stand-in (a test
+## double) installed as the `aws` plugin, and .e2e/bin/pulumi-local. Needs Go 1.26. See e2e/README.md.
 e2e-tools: build
 	e2e/tools/install.sh
 

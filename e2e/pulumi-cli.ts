@@ -19,6 +19,12 @@ export function hasTool(name: string): boolean {
     return fs.existsSync(path.join(E2E_BIN, name));
 }
 
+/** What `make e2e-tools` built this binary from (`module@version go-version`), if it did. */
+export function toolVersion(name: string): string | undefined {
+    const stamp = path.join(E2E_BIN, `${name}.version`);
+    return hasTool(name) && fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8").trim() : undefined;
+}
+
 /**
  * Runs `.e2e/bin/pulumi-local <args>` in `cwd` and returns its output; throws, with all it printed,
  * when it runs past `timeoutSeconds` or exits otherwise than `expect` says.

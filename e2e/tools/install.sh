@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make e2e-tools`: the pinned Pulumi CLI and the Pulumi YAML language host, built from the Go
+# `make e2e-tools`: the pinned Pulumi CLI and the YAML and Node.js language hosts, built from the Go
 # module proxy as dependencies of our tools modules (their own go.mod files carry `replace`
 # lines, so `go install mod@version` refuses them), into .e2e/bin; then the AWS stand-in
 # installed as the `aws` resource plugin in .e2e/home, and .e2e/bin/pulumi-local.
@@ -9,6 +9,10 @@
 #   e2e/tools/yaml/go.mod  pulumi-yaml v1.25.0, the newest the proxy serves, with the pkg/v3 and
 #                          sdk/v3 it requires (v3.206.0): it does not compile against v3.274.1's
 #                          pkg/v3, whose schema.NewPluginLoader and plugin.NewContextWithRoot changed.
+#   e2e/tools/nodejs/go.mod  the newest Node.js language host the proxy serves: the one inside
+#                          sdk/v3 v3.67.1, before it became a module of its own (which the proxy
+#                          refuses at every version). It runs Node.js programs; it has no RunPlugin,
+#                          so plugins and policy packs from source need the executable plugins.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 E2E="$ROOT/.e2e"
@@ -46,9 +50,12 @@ build "$TOOLS" vpc-lambda-gen-sdk ./gen-sdk github.com/pulumi/pulumi/pkg/v3
 build "$TOOLS/yaml" pulumi-language-yaml github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml \
     github.com/pulumi/pulumi-yaml github.com/pulumi/pulumi-yaml/pkg/version.Version
 
-# The language hosts of Node.js, Python and Go are Go modules of their own
+build "$TOOLS/nodejs" pulumi-language-nodejs github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs \
+    github.com/pulumi/pulumi/sdk/v3 github.com/pulumi/pulumi/sdk/v3/go/common/version.Version
+
+# The language hosts of v3.274.1 for Node.js, Python and Go are Go modules of their own
 # (github.com/pulumi/pulumi/sdk/{nodejs/cmd/pulumi-language-nodejs,python/cmd/pulumi-language-python,go/pulumi-language-go}/v3)
-# that the module proxy here does not serve: see e2e/README.md. Programs in those languages, and
+# that the module proxy here does not serve: see e2e/README.md. Python and Go programs, and
 # `pulumi package gen-sdk` (which asks the language host to generate), cannot run here;
 # vpc-lambda-gen-sdk drives the code generators those hosts would run.
 
