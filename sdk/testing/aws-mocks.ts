@@ -269,7 +269,8 @@ export class MockAws implements pulumi.runtime.Mocks {
             case "aws:dynamodb/table:Table":
                 return { arn: this.arn("dynamodb", `table/${physicalName}`), name: physicalName };
             case "aws:sqs/queue:Queue": {
-                // A FIFO queue's name ends in .fifo; its URL is what programs hand to senders (QUEUE_URL).
+                // A FIFO queue's name ends in .fifo (SQS API Reference, CreateQueue: QueueName); its URL,
+                // https://sqs.<region>.amazonaws.com/<account>/<name> (GetQueueUrl), is what senders get.
                 const queueName = inputs.name ?? `${physicalName}${inputs.fifoQueue ? ".fifo" : ""}`;
                 return { arn: this.arn("sqs", queueName), name: queueName, url: `https://sqs.${this.region}.amazonaws.com/${this.accountId}/${queueName}` };
             }
