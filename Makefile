@@ -1,7 +1,7 @@
 # Everything here works on a fresh clone with Node.js 22 or later (CI tests 22 and 24) and npm;
 # nothing needs the Pulumi CLI or an AWS account unless the target says so.
 # `make help` lists the targets and variables from their `##` comments: give every new one such a comment.
-.PHONY: help install build test plan schema lint clean preview up sdk policy-pack pulumi-cli
+.PHONY: help install build test plan schema lint clean preview up sdk policy-pack pulumi-cli e2e-tools e2e
 
 NODE_MODULES := node_modules/.package-lock.json
 
@@ -77,6 +77,17 @@ policy-pack: build
 	cp dist/sdk/reachability/model.js dist/sdk/reachability/types.js dist/sdk/reachability/needs.js dist/sdk/reachability/destinations.js dist/sdk/reachability/address-blocks.js dist/sdk/reachability/routes.js dist/sdk/reachability/gateways.js dist/sdk/reachability/endpoints.js dist/sdk/reachability/members.js dist/sdk/reachability/network-acls.js dist/sdk/reachability/security-groups.js dist/sdk/reachability/prefix-lists.js build/policy-pack/sdk/reachability/
 	cp policy/PulumiPolicy.yaml build/policy-pack/
 	node -e 'const root = require("./package.json"), pack = require("./policy/package.json"); const dependencies = { "@pulumi/policy": root.dependencies["@pulumi/policy"], "@pulumi/pulumi": root.devDependencies["@pulumi/pulumi"], "ip-address": root.dependencies["ip-address"] }; require("fs").writeFileSync("build/policy-pack/package.json", JSON.stringify({ ...pack, main: "policy/index.js", dependencies }, null, 2) + "\n")'
+
+## The pinned Pulumi CLI (v3.274.1) and the YAML and Node.js language hosts, built from the Go module
+## proxy into .e2e/bin (cached: rebuilt only when their versions change), the AWS stand-in (a test
+## double) installed as the `aws` plugin, and .e2e/bin/pulumi-local. Needs Go 1.26. See e2e/README.md.
+e2e-tools: build
+	e2e/tools/install.sh
+
+## The programs, the plugin and the policy pack run by the real Pulumi CLI against the AWS stand-in
+## (after `make e2e-tools`); steps this machine cannot run are listed as not run, with the reason.
+e2e: build
+	node dist/e2e/run.js
 
 ## Removes dist/ (the compiled output, and the incremental build state with it).
 clean:

@@ -390,6 +390,12 @@ export class MockAws implements pulumi.runtime.Mocks {
             }
             case "aws:dynamodb/table:Table":
                 return { arn: this.arn("dynamodb", `table/${physicalName}`), name: physicalName };
+            case "aws:sqs/queue:Queue": {
+                // A FIFO queue's name ends in .fifo (SQS API Reference, CreateQueue: QueueName); its URL,
+                // https://sqs.<region>.amazonaws.com/<account>/<name> (GetQueueUrl), is what senders get.
+                const queueName = inputs.name ?? `${physicalName}${inputs.fifoQueue ? ".fifo" : ""}`;
+                return { arn: this.arn("sqs", queueName), name: queueName, url: `https://sqs.${this.region}.amazonaws.com/${this.accountId}/${queueName}` };
+            }
             case "aws:secretsmanager/secret:Secret":
                 return { arn: this.arn("secretsmanager", `secret:${physicalName}-${hex(name).slice(0, 6)}`), name: physicalName };
             default:

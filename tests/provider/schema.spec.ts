@@ -121,6 +121,11 @@ describe("provider/schema.json", () => {
         expect(missing.map(({ owner, property, value }) => `${owner}.${property}: @default ${value}`)).to.deep.equal([]);
     });
 
+    it("asks the Go generator for an Args type of every object type, which the plain allowTo array's AllowToTargetArgs needs to exist", () => {
+        expect(schema.language.go.generateExtraInputTypes).to.equal(true);
+        expect(component.inputProperties.allowTo).to.deep.include({ type: "array", plain: true });
+    });
+
     it("outputs vpcConfig, ready for a Lambda function's vpcConfig, and the ENI policy's ARN", () => {
         expect(component.properties.vpcConfig.$ref).to.equal(typeRef("LambdaVpcConfig"));
         expect(Object.keys(schema.types["vpc-lambda:index:LambdaVpcConfig"].properties)).to.deep.equal(["subnetIds", "securityGroupIds", "ipv6AllowedForDualStack"]);
@@ -165,9 +170,12 @@ describe("provider schema: whole-number arguments are integers", function () {
         expect(schema.types["vpc-lambda:index:NeededSecurityGroup"].properties.port.type).to.equal("integer");
     });
 
-    it("differs from the analyzer's schema in those properties only, number to integer: anything else, numbers included, is as inferred", () => {
+    it("differs from the analyzer's schema in those properties only, number to integer, and in the Go generator's option: anything else, numbers included, is as inferred", () => {
         const changed = differences(JSON.parse(analyzed), schema);
-        expect(changed).to.deep.equal(INTEGERS.map((at) => ({ path: `${at}.type`, from: "number", to: "integer" })));
+        expect(changed).to.deep.equal([
+            ...INTEGERS.map((at) => ({ path: `${at}.type`, from: "number", to: "integer" })),
+            { path: ".language.go.generateExtraInputTypes", from: undefined, to: true },
+        ]);
     });
 
     it("throws, naming the property, when a listed integer is not in the schema (renamed, say)", () => {
