@@ -120,7 +120,7 @@ export function plannedReachability(plan: NetworkPlan, needs?: readonly Need[], 
     const network = plannedNetwork(plan, needs, idOf);
     const graph = new NetworkGraph(network.resources);
     const fn = graph.functions.find((f) => f.name === network.functionName)!;
-    return functionReachability(graph, fn);
+    return functionReachability(graph, fn, needs ?? []);
 }
 
 /** Stand-in ids for Outputs: one per Output object, numbered in the order met. */
