@@ -54,8 +54,12 @@ export function functionReachability(graph: NetworkGraph, fn: FunctionNode, need
     });
 }
 
-/** The hops from one subnet, cached: functions that share a subnet, groups and IPv6 setting share their paths. */
-function pathFrom(graph: NetworkGraph, fn: FunctionNode, subnetId: string, destination: Destination): Hop[] {
+/**
+ * The hops from one of a function's subnets, cached: functions that share a subnet, groups and
+ * IPv6 setting share their paths. A cell keeps the path of the subnet that decides; a reader that
+ * tells the subnets apart (the diagram) asks each.
+ */
+export function pathFrom(graph: NetworkGraph, fn: FunctionNode, subnetId: string, destination: Destination): Hop[] {
     const key = `path:${subnetId}|${fn.securityGroupIds.join(",")}|${fn.ipv6AllowedForDualStack}|${destinationKey(destination)}`;
     return graph.memo(key, () => new PathWalk(graph, fn, subnetId).to(destination));
 }
