@@ -62,22 +62,29 @@ export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport
     ];
     const tree = renderTree(resources).split("\n");
     const report = (listed: number) => `${[...sections, resourceList(resources.length, tree, listed, limit)].join("\n\n")}\n`;
-    const whole = report(tree.length);
-    if (whole.length <= limit) {
-        return whole;
+    // Listing fewer lines never lengthens the report.
+    return report(mostThatFit(tree.length, (listed) => report(listed).length <= limit));
+}
+
+/**
+ * The largest n from 0 to `count` for which `fits(n)`, when showing fewer never takes more room
+ * (so `fits` holds up to some n and not past it); 0 when nothing fits.
+ */
+function mostThatFit(count: number, fits: (n: number) => boolean): number {
+    if (fits(count)) {
+        return count;
     }
-    // Listing fewer lines never lengthens the report: find the most that fit.
     let low = 0;
-    let high = tree.length - 1;
+    let high = count - 1;
     while (low < high) {
         const mid = Math.ceil((low + high) / 2);
-        if (report(mid).length <= limit) {
+        if (fits(mid)) {
             low = mid;
         } else {
             high = mid - 1;
         }
     }
-    return report(low);
+    return low;
 }
 
 /** The folded resource tree, its first `listed` lines, and a note of those left out. */
@@ -197,22 +204,8 @@ export function reachabilitySection(cells: readonly Reachability[], limit = REAC
                 : []),
         ].join("\n\n");
     };
-    const whole = section(functions.length);
-    if (whole.length <= limit) {
-        return whole;
-    }
-    // Showing fewer functions never lengthens the section (their columns go with them): find the most that fit.
-    let low = 0;
-    let high = functions.length - 1;
-    while (low < high) {
-        const mid = Math.ceil((low + high) / 2);
-        if (section(mid).length <= limit) {
-            low = mid;
-        } else {
-            high = mid - 1;
-        }
-    }
-    return section(low);
+    // Showing fewer functions never lengthens the section (their columns go with them).
+    return section(mostThatFit(functions.length, (shown) => section(shown).length <= limit));
 }
 
 function policySection(policy: PolicyVerdictsForReport): string {

@@ -5,8 +5,10 @@
 //   i4=R  i6=B:subnet  s:sts=B:route  s:s3=R  g:sg-0123456789abcdef0:5432=U
 //
 // i4 / i6: the internet over IPv4 / IPv6; s:<service>; g:<security group id>:<port>. R reachable,
-// U unknown, B:<hop> blocked at that hop (the model's hop kinds). The handler reads it back
-// (sdk/diagnostics/handler/expectations.js `decodeExpectations`).
+// U unknown, B:<hop> blocked at that hop (the model's hop kinds). The format is the handler's
+// (sdk/diagnostics/handler/expectations.js, which reads it back): its codes are written with the
+// handler's own `destinationCode`.
+import { destinationCode } from "../diagnostics/handler/expectations";
 import type { Destination, Reachability } from "./types";
 
 /** What the diagnostics function is told to expect. */
@@ -24,7 +26,7 @@ export interface EncodedExpectations {
 export function encodeExpectations(cells: readonly Reachability[], groupIdOf: (modelId: string) => string = (id) => id): EncodedExpectations {
     const blockedHops: EncodedExpectations["blockedHops"] = {};
     const entries = cells.map((cell) => {
-        const code = destinationCode(cell.destination, groupIdOf);
+        const code = codeOf(cell.destination, groupIdOf);
         if (cell.verdict === "blocked") {
             blockedHops[code] = [cell.blockedAt!.resource ?? null, cell.fix ?? cell.blockedAt!.says];
         }
@@ -33,13 +35,7 @@ export function encodeExpectations(cells: readonly Reachability[], groupIdOf: (m
     return { matrix: entries.join(" "), blockedHops };
 }
 
-function destinationCode(destination: Destination, groupIdOf: (modelId: string) => string): string {
-    switch (destination.kind) {
-        case "internet":
-            return `i${destination.ipVersion}`;
-        case "service":
-            return `s:${destination.service}`;
-        case "securityGroup":
-            return `g:${groupIdOf(destination.securityGroupId)}:${destination.port}`;
-    }
+/** The destination's code in the format, as the handler that reads it spells it. */
+function codeOf(destination: Destination, groupIdOf: (modelId: string) => string): string {
+    return destinationCode(destination.kind === "securityGroup" ? { kind: "securityGroup", securityGroupId: groupIdOf(destination.securityGroupId), port: destination.port } : destination);
 }

@@ -17,7 +17,7 @@ import {
     runDiagnostics,
     serviceHostname,
 } from "../../sdk/diagnostics/handler/index";
-import { close, closedPort, listen, lookupFrom, neverAnswers, selfSignedCertificate } from "./loopback";
+import { close, closedPort, listen, lookupFrom, neverAnswers, selfSignedCertificate, silentServer } from "./loopback";
 
 // Every probe here talks to real servers on 127.0.0.1. Bounds are generous, for a machine shared
 // with other work: a 1 s probe timeout (a TLS handshake on loopback has taken over 300 ms there),
@@ -46,25 +46,18 @@ let closedPortForInternet = 0;
 
 describe("diagnostics handler", () => {
     const listener = net.createServer((socket) => socket.destroy());
-    // Accepts TCP and then says nothing: a TLS client waits for a ServerHello that never comes.
-    const silent = net.createServer(() => undefined);
-    const silentSockets = new Set<net.Socket>();
+    const silent = silentServer();
     let listenerPort = 0;
     let silentPort = 0;
 
     before(async () => {
-        silent.on("connection", (socket) => {
-            silentSockets.add(socket);
-            socket.on("close", () => silentSockets.delete(socket));
-        });
         listenerPort = await listen(listener);
-        silentPort = await listen(silent);
+        silentPort = await listen(silent.server);
         closedPortForInternet = await closedPort();
     });
 
     after(async () => {
-        for (const socket of silentSockets) socket.destroy();
-        await Promise.all([close(listener), close(silent)]);
+        await Promise.all([close(listener), silent.close()]);
     });
 
     describe("targets: DNS resolution then TCP connect", () => {

@@ -4,7 +4,7 @@ import * as tls from "tls";
 import { compareWithExpectations, decodeExpectations } from "../../sdk/diagnostics/handler/expectations";
 import { DiagnosticsOptions, DiagnosticsReport, runDiagnostics } from "../../sdk/diagnostics/handler/index";
 import type { DiagnosticsConfig, StepResult } from "../../sdk/diagnostics/handler/types";
-import { close, closedPort, listen, lookupFrom, selfSignedCertificate } from "./loopback";
+import { close, closedPort, listen, lookupFrom, selfSignedCertificate, silentServer } from "./loopback";
 
 // The live check: the reachability the component predicted, compared destination by destination
 // with what the probes find. Real servers on loopback; what loopback cannot show (a connection
@@ -18,8 +18,7 @@ const ROUTE_FIX = { resource: "app-lambda-rt-1", fix: "Add a 0.0.0.0/0 route fro
 
 describe("diagnostics handler: the live check against the predicted reachability", () => {
     const listener = net.createServer((socket) => socket.destroy());
-    const silent = net.createServer(() => undefined);
-    const silentSockets = new Set<net.Socket>();
+    const silent = silentServer();
     let sts = { key: "", cert: "" };
     let stsServer: tls.Server;
     let listenerPort = 0;
@@ -28,18 +27,13 @@ describe("diagnostics handler: the live check against the predicted reachability
     let refusingPort = 0;
 
     before(async () => {
-        silent.on("connection", (socket) => {
-            silentSockets.add(socket);
-            socket.on("close", () => silentSockets.delete(socket));
-        });
         sts = selfSignedCertificate(STS_HOST);
         stsServer = tls.createServer({ key: sts.key, cert: sts.cert }, (socket) => socket.end());
-        [listenerPort, silentPort, stsPort, refusingPort] = await Promise.all([listen(listener), listen(silent), listen(stsServer), closedPort()]);
+        [listenerPort, silentPort, stsPort, refusingPort] = await Promise.all([listen(listener), listen(silent.server), listen(stsServer), closedPort()]);
     });
 
     after(async () => {
-        for (const socket of silentSockets) socket.destroy();
-        await Promise.all([close(listener), close(silent), close(stsServer)]);
+        await Promise.all([close(listener), silent.close(), close(stsServer)]);
     });
 
     /** The diagnostics on loopback: the internet is 127.0.0.1 on `internetPort`, services answer on `servicePort`. */

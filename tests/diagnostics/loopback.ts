@@ -51,3 +51,22 @@ export function selfSignedCertificate(hostname: string): { key: string; cert: st
         fs.rmSync(dir, { recursive: true, force: true });
     }
 }
+
+/**
+ * Accepts TCP and then says nothing: a TLS client waits for a ServerHello that never comes.
+ * `close` ends the connections it holds, then the server.
+ */
+export function silentServer(): { server: net.Server; close: () => Promise<void> } {
+    const sockets = new Set<net.Socket>();
+    const server = net.createServer((socket) => {
+        sockets.add(socket);
+        socket.on("close", () => sockets.delete(socket));
+    });
+    return {
+        server,
+        close: async () => {
+            for (const socket of sockets) socket.destroy();
+            await close(server);
+        },
+    };
+}

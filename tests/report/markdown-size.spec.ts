@@ -3,10 +3,15 @@ import { MARKDOWN_REPORT_LIMIT, PolicyVerdictsForReport, REACHABILITY_SECTION_LI
 import type { Reachability } from "../../sdk/reachability/types";
 import { buildReviewReport, ReviewReport } from "../../cli/report/review-report";
 import type { PlannedStack } from "../../cli/run-program";
-import { MockStack } from "../../sdk/testing/mock-stack";
+import { MockStack, RecordedResource } from "../../sdk/testing/mock-stack";
 import { recordLargeStack } from "../render/large-network";
 
 // A stack of a thousand functions: its resource tree alone is twice what a GitHub comment holds.
+
+/** The recorded resources as the offline plan hands them to the report. */
+function plannedStack(resources: RecordedResource[]): PlannedStack {
+    return { project: { name: "big", directory: ".", entry: "index.ts", stack: "review", config: {}, secretKeys: [] }, region: "us-east-1", accountId: "123456789012", resources, outputs: {}, warnings: [] };
+}
 
 describe("report: the Markdown comment within GitHub's 65,536 characters", () => {
     let planned: PlannedStack;
@@ -17,8 +22,7 @@ describe("report: the Markdown comment within GitHub's 65,536 characters", () =>
     before(async function () {
         this.timeout(60_000);
         const stack = await MockStack.install();
-        const resources = await recordLargeStack(stack, 1000, "teams");
-        planned = { project: { name: "big", directory: ".", entry: "index.ts", stack: "review", config: {}, secretKeys: [] }, region: "us-east-1", accountId: "123456789012", resources, outputs: {}, warnings: [] };
+        planned = plannedStack(await recordLargeStack(stack, 1000, "teams"));
         review = buildReviewReport(planned);
     });
     const treeLines = (markdown: string) => /<details><summary>Resources to create \((\d+)\)<\/summary>\n\n```\n([\s\S]*?)\n```\n/.exec(markdown);
@@ -69,8 +73,7 @@ describe("report: the reachability matrix of a thousand distinct functions, with
     before(async function () {
         this.timeout(120_000);
         const stack = await MockStack.install();
-        const resources = await recordLargeStack(stack, 1000, "distinct");
-        planned = { project: { name: "big", directory: ".", entry: "index.ts", stack: "review", config: {}, secretKeys: [] }, region: "us-east-1", accountId: "123456789012", resources, outputs: {}, warnings: [] };
+        planned = plannedStack(await recordLargeStack(stack, 1000, "distinct"));
         review = buildReviewReport(planned);
         markdown = renderMarkdownReport(planned, review);
     });
