@@ -261,6 +261,12 @@ export interface DiagnosticsTarget {
     host: pulumi.Input<string>;
     /** The TCP port, 1 to 65535. */
     port: number;
+    /**
+     * The security group the host wears (a database's group): the live check then compares the
+     * connection with the reachability predicted for that group and port, which exists when the
+     * group is in `allowTo` or `needs`.
+     */
+    securityGroupId?: pulumi.Input<string>;
 }
 
 /**

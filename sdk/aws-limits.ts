@@ -84,4 +84,6 @@ export const AWS_LIMITS = {
     /** Tag keys: up to 128 characters, and the `aws:` prefix is reserved. */
     tagKeyMaxLength: 128,
     tagValueMaxLength: 256,
+    /** The longest id EC2 gives a security group: `sg-` and 17 characters (8 or 17 after the hyphen: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html). */
+    securityGroupIdMaxLength: 20,
 } as const;

@@ -12,6 +12,7 @@ import { buildEniPolicy } from "./resources/iam";
 import { buildNetwork } from "./resources/network";
 import { buildSecurityGroupRules, buildSecurityGroups } from "./resources/security-groups";
 import { validateArgs } from "./validation/validate-args";
+import { predictReachability } from "./validation/needs";
 import { validatePlan } from "./validation/validate-plan";
 
 /**
@@ -63,7 +64,10 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
         // Validate and plan before registering anything: bad input leaves nothing half-built.
         const validated = validateArgs(name, args);
         const plan = planNetwork(name, validated);
-        validatePlan(plan);
+        // What a function on this network reaches, worked out once: validation refuses a declared
+        // need it blocks, and the diagnostics function compares it with what it finds.
+        const predicted = predictReachability(plan);
+        validatePlan(plan, predicted);
         super("vpc-lambda:index:VpcLambdaNetwork", name, {}, opts);
         validated.warnings.forEach((warning) => pulumi.log.warn(warning, this));
 
@@ -87,7 +91,8 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
                   replacementSecurityGroupId,
                   eniPolicyArn: eniPolicy.arn,
                   vpcCidrBlocks: plan.vpc.kind === "new" ? network.vpcCidrBlocks : existingVpcCidrBlocks(ctx, network.vpcId),
-              })
+                  securityGroupIds: groupIds,
+              }, predicted)
             : undefined;
         this.vpcId = pulumi.output(network.vpcId);
         this.lambdaSubnetIds = pulumi.all(lambdaSubnetIds);

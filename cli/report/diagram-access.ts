@@ -1,108 +1,101 @@
-import { servicesFunctionCalls } from "../../sdk/stack/called-services";
-import { AddressFamily, NetworkGraph, TYPES } from "../../sdk/stack/network-graph";
-import { endpointsOnSubnet, routesUnknown } from "./subnet-routes";
+import { pathFrom } from "../../sdk/reachability/model";
+import { Destination, Hop, Reachability, Verdict, verdictOf } from "../../sdk/reachability/types";
+import { FunctionNode, NetworkGraph, TYPES } from "../../sdk/stack/network-graph";
 
 /**
- * What the diagram crosses out: which functions and Lambda subnets get to the internet, and
- * which AWS services a function's role calls that it cannot reach. Plain data in one place, so
- * that the reachability model can answer it instead of this inference, and the diagram with it.
+ * What the diagram crosses out, read from the reachability model (sdk/reachability): which
+ * functions and Lambda subnets get to the internet, which services a function calls or needs
+ * that it cannot reach, and whether a security group a function sends to admits it. The model
+ * judges every hop (routes, gateways, security groups, network ACLs); the diagram only draws.
  */
-export type AccessVerdict = "reachable" | "blocked" | "unknown";
-
 export interface FunctionAccess {
     /** The function's identity in the graph. */
     functionId: string;
-    /** Over either address family the function may use; `reachable` for a function outside any VPC. */
-    internet: AccessVerdict;
-    /** Its subnets from which no family it may use reaches the internet. */
-    subnetsWithoutInternet: string[];
-    /** Services its role calls that no endpoint on its subnets serves, when it has no internet either. */
-    unreachableServices: string[];
+    /** Over either address family the function may use, from any of its subnets. */
+    internet: Verdict;
+    /** Its subnets from which neither family reaches the internet, with the hop that stops the family that gets further. */
+    subnetsWithoutInternet: { subnetId: string; blockedAt: Hop }[];
+    /** The AWS services its role lets it call, or it declares it needs, that the model finds blocked. */
+    blockedServices: { service: string; calledByRole: boolean; blockedAt: Hop }[];
+    /** Its cells for security groups, by `<group id>:<port>`. */
+    groups: Map<string, Reachability>;
 }
 
 export interface NetworkAccess {
     functions: FunctionAccess[];
-    /** Each Lambda subnet's way to the internet over either family, for a stack without functions. */
-    lambdaSubnets: { subnetId: string; internet: AccessVerdict }[];
+    /** Functions with no vpcConfig: they run in Lambda's own network, which reaches the internet and every AWS API. */
+    outsideAnyVpc: string[];
+    /**
+     * In a stack without functions, each Lambda subnet's way to the internet over either family:
+     * the model's path for a function there, up to the function's own security group, which no
+     * function here says.
+     */
+    lambdaSubnets: { subnetId: string; internet: Verdict }[];
 }
 
-export function inferNetworkAccess(graph: NetworkGraph): NetworkAccess {
-    const subnetVerdicts = new Map<string, Record<AddressFamily, AccessVerdict>>();
-    const verdictsOf = (subnetId: string) => {
-        let verdicts = subnetVerdicts.get(subnetId);
-        if (!verdicts) {
-            verdicts = { ipv4: subnetInternet(graph, subnetId, "ipv4"), ipv6: subnetInternet(graph, subnetId, "ipv6") };
-            subnetVerdicts.set(subnetId, verdicts);
-        }
-        return verdicts;
-    };
-    const endpoints = graph.endpoints;
-    const endpointServices = new Map(graph.lambdaSubnetIds.map((s) => [s, endpointsOnSubnet(graph, s, endpoints).map((e) => e.service)]));
+const INTERNET: Record<"ipv4" | "ipv6", Destination> = { ipv4: { kind: "internet", ipVersion: 4 }, ipv6: { kind: "internet", ipVersion: 6 } };
+
+/** `matrix`: the stack's reachability matrix, computed once for every report. */
+export function networkAccess(graph: NetworkGraph, matrix: readonly Reachability[]): NetworkAccess {
+    const cellsByUrn = new Map<string, Reachability[]>();
+    for (const cell of matrix) {
+        cellsByUrn.set(cell.urn, [...(cellsByUrn.get(cell.urn) ?? []), cell]);
+    }
     const inVpc = graph.functions;
-    const functions: FunctionAccess[] = inVpc.map((fn) => {
-        // A function that may use IPv6 (or may, as far as a preview tells) gets out over `::/0` too.
-        const usesIpv6 = fn.ipv6AllowedForDualStack !== false;
-        const perSubnet = fn.subnetIds.map((s) => {
-            const { ipv4, ipv6 } = verdictsOf(s);
-            return either(ipv4, usesIpv6 ? ipv6 : "blocked");
+    const functions = inVpc.map((fn): FunctionAccess => {
+        const cells = cellsByUrn.get(graph.resource(fn.id)?.urn ?? fn.id) ?? [];
+        const perSubnet = fn.subnetIds.map((subnetId) => {
+            const [ipv4, ipv6] = (["ipv4", "ipv6"] as const).map((family) => {
+                const path = pathFrom(graph, fn, subnetId, INTERNET[family]);
+                return { ...verdictOf(path), hops: path.length };
+            });
+            // Both blocked: the family that gets furthest says why (a dual-stack function stopped by its own group, not by IPv4's missing route).
+            const furthest = ipv6.hops > ipv4.hops ? ipv6 : ipv4;
+            return { subnetId, verdict: either(ipv4.verdict, ipv6.verdict), blockedAt: furthest.blockedAt };
         });
-        const subnetsWithoutInternet = fn.subnetIds.filter((_, i) => perSubnet[i] === "blocked");
-        const internet: AccessVerdict = subnetsWithoutInternet.length === fn.subnetIds.length ? "blocked" : perSubnet.includes("reachable") ? "reachable" : "unknown";
-        const reached = new Set(fn.subnetIds.flatMap((s) => endpointServices.get(s) ?? []));
-        const unreachableServices = internet === "blocked" ? servicesFunctionCalls(graph, fn.id).services.filter((service) => !reached.has(service)) : [];
-        return { functionId: fn.id, internet, subnetsWithoutInternet, unreachableServices };
+        const subnetsWithoutInternet = perSubnet.flatMap((s) => (s.verdict === "blocked" && s.blockedAt ? [{ subnetId: s.subnetId, blockedAt: s.blockedAt }] : []));
+        const internet: Verdict = subnetsWithoutInternet.length === fn.subnetIds.length ? "blocked" : perSubnet.some((s) => s.verdict === "reachable") ? "reachable" : "unknown";
+        const blockedServices = cells.flatMap((cell) =>
+            cell.destination.kind === "service" && cell.verdict === "blocked" && (cell.reasons.includes("role") || cell.reasons.includes("needs"))
+                ? [{ service: cell.destination.service, calledByRole: cell.reasons.includes("role"), blockedAt: cell.blockedAt! }]
+                : [],
+        );
+        const groups = new Map(cells.flatMap((cell) => (cell.destination.kind === "securityGroup" ? [[`${cell.destination.securityGroupId}:${cell.destination.port}`, cell] as const] : [])));
+        return { functionId: fn.id, internet, subnetsWithoutInternet, blockedServices, groups };
     });
-    // A function with no vpcConfig runs in Lambda's own network, which reaches the internet and every AWS API;
-    // only a function connected to a VPC is limited to that VPC's way out (Lambda API, CreateFunction VpcConfig).
+    // A function with no vpcConfig runs in Lambda's own network; only one connected to a VPC is
+    // limited to that VPC's way out (Lambda API, CreateFunction VpcConfig).
     const inVpcIds = new Set(inVpc.map((fn) => fn.id));
-    for (const r of graph.ofType(TYPES.function)) {
-        const id = graph.identity(r);
-        if (!inVpcIds.has(id)) {
-            functions.push({ functionId: id, internet: "reachable", subnetsWithoutInternet: [], unreachableServices: [] });
-        }
+    const outsideAnyVpc = graph
+        .ofType(TYPES.function)
+        .map((r) => graph.identity(r))
+        .filter((id) => !inVpcIds.has(id));
+    const lambdaSubnets = inVpc.length > 0 ? [] : graph.lambdaSubnetIds.map((subnetId) => ({ subnetId, internet: networkWayOut(graph, subnetId) }));
+    return { functions, outsideAnyVpc, lambdaSubnets };
+}
+
+/**
+ * Whether a security group admits a function's traffic on a rule's port, as the model finds it:
+ * its cell for that group and port, else for that group on any port it admits the function on.
+ */
+export function groupCell(access: FunctionAccess, groupId: string, port: number | undefined): Reachability | undefined {
+    if (port !== undefined && access.groups.has(`${groupId}:${port}`)) {
+        return access.groups.get(`${groupId}:${port}`);
     }
-    const lambdaSubnets = graph.lambdaSubnetIds.map((subnetId) => {
-        const { ipv4, ipv6 } = verdictsOf(subnetId);
-        return { subnetId, internet: either(ipv4, ipv6) };
+    return [...access.groups.values()].find((cell) => cell.destination.kind === "securityGroup" && cell.destination.securityGroupId === groupId);
+}
+
+/** The model's path out of a subnet for a function wearing no group, judged up to the function's own security group. */
+function networkWayOut(graph: NetworkGraph, subnetId: string): Verdict {
+    const standIn: FunctionNode = { id: `(a function in ${subnetId})`, name: "a function", subnetIds: [subnetId], securityGroupIds: [], ipv6AllowedForDualStack: true };
+    const verdicts = (["ipv4", "ipv6"] as const).map((family) => {
+        const path = pathFrom(graph, standIn, subnetId, INTERNET[family]);
+        const ownGroup = path.findIndex((hop) => hop.hop === "securityGroupEgress");
+        return verdictOf(ownGroup < 0 ? path : path.slice(0, ownGroup)).verdict;
     });
-    return { functions, lambdaSubnets };
+    return either(verdicts[0], verdicts[1]);
 }
 
-function either(a: AccessVerdict, b: AccessVerdict): AccessVerdict {
+function either(a: Verdict, b: Verdict): Verdict {
     return a === "reachable" || b === "reachable" ? "reachable" : a === "unknown" || b === "unknown" ? "unknown" : "blocked";
-}
-
-/** Where a subnet's default route for one family leads. */
-function subnetInternet(graph: NetworkGraph, subnetId: string, family: AddressFamily): AccessVerdict {
-    if (routesUnknown(graph, subnetId)) {
-        return "unknown";
-    }
-    const target = graph.defaultRouteOf(subnetId, family);
-    switch (target?.kind) {
-        case undefined:
-            return "blocked";
-        case "natGateway":
-            // NAT gateways translate IPv4 only.
-            return family === "ipv4" ? natReachesInternet(graph, target.id) : "blocked";
-        case "internetGateway":
-            // A function's ENIs never get a public IPv4 address; IPv6 addresses are public.
-            return family === "ipv6" ? "reachable" : "blocked";
-        case "egressOnlyInternetGateway":
-            return family === "ipv6" ? "reachable" : "blocked";
-        case "other":
-            // A transit gateway, a peering, an appliance: what lies past it is not in this stack.
-            return "unknown";
-    }
-}
-
-function natReachesInternet(graph: NetworkGraph, natGatewayId: string): AccessVerdict {
-    const nat = graph.natGateway(natGatewayId);
-    if (!nat) {
-        // A NAT gateway the stack does not create: assume it is built as AWS documents.
-        return "reachable";
-    }
-    if (nat.connectivity === "private") {
-        return "blocked";
-    }
-    return nat.subnetId && graph.defaultRouteOf(nat.subnetId)?.kind === "internetGateway" ? "reachable" : "blocked";
 }

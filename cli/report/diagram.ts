@@ -1,8 +1,11 @@
-import { inferNetworkAccess, NetworkAccess } from "./diagram-access";
+import { reachabilityMatrix } from "../../sdk/reachability/model";
+import type { Hop, Reachability } from "../../sdk/reachability/types";
+import { FunctionAccess, groupCell, networkAccess, NetworkAccess } from "./diagram-access";
 import { aggregateChart, DetailChart, DetailEdge, DetailNode } from "./flowchart-aggregate";
 import { Flowchart, FlowNode, renderMermaid } from "./mermaid";
 import { fitMermaidLimits, MermaidLimits } from "./mermaid-limits";
 import { ANY_DESTINATION, NetworkGraph, RouteTarget, SecurityGroupMember, SecurityGroupPermission, shortServiceName, SubnetNode, TYPES } from "../../sdk/stack/network-graph";
+import { HOP_TITLES } from "./reachability-matrix";
 import { endpointsOnSubnet, routesUnknown } from "./subnet-routes";
 
 /**
@@ -14,6 +17,8 @@ import { endpointsOnSubnet, routesUnknown } from "./subnet-routes";
  * out. In a dual-stack network each family's way out is drawn on its own, labelled with its
  * destination: `0.0.0.0/0` through the NAT gateway, `::/0` through the egress-only internet
  * gateway (no NAT needed: IPv6 addresses are public, the gateway only lets connections out).
+ * What a function reaches, and what is crossed out, is the reachability model's answer
+ * (`diagram-access.ts` reads it); this file only draws it.
  *
  * It is drawn one node per resource, then folded (`flowchart-aggregate.ts`): functions with the
  * same subnets and security groups become one node, alike zones one zone group, the twenty
@@ -39,10 +44,13 @@ export const DIAGRAM_LIMITS: MermaidLimits = { maxEdges: 200, maxTextSize: 30_00
 export interface DiagramOptions {
     /** The limits to stay within: `DIAGRAM_LIMITS` unless a test asks for others. */
     limits?: MermaidLimits;
+    /** The stack's reachability matrix, when the caller has it already (the review report does). */
+    reachability?: readonly Reachability[];
 }
 
 export function buildNetworkDiagram(graph: NetworkGraph, options: DiagramOptions = {}): Flowchart {
-    const { chart, members } = aggregateChart(drawNetwork(graph, inferNetworkAccess(graph)));
+    const access = networkAccess(graph, options.reachability ?? reachabilityMatrix(graph));
+    const { chart, members } = aggregateChart(drawNetwork(graph, access));
     const limits = options.limits ?? DIAGRAM_LIMITS;
     const functionCount = (node: FlowNode) => (members.get(node.id) ?? []).filter((m) => m.kind === "function").length;
     // The smallest groups of functions go first: the big ones are most of the stack.
@@ -133,9 +141,8 @@ function drawNetwork(graph: NetworkGraph, access: NetworkAccess): DetailChart {
         const fnNode = functionNode(fn.id, fn.name);
         fn.subnetIds.forEach((subnetId) => edge(fnNode, subnetNode(subnetId, "lambda"), "route"));
     }
-    const inVpc = new Set(functions.map((fn) => fn.id));
-    for (const fn of access.functions.filter((f) => !inVpc.has(f.functionId))) {
-        edge(functionNode(fn.functionId, graph.nameOf(fn.functionId)), internet(), "route", "no VPC: Lambda's own network");
+    for (const functionId of access.outsideAnyVpc) {
+        edge(functionNode(functionId, graph.nameOf(functionId)), internet(), "route", "no VPC: Lambda's own network");
     }
 
     // Each Lambda subnet's way out, by its route table.
@@ -253,6 +260,7 @@ function drawNetwork(graph: NetworkGraph, access: NetworkAccess): DetailChart {
     const permissions = graph.permissions;
     const membersOf = memo((groupId: string) => graph.membersOf(groupId));
     const functionIds = new Set(functions.map((fn) => fn.id));
+    const accessOf = new Map(access.functions.map((f) => [f.functionId, f]));
     for (const fn of functions) {
         for (const rule of permissions.filter((p) => p.direction === "egress" && p.peer.kind === "securityGroup" && fn.securityGroupIds.includes(p.securityGroupId))) {
             const targetGroup = (rule.peer as { id: string }).id;
@@ -260,9 +268,9 @@ function drawNetwork(graph: NetworkGraph, access: NetworkAccess): DetailChart {
             const targetResource = graph.resource(targetGroup);
             const vpcOfTarget = targetResource ? graph.ref(targetResource, "vpcId", [TYPES.vpc]) : undefined;
             const targets = members.length > 0 ? members.map((m) => memberNode(m)) : [securityGroupNode(targetGroup, vpcOfTarget)];
-            const admitted = admits(permissions, targetGroup, fn.securityGroupIds, rule);
-            const label = `${portLabel(rule)}${rule.description ? ` ${rule.description}` : ""}${admitted ? "" : `, not admitted by ${graph.nameOf(targetGroup)}`}`;
-            targets.forEach((target) => edge(fn.id, target, admitted ? "permission" : "unadmitted", label));
+            const { kind, remark } = admission(graph, accessOf.get(fn.id)!, targetGroup, rule);
+            const label = `${portLabel(rule)}${rule.description ? ` ${rule.description}` : ""}${remark}`;
+            targets.forEach((target) => edge(fn.id, target, kind, label));
         }
         // The whole internet let in by the function's own group: the policy pack's `/0` test.
         for (const rule of permissions.filter((p) => p.direction === "ingress" && p.peer.kind === "cidr" && p.peer.cidr.trim().endsWith("/0") && fn.securityGroupIds.includes(p.securityGroupId))) {
@@ -303,22 +311,23 @@ function drawNetwork(graph: NetworkGraph, access: NetworkAccess): DetailChart {
 
     // What the functions cannot reach, crossed out as in the seed guide.
     const subnetsOf = new Map(functions.map((fn) => [fn.id, fn.subnetIds]));
-    for (const fn of access.functions.filter((f) => inVpc.has(f.functionId))) {
+    for (const fn of access.functions) {
         const subnetIds = subnetsOf.get(fn.functionId)!;
         if (fn.internet === "blocked") {
             // A subnet routed to an internet gateway already says why it gets nowhere.
             if (!subnetIds.some((s) => graph.defaultRouteOf(s)?.kind === "internetGateway")) {
-                edge(fn.functionId, internet(), "blocked", "no route to the internet");
+                edge(fn.functionId, internet(), "blocked", internetBlockedLabel(fn.subnetsWithoutInternet[0].blockedAt));
             }
             const apis = node("aws-apis", () => ({ label: ["AWS APIs without an endpoint"], shape: "stadium", className: "unreachable", prefix: "svc", idName: "aws_apis" }));
-            edge(fn.functionId, apis, "blocked", "no route");
-            for (const name of fn.unreachableServices) {
-                const target = service(name);
-                nodes.get(target)!.className = "unreachable";
-                edge(fn.functionId, target, "blocked", "its role allows calls, but no endpoint");
-            }
+            const why = internetBlockedLabel(fn.subnetsWithoutInternet[0].blockedAt);
+            edge(fn.functionId, apis, "blocked", why === NO_ROUTE ? "no route" : why);
         } else {
-            fn.subnetsWithoutInternet.forEach((s) => edge(s, internet(), "blocked", "no route to the internet"));
+            fn.subnetsWithoutInternet.forEach((s) => edge(s.subnetId, internet(), "blocked", internetBlockedLabel(s.blockedAt)));
+        }
+        for (const { service: name, calledByRole, blockedAt } of fn.blockedServices) {
+            const target = service(name);
+            nodes.get(target)!.className = "unreachable";
+            edge(fn.functionId, target, "blocked", `${calledByRole ? "its role allows calls" : "declared needed"}, but ${serviceBlockedReason(blockedAt)}`);
         }
     }
     if (functions.length === 0 && access.lambdaSubnets.length > 0 && access.lambdaSubnets.every((s) => s.internet === "blocked")) {
@@ -358,16 +367,48 @@ const MEMBER_TITLES: Record<SecurityGroupMember["kind"], (type: string) => strin
     endpoint: () => "VPC endpoint",
 };
 
-/** Does the target group admit one of the source groups on the rule's ports? */
-function admits(permissions: SecurityGroupPermission[], targetGroup: string, sourceGroups: string[], egress: SecurityGroupPermission): boolean {
-    return permissions.some(
-        (p) =>
-            p.direction === "ingress" &&
-            p.securityGroupId === targetGroup &&
-            p.peer.kind === "securityGroup" &&
-            sourceGroups.includes(p.peer.id) &&
-            (p.protocol === "-1" || (p.protocol === egress.protocol && (p.fromPort ?? 0) <= (egress.fromPort ?? 0) && (p.toPort ?? 65535) >= (egress.toPort ?? 65535))),
-    );
+/**
+ * How an egress rule to a security group is drawn, from the model's cell for the function, the
+ * group and the rule's port: the edge stands for the two groups' rules, so it is a permission
+ * when the target's group admits the function (whatever the model cannot tell further on, such
+ * as the network ACLs of subnets the stack does not show), crossed (`unadmitted`) with the hop
+ * when the way is blocked, and a permission saying so when the admission itself is not known.
+ */
+function admission(graph: NetworkGraph, access: FunctionAccess, targetGroup: string, rule: SecurityGroupPermission): { kind: "permission" | "unadmitted"; remark: string } {
+    const protocol = rule.protocol.toLowerCase();
+    const cell = groupCell(access, targetGroup, protocol === "tcp" || protocol === "6" ? rule.fromPort : undefined);
+    if (cell?.verdict === "blocked") {
+        const at = cell.blockedAt!;
+        return { kind: "unadmitted", remark: at.hop === "securityGroupIngress" ? `, not admitted by ${graph.nameOf(targetGroup)}` : `, blocked at the ${HOP_TITLES[at.hop]}${at.resource ? ` ${at.resource}` : ""}` };
+    }
+    const ingress = cell?.path.find((hop) => hop.hop === "securityGroupIngress");
+    return { kind: "permission", remark: ingress?.status === "allows" ? "" : `, admission by ${graph.nameOf(targetGroup)} unknown` };
+}
+
+const NO_ROUTE = "no route to the internet";
+
+/** Why a function's way to the internet is crossed out, from the hop that stops it. */
+function internetBlockedLabel(blockedAt: Hop): string {
+    switch (blockedAt.hop) {
+        case "subnet":
+        case "function":
+        case "routeTable":
+        case "route":
+            return NO_ROUTE;
+        default:
+            return `blocked at the ${HOP_TITLES[blockedAt.hop]}${blockedAt.resource ? ` ${blockedAt.resource}` : ""}`;
+    }
+}
+
+/** Why a service is crossed out: no endpoint and no way out, or the hop that stops it. */
+function serviceBlockedReason(blockedAt: Hop): string {
+    switch (blockedAt.hop) {
+        case "route":
+        case "dns":
+            return "no endpoint";
+        default:
+            return `blocked at the ${HOP_TITLES[blockedAt.hop]}${blockedAt.resource ? ` ${blockedAt.resource}` : ""}`;
+    }
 }
 
 function portLabel(rule: SecurityGroupPermission): string {

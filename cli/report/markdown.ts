@@ -26,10 +26,20 @@ export interface PolicyVerdictsForReport {
 export const MARKDOWN_REPORT_LIMIT = 64_000;
 
 /**
+ * The most the reachability section takes of the comment. Functions whose rows are alike share
+ * one, but functions that each have a security group of their own do not: a thousand of them
+ * make a thousand rows of a thousand columns (3.3 million characters). Past this, the section
+ * shows the functions with a blocked or unknown destination first, as many as fit, and says how
+ * many it leaves out; beside the diagram's 30,000 this leaves a third of the comment to the rest.
+ */
+export const REACHABILITY_SECTION_LIMIT = 12_000;
+
+/**
  * A pull-request comment: a one-line summary, the network as a `mermaid` block (GitHub draws
- * it), the cost and capacity tables, the policy verdicts when there are any, and the resource
- * tree folded away. Only the resource tree is ever cut to keep within `limit`, with a note: the
- * diagram (already kept within its own limits) and the policy verdicts are always whole.
+ * it), the reachability matrix, the cost and capacity tables, the policy verdicts when there are
+ * any, and the resource tree folded away. Only the resource tree is cut to keep within `limit`,
+ * with a note: the diagram and the matrix (each already kept within its own limit, the matrix
+ * with a note) and the policy verdicts are always whole.
  */
 export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport, policy?: PolicyVerdictsForReport, limit = MARKDOWN_REPORT_LIMIT): string {
     const { project, region, resources } = planned;
@@ -52,22 +62,29 @@ export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport
     ];
     const tree = renderTree(resources).split("\n");
     const report = (listed: number) => `${[...sections, resourceList(resources.length, tree, listed, limit)].join("\n\n")}\n`;
-    const whole = report(tree.length);
-    if (whole.length <= limit) {
-        return whole;
+    // Listing fewer lines never lengthens the report.
+    return report(mostThatFit(tree.length, (listed) => report(listed).length <= limit));
+}
+
+/**
+ * The largest n from 0 to `count` for which `fits(n)`, when showing fewer never takes more room
+ * (so `fits` holds up to some n and not past it); 0 when nothing fits.
+ */
+function mostThatFit(count: number, fits: (n: number) => boolean): number {
+    if (fits(count)) {
+        return count;
     }
-    // Listing fewer lines never lengthens the report: find the most that fit.
     let low = 0;
-    let high = tree.length - 1;
+    let high = count - 1;
     while (low < high) {
         const mid = Math.ceil((low + high) / 2);
-        if (report(mid).length <= limit) {
+        if (fits(mid)) {
             low = mid;
         } else {
             high = mid - 1;
         }
     }
-    return report(low);
+    return low;
 }
 
 /** The folded resource tree, its first `listed` lines, and a note of those left out. */
@@ -158,17 +175,37 @@ function endpointZonesSection(endpoints: EndpointZones[]): string {
     );
 }
 
-/** Functions x destinations, then each blocking hop once with its fix. */
-function reachabilitySection(cells: readonly Reachability[]): string {
+/**
+ * Functions x destinations, then each blocking hop once with its fix; past `limit` characters,
+ * the functions with a blocked destination, then those with an unknown one, then the rest, as
+ * many as fit, and a note of those left out.
+ */
+export function reachabilitySection(cells: readonly Reachability[], limit = REACHABILITY_SECTION_LIMIT): string {
     if (cells.length === 0) {
         return "No Lambda function in a VPC in this stack.";
     }
-    const { header, rows, blocked } = reachabilityTable(cells);
-    return [
-        table(header, rows),
-        "<sub>✅ reachable · ❌ blocked, at the hop named · ? not known until deployed. The internet and AWS services are judged on TCP 443; a security group on its rule's port.</sub>",
-        ...(blocked.length > 0 ? [blocked.map((b) => `- ${b}`).join("\n")] : []),
-    ].join("\n\n");
+    const byFunction = new Map<string, Reachability[]>();
+    for (const c of cells) {
+        byFunction.set(c.function, [...(byFunction.get(c.function) ?? []), c]);
+    }
+    const severity = (row: Reachability[]) => (row.some((c) => c.verdict === "blocked") ? 0 : row.some((c) => c.verdict === "unknown") ? 1 : 2);
+    const functions = [...byFunction.values()].map((row, order) => ({ row, order })).sort((a, b) => severity(a.row) - severity(b.row) || a.order - b.order);
+    const section = (shown: number) => {
+        const { header, rows, blocked } = reachabilityTable(functions.slice(0, shown).flatMap((f) => f.row));
+        const left = functions.length - shown;
+        return [
+            ...(shown > 0 ? [table(header, rows)] : []),
+            "<sub>✅ reachable · ❌ blocked, at the hop named · ? not known until deployed. The internet and AWS services are judged on TCP 443; a security group on its rule's port.</sub>",
+            ...(blocked.length > 0 ? [blocked.map((b) => `- ${b}`).join("\n")] : []),
+            ...(left > 0
+                ? [
+                      `${left} more function${left === 1 ? "" : "s"} not shown here (those with a blocked, then an unknown destination come first), to keep this comment within ${MARKDOWN_REPORT_LIMIT.toLocaleString("en-US")} characters: \`vpc-lambda plan\` shows the whole matrix, and \`--format json\` every cell with its path.`,
+                  ]
+                : []),
+        ].join("\n\n");
+    };
+    // Showing fewer functions never lengthens the section (their columns go with them).
+    return section(mostThatFit(functions.length, (shown) => section(shown).length <= limit));
 }
 
 function policySection(policy: PolicyVerdictsForReport): string {

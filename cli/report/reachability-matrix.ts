@@ -16,7 +16,8 @@ export interface ReachabilityTable {
 /** How many function names a shared row spells out before "and N more". */
 const NAMES_SHOWN = 3;
 
-const HOP_TITLES: Record<HopKind, string> = {
+/** Each hop's short name, for a table cell or a diagram's edge. */
+export const HOP_TITLES: Record<HopKind, string> = {
     function: "function",
     subnet: "subnet",
     routeTable: "route table",

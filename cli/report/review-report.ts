@@ -29,7 +29,7 @@ export function buildReviewReport(planned: PlannedStack, options: ReviewOptions 
     const graph = new NetworkGraph(planned.resources);
     const reachability = reachabilityMatrix(graph);
     return {
-        diagram: renderNetworkDiagram(graph),
+        diagram: renderNetworkDiagram(graph, { reachability }),
         cost: estimateCost(graph, planned.region, options),
         capacity: assessCapacity(graph),
         endpointZones: assessEndpointZones(graph),

@@ -1,16 +1,31 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as fs from "fs";
 import * as path from "path";
 
 /**
- * The diagnostics handler's source: one self-contained CommonJS file using Node's built-ins only,
+ * The diagnostics handler's folder: CommonJS files using Node's built-ins only, one per probe,
  * which lies beside this module both in the sources and in the compiled package.
  */
-export const DIAGNOSTICS_HANDLER_FILE = path.join(__dirname, "handler", "index.js");
+export const DIAGNOSTICS_HANDLER_DIRECTORY = path.join(__dirname, "handler");
+
+/** The handler's entry, `index.handler`. */
+export const DIAGNOSTICS_HANDLER_FILE = path.join(DIAGNOSTICS_HANDLER_DIRECTORY, "index.js");
 
 /** The environment variable the handler reads its configuration from, as JSON. */
 export const DIAGNOSTICS_CONFIG_VARIABLE = "VPC_LAMBDA_DIAGNOSTICS";
 
-/** The function's code: the handler alone, as `index.js` (handler `index.handler`). */
+/**
+ * The handler's files, by name: every `.js` file of the folder (the compiled package also holds
+ * their `.d.ts` declarations, which the function does not need).
+ */
+export function diagnosticsHandlerFiles(): string[] {
+    return fs
+        .readdirSync(DIAGNOSTICS_HANDLER_DIRECTORY)
+        .filter((name) => name.endsWith(".js"))
+        .sort();
+}
+
+/** The function's code: the handler's files at the archive's root (handler `index.handler`). */
 export function diagnosticsCode(): pulumi.asset.AssetArchive {
-    return new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.FileAsset(DIAGNOSTICS_HANDLER_FILE) });
+    return new pulumi.asset.AssetArchive(Object.fromEntries(diagnosticsHandlerFiles().map((name) => [name, new pulumi.asset.FileAsset(path.join(DIAGNOSTICS_HANDLER_DIRECTORY, name))])));
 }

@@ -1,11 +1,12 @@
 import { DIAGNOSTICS_CONFIG_VARIABLE } from "../diagnostics/handler-code";
+import type { EncodedExpectations } from "../reachability/expectations";
 import type { DiagnosticsConfiguration } from "./types";
 
 /**
  * The diagnostics function's configuration, compact: Lambda allows a function 4 KB of environment
  * variables in all (Lambda quotas page), and each target's host is up to 253 characters. Short
  * keys, services as two lists of names, targets as `[host, port]` pairs; `v` marks the form for the
- * handler (sdk/diagnostics/handler/index.js `expandCompactConfig`), which also reads the long form.
+ * handler (sdk/diagnostics/handler/config.js `expandCompactConfig`), which also reads the long form.
  */
 export interface CompactDiagnosticsConfiguration {
     v: 1;
@@ -19,16 +20,26 @@ export interface CompactDiagnosticsConfiguration {
     g: string[];
     /** Services behind interface endpoints. */
     e: string[];
-    /** Targets, `[host, port]`. */
-    t: [string, number][];
+    /** Targets, `[host, port]`, or `[host, port, security group id]` for a host that says which group it wears. */
+    t: ([string, number] | [string, number, string])[];
     /** The VPC's IPv4 and IPv6 blocks. */
     c: string[];
+    /** The expected reachability matrix (sdk/reachability/expectations.ts). */
+    x: string;
+    /** For each destination expected to be blocked: the blocking hop's resource and the fix; absent when none is. */
+    f?: EncodedExpectations["blockedHops"];
+    /** The security group the interface endpoints wear; absent without interface endpoints. */
+    n?: string;
 }
 
-/** The values of the configuration only known once resources exist (a target's host, the VPC's blocks), resolved. */
+/** The values of the configuration only known once resources exist (a target's host, the VPC's blocks, the security groups' ids), resolved. */
 export interface ResolvedDiagnosticsValues {
-    targets: { host: string; port: number }[];
+    targets: { host: string; port: number; securityGroupId?: string }[];
     vpcCidrBlocks: string[];
+    /** The reachability predicted for the network's functions, each security group by its id. */
+    expectations: EncodedExpectations;
+    /** The security group the interface endpoints wear, when there are any. */
+    endpointGroupId?: string;
 }
 
 export function encodeDiagnosticsConfiguration(configuration: DiagnosticsConfiguration, resolved: ResolvedDiagnosticsValues): string {
@@ -39,8 +50,11 @@ export function encodeDiagnosticsConfiguration(configuration: DiagnosticsConfigu
         d: configuration.dualStack ? 1 : 0,
         g: configuration.services.filter((s) => s.endpointType === "Gateway").map((s) => s.service),
         e: configuration.services.filter((s) => s.endpointType === "Interface").map((s) => s.service),
-        t: resolved.targets.map((t) => [t.host, t.port]),
+        t: resolved.targets.map((t) => (t.securityGroupId ? [t.host, t.port, t.securityGroupId] : [t.host, t.port])),
         c: resolved.vpcCidrBlocks.filter(Boolean),
+        x: resolved.expectations.matrix,
+        ...(Object.keys(resolved.expectations.blockedHops).length > 0 ? { f: resolved.expectations.blockedHops } : {}),
+        ...(resolved.endpointGroupId ? { n: resolved.endpointGroupId } : {}),
     };
     return JSON.stringify(compact);
 }

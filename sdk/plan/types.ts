@@ -220,6 +220,6 @@ export interface DiagnosticsPlan {
     /** Days its logs are kept: it is a troubleshooting tool, not an audit trail. */
     logRetentionInDays: number;
     configuration: DiagnosticsConfiguration;
-    /** Hosts and ports to check, besides the services; their hosts may be Outputs. */
-    targets: { host: Input<string>; port: number }[];
+    /** Hosts and ports to check, besides the services; their hosts (and the groups they wear) may be Outputs. */
+    targets: { host: Input<string>; port: number; securityGroupId?: Input<string> }[];
 }

@@ -12,7 +12,7 @@ import { AWS_LIMITS } from "../aws-limits";
 import { FunctionNode, NetworkGraph, SubnetNode, TYPES, value } from "../stack/network-graph";
 import type { NetworkResource } from "../stack/network-resource";
 import { AddressBlock, parseBlock } from "./address-blocks";
-import { declaredNeedsOf } from "./needs";
+import { declaredNeedsOf, Need } from "./needs";
 import { destinationsOf } from "./destinations";
 import { resolveService } from "./endpoints";
 import { privateTargetHop, targetHop } from "./gateways";
@@ -31,11 +31,13 @@ export function reachabilityMatrix(source: NetworkGraph | readonly NetworkResour
     return graph.memo("reachabilityMatrix", () => graph.functions.flatMap((fn) => functionReachability(graph, fn)));
 }
 
-/** One function's row: a cell per destination. */
-export function functionReachability(graph: NetworkGraph, fn: FunctionNode): Reachability[] {
+/**
+ * One function's row: a cell per destination. Its needs are read from its tags, unless given
+ * (the component's own plan names a group given as an Output by a stand-in, which no tag can carry).
+ */
+export function functionReachability(graph: NetworkGraph, fn: FunctionNode, needs: readonly Need[] = declaredNeedsOf(graph, fn).needs): Reachability[] {
     const resource = graph.resource(fn.id);
-    const needs = declaredNeedsOf(graph, fn);
-    return destinationsOf(graph, fn, needs.needs).map(({ destination, reasons }) => {
+    return destinationsOf(graph, fn, needs).map(({ destination, reasons }) => {
         const paths = fn.subnetIds.map((subnetId) => pathFrom(graph, fn, subnetId, destination));
         // The subnet that decides: the first whose path is blocked, else the first unknown, else the first.
         const judged = paths.map((path) => ({ path, ...verdictOf(path) }));
@@ -52,8 +54,12 @@ export function functionReachability(graph: NetworkGraph, fn: FunctionNode): Rea
     });
 }
 
-/** The hops from one subnet, cached: functions that share a subnet, groups and IPv6 setting share their paths. */
-function pathFrom(graph: NetworkGraph, fn: FunctionNode, subnetId: string, destination: Destination): Hop[] {
+/**
+ * The hops from one of a function's subnets, cached: functions that share a subnet, groups and
+ * IPv6 setting share their paths. A cell keeps the path of the subnet that decides; a reader that
+ * tells the subnets apart (the diagram) asks each.
+ */
+export function pathFrom(graph: NetworkGraph, fn: FunctionNode, subnetId: string, destination: Destination): Hop[] {
     const key = `path:${subnetId}|${fn.securityGroupIds.join(",")}|${fn.ipv6AllowedForDualStack}|${destinationKey(destination)}`;
     return graph.memo(key, () => new PathWalk(graph, fn, subnetId).to(destination));
 }

@@ -120,20 +120,29 @@ export function plannedReachability(plan: NetworkPlan, needs?: readonly Need[], 
     const network = plannedNetwork(plan, needs, idOf);
     const graph = new NetworkGraph(network.resources);
     const fn = graph.functions.find((f) => f.name === network.functionName)!;
-    return functionReachability(graph, fn);
+    return functionReachability(graph, fn, needs ?? []);
 }
 
+/** Names each Output by a stand-in id, and remembers which Output each stand-in stands for. */
+export type StandInIds = ((given: unknown) => string) & {
+    /** The Output (or Promise) behind each stand-in id given so far. */
+    readonly given: ReadonlyMap<string, unknown>;
+};
+
 /** Stand-in ids for Outputs: one per Output object, numbered in the order met. */
-export function standInIds(): (given: unknown) => string {
+export function standInIds(): StandInIds {
     const ids = new Map<unknown, string>();
-    return (given) => {
-        let id = ids.get(given);
+    const given = new Map<string, unknown>();
+    const idOf = (value: unknown) => {
+        let id = ids.get(value);
         if (!id) {
             id = `(output ${ids.size + 1})`;
-            ids.set(given, id);
+            ids.set(value, id);
+            given.set(id, value);
         }
         return id;
     };
+    return Object.assign(idOf, { given: given as ReadonlyMap<string, unknown> });
 }
 
 function routeTarget(target: RouteTarget): Record<string, string> {

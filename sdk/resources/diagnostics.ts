@@ -1,10 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { diagnosticsCode } from "../diagnostics/handler-code";
-import { diagnosticsEnvironment } from "../plan/diagnostics-environment";
+import { diagnosticsEnvironment, ResolvedDiagnosticsValues } from "../plan/diagnostics-environment";
+import { ENDPOINT_SECURITY_GROUP_KEY } from "../plan/endpoints";
 import { lambdaTrustPolicy, logGroupWriterPolicy } from "../plan/iam-documents";
 import type { DiagnosticsPlan } from "../plan/types";
+import { encodeExpectations } from "../reachability/expectations";
 import { diagnosticsEnvironmentProblem } from "../validation/diagnostics-environment";
+import type { PlannedReachability } from "../validation/needs";
 import type { BuildContext } from "./context";
 
 /** What the diagnostics function is attached to: the network's own subnets, groups and policy. */
@@ -15,6 +18,8 @@ export interface DiagnosticsNetwork {
     eniPolicyArn: pulumi.Input<string>;
     /** The VPC's ranges, IPv4 and (with dual stack) IPv6: the handler calls an address private when it lies in one. */
     vpcCidrBlocks: pulumi.Input<pulumi.Input<string>[]>;
+    /** The ids of the security groups the component builds, by their key in the plan. */
+    securityGroupIds: ReadonlyMap<string, pulumi.Output<string>>;
 }
 
 /** Seconds the function may run: every probe is bounded well below this. */
@@ -24,9 +29,10 @@ const MEMORY_MB = 256;
 /**
  * The diagnostics function, set up as the README tells users to set up theirs: its own role with
  * the ENI policy attached (the attachment outlives the function, so Lambda can delete its ENIs),
- * the Lambda subnets and security group, and the rule-less group swapped in on destroy.
+ * the Lambda subnets and security group, and the rule-less group swapped in on destroy. It is told
+ * the reachability `predicted` for the network's functions, to compare with what it finds.
  */
-export function buildDiagnostics(ctx: BuildContext, plan: DiagnosticsPlan, network: DiagnosticsNetwork): aws.lambda.Function {
+export function buildDiagnostics(ctx: BuildContext, plan: DiagnosticsPlan, network: DiagnosticsNetwork, predicted: PlannedReachability): aws.lambda.Function {
     const logGroup = new aws.cloudwatch.LogGroup(
         ctx.name(plan.logGroupKey),
         { retentionInDays: plan.logRetentionInDays, tags: ctx.tags(plan.logGroupKey) },
@@ -54,12 +60,28 @@ export function buildDiagnostics(ctx: BuildContext, plan: DiagnosticsPlan, netwo
     const logging = new aws.iam.RolePolicyAttachment(ctx.name(plan.logsPolicyAttachmentKey), { role: role.name, policyArn: logsPolicy.arn }, ctx.options);
     const eniAccess = new aws.iam.RolePolicyAttachment(ctx.name(plan.eniPolicyAttachmentKey), { role: role.name, policyArn: network.eniPolicyArn }, ctx.options);
 
+    // The predicted matrix names a group the component builds by its key, and one given as an
+    // Output by a stand-in: the function is told their ids.
+    const groupIds: Record<string, pulumi.Input<string>> = {};
+    for (const cell of predicted.cells) {
+        const id = cell.destination.kind === "securityGroup" ? cell.destination.securityGroupId : undefined;
+        const real = id === undefined ? undefined : (network.securityGroupIds.get(id) ?? (predicted.standIns.get(id) as pulumi.Input<string> | undefined));
+        if (id !== undefined && real !== undefined) {
+            groupIds[id] = real;
+        }
+    }
+    const endpointGroupId = network.securityGroupIds.get(ENDPOINT_SECURITY_GROUP_KEY);
     // The environment is checked once its values are known (in a preview when they are): Lambda
     // refuses more than 4 KB of variables at `pulumi up`.
     const variables = pulumi
-        .all([pulumi.all(plan.targets.map((t) => pulumi.all([t.host, t.port]))), network.vpcCidrBlocks])
-        .apply(([targets, vpcCidrBlocks]) => {
-            const resolved = { targets: targets.map(([host, port]) => ({ host, port })), vpcCidrBlocks: vpcCidrBlocks.filter(Boolean) };
+        .all([pulumi.all(plan.targets.map((t) => pulumi.all([t.host, t.port, t.securityGroupId]))), network.vpcCidrBlocks, pulumi.all(groupIds), endpointGroupId])
+        .apply(([targets, vpcCidrBlocks, resolvedGroupIds, endpointGroup]) => {
+            const resolved: ResolvedDiagnosticsValues = {
+                targets: targets.map(([host, port, securityGroupId]) => ({ host, port, ...(securityGroupId ? { securityGroupId } : {}) })),
+                vpcCidrBlocks: vpcCidrBlocks.filter(Boolean),
+                expectations: encodeExpectations(predicted.cells, (id) => resolvedGroupIds[id] ?? id),
+                ...(endpointGroup ? { endpointGroupId: endpointGroup } : {}),
+            };
             const problem = diagnosticsEnvironmentProblem(plan.configuration, resolved);
             if (problem) {
                 throw new Error(`VpcLambdaNetwork "${ctx.plan.name}": diagnostics.targets: ${problem}`);

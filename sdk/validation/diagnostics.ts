@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isIP } from "net";
+import { isIdInput } from "./network-fields";
 import { checkKnownKeys, isIntegerIn, isPlainObject, ProblemList, show } from "./problems";
 import type { ValidatedDiagnostics } from "./validated-args";
 
@@ -49,8 +50,8 @@ function validateTargets(problems: ProblemList, value: unknown): ValidatedDiagno
             problems.add(field, `${show(entry)} is not an object such as { host: "db.internal", port: 5432 }.`);
             return;
         }
-        checkKnownKeys(problems, field, entry, ["host", "port"]);
-        const { host, port } = entry;
+        checkKnownKeys(problems, field, entry, ["host", "port", "securityGroupId"]);
+        const { host, port, securityGroupId } = entry;
         const hostIsValid = typeof host === "string" ? isIP(host) !== 0 || DNS_NAME.test(host) : pulumi.Output.isInstance(host) || host instanceof Promise;
         if (!hostIsValid) {
             problems.add(`${field}.host`, `${show(host)} is not a host name or IP address such as "mydb.abc123.us-east-1.rds.amazonaws.com" or "10.0.192.10".`);
@@ -58,8 +59,12 @@ function validateTargets(problems: ProblemList, value: unknown): ValidatedDiagno
         if (!isIntegerIn(port, 1, 65535)) {
             problems.add(`${field}.port`, `${show(port)} is not a TCP port (an integer from 1 to 65535).`);
         }
-        if (hostIsValid && isIntegerIn(port, 1, 65535)) {
-            targets.push({ host: host as pulumi.Input<string>, port });
+        const groupIsValid = securityGroupId === undefined || isIdInput(securityGroupId, "sg");
+        if (!groupIsValid) {
+            problems.add(`${field}.securityGroupId`, `${show(securityGroupId)} is not a security group id such as "sg-0123456789abcdef0".`);
+        }
+        if (hostIsValid && isIntegerIn(port, 1, 65535) && groupIsValid) {
+            targets.push({ host: host as pulumi.Input<string>, port, ...(securityGroupId !== undefined ? { securityGroupId: securityGroupId as pulumi.Input<string> } : {}) });
         }
     });
     return targets;

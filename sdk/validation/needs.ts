@@ -4,14 +4,11 @@ import { AWS_LIMITS } from "../aws-limits";
 import type { NetworkPlan } from "../plan/types";
 import { plannedReachability, standInIds } from "../reachability/planned-network";
 import { Need, NEEDS_TAG } from "../reachability/needs";
-import { destinationKey, Destination } from "../reachability/types";
+import { destinationKey, Destination, Reachability } from "../reachability/types";
 import { SERVICE_NAME } from "../service-names";
 import { isIdInput } from "./network-fields";
 import { ArgumentProblem, checkKnownKeys, isIntegerIn, isPlainObject, ProblemList, show } from "./problems";
 import type { ValidatedNeeds } from "./validated-args";
-
-/** The longest id AWS gives a security group: `sg-` and 17 hex digits. */
-const SECURITY_GROUP_ID_MAX_LENGTH = 20;
 
 export function validateNeeds(problems: ProblemList, value: unknown): ValidatedNeeds | undefined {
     if (value === undefined) {
@@ -83,7 +80,7 @@ export function validateNeeds(problems: ProblemList, value: unknown): ValidatedN
 }
 
 /** Each need as the model reads it (a security group by its id, or by the stand-in `idOf` gives its Output), with its field and how to quote it. */
-export function needsOf(needs: ValidatedNeeds, idOf: (given: unknown) => string): { field: string; shown: string; need: Need }[] {
+export function needsOf(needs: ValidatedNeeds, idOf: (given: unknown) => string): DeclaredNeed[] {
     return [
         ...(needs.internet ? [{ field: "needs.internet", shown: "internet", need: { kind: "internet" as const } }] : []),
         ...needs.services.map((service, i) => ({ field: `needs.services[${i}]`, shown: service, need: { kind: "service" as const, service } })),
@@ -95,21 +92,41 @@ export function needsOf(needs: ValidatedNeeds, idOf: (given: unknown) => string)
     ];
 }
 
+/** A declared need, with the field it comes from and how to quote it. */
+export interface DeclaredNeed {
+    field: string;
+    shown: string;
+    need: Need;
+}
+
+/**
+ * What a function on the planned network reaches, its needs declared: worked out once per
+ * component, then read by validation (a need it blocks is refused) and by the diagnostics
+ * function (which compares it with what it finds, once deployed).
+ */
+export interface PlannedReachability {
+    declared: DeclaredNeed[];
+    cells: Reachability[];
+    /** The Output behind each stand-in id the cells name (an allowTo or needed security group given as an Output). */
+    standIns: ReadonlyMap<string, unknown>;
+}
+
+export function predictReachability(plan: NetworkPlan): PlannedReachability {
+    const idOf = standInIds();
+    const declared = plan.needs ? needsOf(plan.needs, idOf) : [];
+    const cells = plannedReachability(plan, plan.needs && declared.map((d) => d.need), idOf);
+    return { declared, cells, standIns: idOf.given };
+}
+
 /**
  * The needs the planned network certainly cannot meet: those the reachability model finds blocked on the network the component builds (a need it
  * cannot judge alone, such as whether a database's group admits the functions, is left to the
  * policy pack). Each problem names the need, the hop that stops it, and the argument that fixes it.
  */
-export function unreachableNeedProblems(plan: NetworkPlan): ArgumentProblem[] {
-    if (!plan.needs) {
-        return [];
-    }
-    const idOf = standInIds();
-    const declared = needsOf(plan.needs, idOf);
-    const cells = plannedReachability(plan, declared.map((d) => d.need), idOf);
-    const byKey = new Map(cells.map((cell) => [destinationKey(cell.destination), cell]));
+export function unreachableNeedProblems(plan: NetworkPlan, predicted: PlannedReachability = predictReachability(plan)): ArgumentProblem[] {
+    const byKey = new Map(predicted.cells.map((cell) => [destinationKey(cell.destination), cell]));
     const problems = new ProblemList();
-    for (const { field, shown, need } of declared) {
+    for (const { field, shown, need } of predicted.declared) {
         const cell = byKey.get(destinationKey(destinationOf(need)));
         if (cell?.verdict === "blocked") {
             problems.add(field, `${shown} cannot be reached: ${cell.blockedAt!.says} ${argumentFix(need, plan.pattern)}`);
@@ -143,7 +160,7 @@ function tagLengthAtMost(needs: ValidatedNeeds): number {
     const tokens = [
         ...(needs.internet ? ["internet"] : []),
         ...needs.services,
-        ...needs.securityGroups.map((g) => `${typeof g.securityGroupId === "string" ? g.securityGroupId : "x".repeat(SECURITY_GROUP_ID_MAX_LENGTH)}:${g.port}`),
+        ...needs.securityGroups.map((g) => `${typeof g.securityGroupId === "string" ? g.securityGroupId : "x".repeat(AWS_LIMITS.securityGroupIdMaxLength)}:${g.port}`),
     ];
     return tokens.join(" ").length;
 }

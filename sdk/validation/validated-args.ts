@@ -50,7 +50,7 @@ export interface ValidatedNeeds {
 }
 
 export interface ValidatedDiagnostics {
-    targets: { host: Input<string>; port: number }[];
+    targets: { host: Input<string>; port: number; securityGroupId?: Input<string> }[];
 }
 
 /** The flow log's settings; what else it needs depends on where its records go. */

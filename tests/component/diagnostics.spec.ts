@@ -2,10 +2,12 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import * as fs from "fs";
+import * as path from "path";
 import { NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
-import { DIAGNOSTICS_CONFIG_VARIABLE, DIAGNOSTICS_HANDLER_FILE } from "../../sdk/diagnostics/handler-code";
+import { DIAGNOSTICS_CONFIG_VARIABLE, DIAGNOSTICS_HANDLER_DIRECTORY, DIAGNOSTICS_HANDLER_FILE } from "../../sdk/diagnostics/handler-code";
 import { MockStack, RecordedResource } from "../../sdk/testing/mock-stack";
+import { InvalidNetworkArgumentsError } from "../../sdk/validation/problems";
 import { diagnosticsConfigurationOf, lambdaSubnets, T, valueOf } from "../helpers/mock-network";
 
 const FUNCTION = "aws:lambda/function:Function";
@@ -37,12 +39,15 @@ describe("VpcLambdaNetwork: the diagnostics function", () => {
             expect(await valueOf(net.diagnosticsFunctionName)).to.equal(fn.outputs.name).and.to.match(/^app-diagnostics-/);
         });
 
-        it("is a Node.js 24 function whose code is the handler file alone, as index.js", async () => {
+        it("is a Node.js 24 function whose code is the handler's folder: every .js file, at the archive's root", async () => {
             expect(fn.inputs).to.deep.include({ runtime: "nodejs24.x", handler: "index.handler", timeout: 30 });
             // The engine's archive, as the mocks record it: its assets arrive as a promise.
             const assets = await fn.inputs.code.assets;
-            expect(Object.keys(assets)).to.deep.equal(["index.js"]);
-            expect(await assets["index.js"].path).to.equal(DIAGNOSTICS_HANDLER_FILE);
+            const files = fs.readdirSync(DIAGNOSTICS_HANDLER_DIRECTORY).filter((name) => name.endsWith(".js"));
+            expect(Object.keys(assets)).to.have.members(files).and.include("index.js");
+            for (const name of files) {
+                expect(await assets[name].path).to.equal(path.join(DIAGNOSTICS_HANDLER_DIRECTORY, name));
+            }
         });
 
         it("ships a handler file that exists beside the compiled component and exports an async handler", async () => {
@@ -93,8 +98,9 @@ describe("VpcLambdaNetwork: the diagnostics function", () => {
             expect(fn.dependencies).to.include.members(needed);
         });
 
-        it("is told the pattern, the services behind the endpoints, the targets (Outputs resolved) and the VPC's IPv4 and IPv6 ranges", () => {
+        it("is told the pattern, the services behind the endpoints, the targets (Outputs resolved), the VPC's IPv4 and IPv6 ranges and the expected reachability, the endpoints' group by its id", () => {
             const vpc = stack.get(T.vpc, "app-vpc");
+            const endpointGroup = stack.get(T.securityGroup, "app-endpoint-sg").id;
             expect(configurationOf(fn)).to.deep.equal({
                 pattern: "PrivateWithNat",
                 internetExpected: true,
@@ -109,6 +115,8 @@ describe("VpcLambdaNetwork: the diagnostics function", () => {
                     { host: "10.0.192.10", port: 6379 },
                 ],
                 vpcCidrBlocks: ["10.0.0.0/16", vpc.outputs.ipv6CidrBlock],
+                expectations: `i4=R i6=R g:${endpointGroup}:443=R`,
+                endpointGroupId: endpointGroup,
             });
             expect(Buffer.byteLength(JSON.stringify(fn.inputs.environment.variables))).to.be.below(4096);
         });
@@ -119,6 +127,43 @@ describe("VpcLambdaNetwork: the diagnostics function", () => {
                 expect(resource.parent, resource.name).to.equal(component.urn);
             }
         });
+    });
+
+    it("is told the reachability predicted for each declared need and allowTo target, each group given as an Output by its id, and the group a target wears", async () => {
+        const stack = await MockStack.install();
+        const { failures } = await stack.run(() => {
+            const dbGroup = new aws.ec2.SecurityGroup("db-sg", {});
+            const cacheGroup = new aws.ec2.SecurityGroup("cache-sg", {});
+            new VpcLambdaNetwork("app", {
+                pattern: NetworkPattern.PrivateWithEndpoints,
+                interfaceEndpoints: ["sts"],
+                allowTo: [
+                    { securityGroupId: dbGroup.id, port: 5432 },
+                    { securityGroupId: cacheGroup.id, port: 6379 },
+                ],
+                needs: { services: ["sts"], securityGroups: [{ securityGroupId: cacheGroup.id, port: 6379 }] },
+                diagnostics: { enabled: true, targets: [{ host: "db.internal", port: 5432, securityGroupId: dbGroup.id }] },
+            });
+        });
+        expect(failures).to.deep.equal([]);
+        const [db, cache, endpoints] = [stack.get(T.securityGroup, "db-sg").id, stack.get(T.securityGroup, "cache-sg").id, stack.get(T.securityGroup, "app-endpoint-sg").id];
+        const configuration = configurationOf(stack.get(FUNCTION, "app-diagnostics"));
+        // Whether the database's and the cache's groups admit the functions is not the component's to know.
+        expect(configuration).to.deep.include({
+            expectations: `i4=B:route i6=B:subnet s:sts=R g:${cache}:6379=U g:${db}:5432=U g:${endpoints}:443=R`,
+            targets: [{ host: "db.internal", port: 5432, securityGroupId: db }],
+            endpointGroupId: endpoints,
+        });
+        expect(Object.keys(configuration.blockedHops as object)).to.deep.equal(["i4", "i6"]);
+    });
+
+    it("refuses a target's security group that is not a security group id, naming the field, before anything is created", async () => {
+        const stack = await MockStack.install();
+        expect(() => new VpcLambdaNetwork("app", { pattern: NetworkPattern.Isolated, diagnostics: { enabled: true, targets: [{ host: "db.internal", port: 5432, securityGroupId: "database" }] } })).to.throw(
+            InvalidNetworkArgumentsError,
+            /diagnostics\.targets\[0\]\.securityGroupId: "database" is not a security group id such as "sg-0123456789abcdef0"/,
+        );
+        expect(await stack.settle()).to.deep.equal([]);
     });
 
     it("builds nothing, and outputs no name, when not enabled", async () => {

@@ -40,6 +40,15 @@ describe("VpcLambdaNetwork: needs", () => {
         expect(stack.resources).to.deep.equal([]);
     });
 
+    it("refuses a needed Output missing from allowTo: the Lambda group has no egress to it, whatever its id turns out to be", () => {
+        const [cacheId] = pulumi.deferredOutput<string>();
+        expect(() => new VpcLambdaNetwork("app", { pattern: "Isolated", needs: { securityGroups: [{ securityGroupId: cacheId, port: 6379 }] } })).to.throw(
+            InvalidNetworkArgumentsError,
+            /needs\.securityGroups\[0\]: an Output on port 6379 cannot be reached: security group app-lambda-sg has no egress rule for TCP 6379/,
+        );
+        expect(stack.resources).to.deep.equal([]);
+    });
+
     it("matches a needed Output with the same allowTo Output: the Lambda group sends there", async () => {
         const [dbId, resolveDbId] = pulumi.deferredOutput<string>();
         expect(() => new VpcLambdaNetwork("app", { pattern: "Isolated", allowTo: [{ securityGroupId: dbId, port: 5432 }], needs: { securityGroups: [{ securityGroupId: dbId, port: 5432 }] } })).to.not.throw();

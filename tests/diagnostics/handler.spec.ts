@@ -1,5 +1,4 @@
 import { expect } from "chai";
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
@@ -9,7 +8,6 @@ import {
     CONFIG_ENV,
     DiagnosticsOptions,
     DiagnosticsReport,
-    Lookup,
     handler,
     lambdaEnvironment,
     makeAddressRange,
@@ -19,59 +17,16 @@ import {
     runDiagnostics,
     serviceHostname,
 } from "../../sdk/diagnostics/handler/index";
+import { close, closedPort, listen, lookupFrom, neverAnswers, selfSignedCertificate, silentServer } from "./loopback";
 
-// Every probe here talks to real servers on 127.0.0.1. Bounds are generous: a 300 ms probe
-// timeout, and a run must finish in under 2 s.
-const TIMEOUT_MS = 300;
-const BOUND_MS = 2000;
+// Every probe here talks to real servers on 127.0.0.1. Bounds are generous, for a machine shared
+// with other work: a 1 s probe timeout (a TLS handshake on loopback has taken over 300 ms there),
+// and a run must finish in under 4 s.
+const TIMEOUT_MS = 1000;
+const BOUND_MS = 4000;
 const REGION = "us-east-1";
 const SECRETS_HOST = `secretsmanager.${REGION}.amazonaws.com`;
 const S3_HOST = `s3.${REGION}.amazonaws.com`;
-
-/** A lookup that answers from a table, like a resolver with private hosted zones. */
-function lookupFrom(table: Record<string, string[]>): Lookup {
-    return async (hostname) => {
-        const addresses = table[hostname];
-        if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
-        return addresses.map((address) => ({ address, family: net.isIP(address) }));
-    };
-}
-
-const neverAnswers: Lookup = () => new Promise(() => undefined);
-
-async function listen(server: net.Server, host = "127.0.0.1"): Promise<number> {
-    await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, host, resolve));
-    return (server.address() as net.AddressInfo).port;
-}
-
-async function close(server: net.Server): Promise<void> {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-}
-
-/** A port that was just free: listened on, noted, closed. */
-async function closedPort(): Promise<number> {
-    const server = net.createServer();
-    const port = await listen(server);
-    await close(server);
-    return port;
-}
-
-/** A throwaway self-signed certificate for `hostname`, made at test time (no key is committed). */
-function selfSignedCertificate(hostname: string): { key: string; cert: string } {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vpc-lambda-diag-"));
-    try {
-        const keyFile = path.join(dir, "key.pem");
-        const certFile = path.join(dir, "cert.pem");
-        execFileSync(
-            "openssl",
-            ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj", `/CN=${hostname}`, "-addext", `subjectAltName=DNS:${hostname}`, "-keyout", keyFile, "-out", certFile],
-            { stdio: "ignore" },
-        );
-        return { key: fs.readFileSync(keyFile, "utf8"), cert: fs.readFileSync(certFile, "utf8") };
-    } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-    }
-}
 
 /** Runs the diagnostics with the loopback defaults: no internet probe target worth waiting for. */
 async function run(config: unknown, options: DiagnosticsOptions = {}): Promise<{ report: DiagnosticsReport; elapsedMs: number }> {
@@ -91,25 +46,18 @@ let closedPortForInternet = 0;
 
 describe("diagnostics handler", () => {
     const listener = net.createServer((socket) => socket.destroy());
-    // Accepts TCP and then says nothing: a TLS client waits for a ServerHello that never comes.
-    const silent = net.createServer(() => undefined);
-    const silentSockets = new Set<net.Socket>();
+    const silent = silentServer();
     let listenerPort = 0;
     let silentPort = 0;
 
     before(async () => {
-        silent.on("connection", (socket) => {
-            silentSockets.add(socket);
-            socket.on("close", () => silentSockets.delete(socket));
-        });
         listenerPort = await listen(listener);
-        silentPort = await listen(silent);
+        silentPort = await listen(silent.server);
         closedPortForInternet = await closedPort();
     });
 
     after(async () => {
-        for (const socket of silentSockets) socket.destroy();
-        await Promise.all([close(listener), close(silent)]);
+        await Promise.all([close(listener), silent.close()]);
     });
 
     describe("targets: DNS resolution then TCP connect", () => {

@@ -70,7 +70,10 @@ describe("install: the packed package in a new project, as a user installs it", 
             run(NODE, [path.join(project, "node_modules", "typescript", "bin", "tsc"), "-p", "quickstart"], project),
             run(NODE, [MOCHA, "--reporter", "dot", "test"], project),
             probe(`process.stdout.write(JSON.stringify(require("pulumi-vpc-lambda/policy").policies.map((p) => p.name)))`),
-            probe(`process.stdout.write(require(${JSON.stringify(path.join(installed, "dist", "sdk", "diagnostics", "handler-code.js"))}).DIAGNOSTICS_HANDLER_FILE)`),
+            probe(
+                `const code = require(${JSON.stringify(path.join(installed, "dist", "sdk", "diagnostics", "handler-code.js"))}); ` +
+                    `process.stdout.write(JSON.stringify({ entry: code.DIAGNOSTICS_HANDLER_FILE, directory: code.DIAGNOSTICS_HANDLER_DIRECTORY, files: code.diagnosticsHandlerFiles() }))`,
+            ),
             npx("--version"),
             npx("--help"),
             npx("plan", "throws"),
@@ -172,10 +175,16 @@ describe("install: the packed package in a new project, as a user installs it", 
             expect(JSON.parse(runs.policies.stdout)).to.deep.equal(policies.map((p) => p.name));
         });
 
-        it("reads the diagnostics handler from a file inside the installed package", () => {
+        it("reads the diagnostics handler's files from inside the installed package, every one the source folder has", () => {
             expect(runs.handler.code, runs.handler.stderr).to.equal(0);
-            expect(runs.handler.stdout.startsWith(installed + path.sep)).to.equal(true);
-            expect(fs.existsSync(runs.handler.stdout)).to.equal(true);
+            const { entry, directory, files } = JSON.parse(runs.handler.stdout) as { entry: string; directory: string; files: string[] };
+            expect(entry.startsWith(installed + path.sep)).to.equal(true);
+            expect(fs.existsSync(entry)).to.equal(true);
+            const sources = fs.readdirSync(path.join(ROOT, "sdk", "diagnostics", "handler")).filter((name) => name.endsWith(".js"));
+            expect(files).to.have.members(sources);
+            for (const name of files) {
+                expect(fs.existsSync(path.join(directory, name)), name).to.equal(true);
+            }
         });
 
         it("serves the shipped pack folder as pulumi preview --policy-pack node_modules/pulumi-vpc-lambda/policy starts it", () => {

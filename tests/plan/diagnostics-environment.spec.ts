@@ -1,9 +1,12 @@
+import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
 import { AWS_LIMITS } from "../../sdk/aws-limits";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { DIAGNOSTICS_CONFIG_VARIABLE, DIAGNOSTICS_HANDLER_FILE } from "../../sdk/diagnostics/handler-code";
 import { diagnosticsEnvironment, lambdaEnvironmentBytes } from "../../sdk/plan/diagnostics-environment";
+import { encodeExpectations } from "../../sdk/reachability/expectations";
+import { predictReachability } from "../../sdk/validation/needs";
 import { InvalidNetworkArgumentsError } from "../../sdk/validation/problems";
 import { diagnosticsEnvironmentProblems } from "../../sdk/validation/diagnostics-environment";
 import { MockStack } from "../../sdk/testing/mock-stack";
@@ -17,6 +20,8 @@ import { planFor } from "../helpers/plan";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const handler = require(DIAGNOSTICS_HANDLER_FILE) as { expandCompactConfig: (value: unknown) => Record<string, unknown> };
 
+/** The interface endpoints of `npm run bench`'s large network (bench/programs/large). */
+const LARGE_NETWORK_SERVICES = ["secretsmanager", "ssm", "ssmmessages", "sts", "kms", "sqs", "sns", "lambda", "ecr.api", "ecr.dkr", "xray", "logs", "monitoring", "events", "states", "kinesis-streams", "elasticloadbalancing", "ec2", "rds", "execute-api"];
 const SERVICES = ["secretsmanager", "ssm", "sts", "kms", "sqs", "sns", "lambda", "ecr.api", "ecr.dkr", "xray", "logs", "ec2", "events", "monitoring", "states", "athena", "glue", "kinesis-streams", "elasticache", "rds"];
 /** A host name of `length` characters (labels of at most 63, as DNS allows), like a long private hosted zone record. */
 function host(i: number, length: number): string {
@@ -53,16 +58,49 @@ describe("plan: the diagnostics function's environment fits Lambda's 4 KB", () =
         expect(diagnosticsEnvironmentProblems(planFor(args))).to.deep.equal([]);
     });
 
-    it("writes a form the handler reads back as the long one", () => {
+    it("writes a form the handler reads back as the long one, the expected matrix and the group a target wears included", () => {
         const plan = planFor(network(60));
-        const variables = diagnosticsEnvironment(plan.diagnostics!.configuration, { targets: targets(2, 60), vpcCidrBlocks: ["10.0.0.0/16"] });
+        const expectations = encodeExpectations(predictReachability(plan).cells, () => "sg-0aaaaaaaaaaaaaaaa");
+        const withGroup = [{ ...targets(1, 60)[0], securityGroupId: "sg-0bbbbbbbbbbbbbbbb" }, targets(2, 60)[1]];
+        const variables = diagnosticsEnvironment(plan.diagnostics!.configuration, { targets: withGroup, vpcCidrBlocks: ["10.0.0.0/16"], expectations, endpointGroupId: "sg-0aaaaaaaaaaaaaaaa" });
         expect(handler.expandCompactConfig(JSON.parse(variables[DIAGNOSTICS_CONFIG_VARIABLE]))).to.deep.include({
             pattern: "PrivateWithEndpoints",
             internetExpected: false,
             dualStack: true,
-            targets: targets(2, 60),
+            targets: withGroup,
             vpcCidrBlocks: ["10.0.0.0/16"],
+            expectations: "i4=B:route i6=B:route g:sg-0aaaaaaaaaaaaaaaa:443=R",
+            blockedHops: {
+                i4: { resource: "app-lambda-rt-1", fix: "Add a 0.0.0.0/0 route from app-lambda-rt-1 to a NAT gateway in a public subnet." },
+                i6: { resource: "app-lambda-rt-1", fix: "Add a ::/0 route from app-lambda-rt-1 to an egress-only internet gateway." },
+            },
+            endpointGroupId: "sg-0aaaaaaaaaaaaaaaa",
         });
+    });
+
+    it("counts the expected matrix, with every group id not known yet at its longest: the bench's large network with a need per service fits beside 20 targets of 100-character hosts", () => {
+        const args: VpcLambdaNetworkArgs = {
+            pattern: NetworkPattern.PrivateWithNat,
+            numberOfAvailabilityZones: 6,
+            interfaceEndpoints: LARGE_NETWORK_SERVICES,
+            dualStack: true,
+            allowTo: [{ securityGroupId: pulumi.output("sg-0123456789abcdef0"), port: 5432 }],
+            needs: { internet: true, services: LARGE_NETWORK_SERVICES, securityGroups: [{ securityGroupId: "sg-0fedcba9876543210", port: 6379 }] },
+            diagnostics: { enabled: true, targets: targets(20, 100) },
+        };
+        const plan = planFor(args);
+        const predicted = predictReachability(plan);
+        expect(predicted.cells).to.have.length(25);
+        expect(diagnosticsEnvironmentProblems(plan, predicted)).to.deep.equal([]);
+        // The same network, measured with the matrix at its longest, leaves room.
+        const matrix = encodeExpectations(predicted.cells, () => "sg-fffffffffffffffff");
+        const bytes = lambdaEnvironmentBytes(diagnosticsEnvironment(plan.diagnostics!.configuration, { targets: targets(20, 100), vpcCidrBlocks: ["10.0.0.0/16", "ffff:ffff:ffff:ff00::/56"], expectations: matrix, endpointGroupId: "sg-fffffffffffffffff" }));
+        expect(bytes).to.be.within(Buffer.byteLength(matrix.matrix) + 20 * 100, AWS_LIMITS.lambdaEnvironmentBytes);
+    });
+
+    it("names the expected matrix's share when refusing an environment that does not fit", () => {
+        const [problem] = diagnosticsEnvironmentProblems(planFor({ ...network(240), needs: { services: SERVICES } }));
+        expect(problem.message).to.match(/\(20 targets, the longest "x+[^"]*", .*; 23 expected destinations, \d+ bytes\)/);
     });
 
     it("refuses 20 targets of 240-character hosts at construction, saying how big, the limit and what to change", () => {

@@ -5,6 +5,7 @@ import { DIAGRAM_LIMITS, renderNetworkDiagram } from "../../cli/report/diagram";
 import { MERMAID_LIMITS } from "../../cli/report/mermaid-limits";
 import { NetworkPattern, NatGatewayStrategy } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
+import { reachabilityMatrix } from "../../sdk/reachability/model";
 import { MockStack } from "../../sdk/testing/mock-stack";
 import { recordNetwork, vpcFunction } from "./fixtures";
 import { recordLargeNetwork } from "../render/large-network";
@@ -168,6 +169,50 @@ describe("report: network diagram", () => {
         it("does not cross out the service its endpoint reaches", () => {
             expect(chart.nodes.filter((n) => n.label.startsWith("secretsmanager API"))).to.deep.equal([]);
             expect(chart.between("call-lambda-subnet-1", "secretsmanager interface endpoint").map((e) => e.arrow)).to.deep.equal(["-->"]);
+        });
+    });
+
+    describe("what the reachability model finds, drawn", () => {
+        it("crosses out the internet where the function's own group lets nothing out, naming the hop: routes alone would draw it reachable", async () => {
+            const chart = await draw(() => {
+                const vpc = new aws.ec2.Vpc("shut-vpc", { cidrBlock: "10.4.0.0/16", assignGeneratedIpv6CidrBlock: true });
+                const subnet = new aws.ec2.Subnet("shut-subnet", { vpcId: vpc.id, cidrBlock: "10.4.0.0/24", ipv6CidrBlock: "2600:1f18:aaaa:cc00::/64", availabilityZone: "us-east-1a" });
+                const table = new aws.ec2.RouteTable("shut-rt", { vpcId: vpc.id });
+                new aws.ec2.RouteTableAssociation("shut-rta", { subnetId: subnet.id, routeTableId: table.id });
+                const eigw = new aws.ec2.EgressOnlyInternetGateway("shut-eigw", { vpcId: vpc.id });
+                new aws.ec2.Route("shut-v6", { routeTableId: table.id, destinationIpv6CidrBlock: "::/0", egressOnlyGatewayId: eigw.id });
+                // The provider removes AWS's default allow-all egress rule: this group lets nothing out.
+                const group = new aws.ec2.SecurityGroup("shut-sg", { vpcId: vpc.id });
+                vpcFunction("shut-fn", { subnetIds: [subnet.id], securityGroupIds: [group.id], ipv6AllowedForDualStack: true } as any);
+            });
+            expect(chart.between("Lambda shut-fn", "Internet").map((e) => [e.arrow, e.label])).to.deep.equal([["-.-x", "blocked at the SG egress shut-sg"]]);
+        });
+
+        it("draws a permission to a group outside the stack as such, its admission unknown rather than refused", async () => {
+            const chart = await draw(() => {
+                const net = new VpcLambdaNetwork("far", { pattern: NetworkPattern.Isolated, allowTo: [{ securityGroupId: "sg-0123456789abcdef0", port: 5432, description: "Postgres" }] });
+                vpcFunction("far-fn", net.vpcConfig);
+            });
+            expect(chart.between("Lambda far-fn", "security group sg-0123456789abcdef0").map((e) => [e.arrow, e.label])).to.deep.equal([["==>", "tcp 5432 Postgres, admission by sg-0123456789abcdef0 unknown"]]);
+        });
+
+        it("crosses out a service the function declares it needs and cannot reach", async () => {
+            const chart = await draw(() => {
+                const net = new VpcLambdaNetwork("decl", { pattern: NetworkPattern.PrivateWithEndpoints, interfaceEndpoints: ["secretsmanager"] });
+                vpcFunction("decl-fn", net.vpcConfig, { tags: { "vpc-lambda:needs": "sts" } });
+            });
+            expect(chart.between("Lambda decl-fn", "sts API").map((e) => [e.arrow, e.label])).to.deep.equal([["-.-x", "declared needed, but no endpoint"]]);
+        });
+
+        it("draws what the matrix it is given says (the review report's, computed once for every report)", async () => {
+            const graph = await recordNetwork(stack, () => {
+                const net = new VpcLambdaNetwork("given", { pattern: NetworkPattern.PrivateWithEndpoints, interfaceEndpoints: ["secretsmanager"] });
+                vpcFunction("given-fn", net.vpcConfig, { tags: { "vpc-lambda:needs": "sts" } });
+            });
+            const stsCells = reachabilityMatrix(graph).filter((c) => c.destination.kind === "service" && c.destination.service === "sts");
+            expect(stsCells.map((c) => c.verdict)).to.deep.equal(["blocked"]);
+            const withoutSts = reachabilityMatrix(graph).filter((c) => !stsCells.includes(c));
+            expect(parseFlowchart(renderNetworkDiagram(graph, { reachability: withoutSts })).nodes.filter((n) => n.label === "sts API")).to.deep.equal([]);
         });
     });
 

@@ -300,7 +300,8 @@ describe("report: IPv6 routes in a plain aws.* network", () => {
             const igw = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: vpc.id });
             new aws.ec2.Route(`${name}-v6`, { routeTableId: table.id, destinationIpv6CidrBlock: "::/0", gatewayId: igw.id });
         }
-        const group = new aws.ec2.SecurityGroup(`${name}-sg`, { vpcId: vpc.id });
+        // The provider removes AWS's default allow-all egress rule from a group it creates: give it one.
+        const group = new aws.ec2.SecurityGroup(`${name}-sg`, { vpcId: vpc.id, egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }] });
         vpcFunction(`${name}-fn`, { subnetIds: [subnet.id], securityGroupIds: [group.id], ipv6AllowedForDualStack } as any);
     };
 
