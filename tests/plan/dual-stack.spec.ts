@@ -61,7 +61,7 @@ describe("plan: dual stack", () => {
 
     describe("PrivateWithNat", () => {
         let plan: NetworkPlan;
-        before(() => {
+        beforeEach(() => {
             plan = planFor({ pattern: NetworkPattern.PrivateWithNat, numberOfAvailabilityZones: 2, dualStack: true });
         });
 

@@ -12,7 +12,7 @@ describe("plan: IAM documents", () => {
     describe("the Lambda ENI policy", () => {
         let statement: PolicyStatement;
         let others: PolicyStatement[];
-        before(() => {
+        beforeEach(() => {
             [statement, ...others] = planFor({ pattern: NetworkPattern.Isolated }).eniPolicy.document.Statement;
         });
 
@@ -31,7 +31,7 @@ describe("plan: IAM documents", () => {
 
     describe("the flow-log role's trust policy", () => {
         let statement: PolicyStatement;
-        before(() => {
+        beforeEach(() => {
             [statement] = flowLogTrustPolicy(chinaAccount).Statement;
         });
 
@@ -50,7 +50,7 @@ describe("plan: IAM documents", () => {
 
     describe("the flow-log delivery policy", () => {
         let statements: PolicyStatement[];
-        before(() => {
+        beforeEach(() => {
             statements = flowLogDeliveryPolicy(chinaAccount, LOG_GROUP_ARN).Statement;
         });
 

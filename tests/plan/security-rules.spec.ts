@@ -25,7 +25,7 @@ describe("plan: security group rules", () => {
 
     describe("PrivateWithNat", () => {
         let plan: NetworkPlan;
-        before(() => {
+        beforeEach(() => {
             plan = planFor({ pattern: NetworkPattern.PrivateWithNat });
         });
 
@@ -41,7 +41,7 @@ describe("plan: security group rules", () => {
 
     describe("PrivateWithEndpoints", () => {
         let egress: SecurityGroupRulePlan[];
-        before(() => {
+        beforeEach(() => {
             egress = rulesOf(planFor({ pattern: NetworkPattern.PrivateWithEndpoints, interfaceEndpoints: ["secretsmanager"] }), "lambda-sg", "egress");
         });
 
@@ -101,7 +101,7 @@ describe("plan: security group rules", () => {
 
     describe("allowTo", () => {
         let plan: NetworkPlan;
-        before(() => {
+        beforeEach(() => {
             plan = planFor({ pattern: NetworkPattern.PrivateWithNat, allowTo });
         });
         const toTarget = (id: string) => rulesOf(plan, "lambda-sg", "egress").find((r) => r.peer.kind === "securityGroup" && "id" in r.peer.ref && r.peer.ref.id === id);
