@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { NetworkPattern } from "../../sdk/args";
-import { flowLogDeliveryPolicy, flowLogTrustPolicy, PolicyStatement } from "../../sdk/plan/iam-documents";
+import { flowLogDeliveryPolicy, flowLogTrustPolicy, lambdaTrustPolicy, logGroupWriterPolicy, PolicyStatement } from "../../sdk/plan/iam-documents";
 import { planFor } from "../helpers/plan";
 import { LAMBDA_VPC_ACCESS_ENI_ACTIONS } from "../helpers/aws-facts";
 
@@ -71,6 +71,69 @@ describe("plan: IAM documents", () => {
 
         it("grants nothing on every resource", () => {
             expect(statements.map((s) => s.Resource)).to.not.include("*");
+        });
+    });
+});
+
+describe("plan: IAM documents, written out in full", () => {
+    // A policy is read by IAM, not by us: every field, its spelling and its case matter.
+
+    it("the Lambda ENI policy", () => {
+        expect(planFor({ pattern: NetworkPattern.Isolated }, "shop").eniPolicy).to.deep.equal({
+            key: "lambda-eni-policy",
+            description: "Lets the Lambda functions of shop create and delete their VPC network interfaces",
+            document: {
+                Version: "2012-10-17",
+                Statement: [{ Sid: "LambdaVpcNetworkInterfaces", Effect: "Allow", Action: LAMBDA_VPC_ACCESS_ENI_ACTIONS, Resource: "*" }],
+            },
+        });
+    });
+
+    it("the flow-log role's trust policy", () => {
+        expect(flowLogTrustPolicy(chinaAccount)).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "VpcFlowLogsOfThisAccountOnly",
+                    Effect: "Allow",
+                    Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: {
+                        StringEquals: { "aws:SourceAccount": "210987654321" },
+                        ArnLike: { "aws:SourceArn": "arn:aws-cn:ec2:cn-north-1:210987654321:vpc-flow-log/*" },
+                    },
+                },
+            ],
+        });
+    });
+
+    it("the flow-log delivery policy", () => {
+        expect(flowLogDeliveryPolicy(chinaAccount, LOG_GROUP_ARN)).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "WriteFlowLogRecords",
+                    Effect: "Allow",
+                    Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                    Resource: [LOG_GROUP_ARN, `${LOG_GROUP_ARN}:*`],
+                },
+                { Sid: "FindTheLogGroup", Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: "arn:aws-cn:logs:cn-north-1:210987654321:log-group:*" },
+            ],
+        });
+    });
+
+    it("the diagnostics function's trust policy: Lambda may assume its role", () => {
+        expect(lambdaTrustPolicy()).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        });
+    });
+
+    it("the diagnostics function's log policy: streams and events in its own log group only, no CreateLogGroup", () => {
+        const group = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/app-diagnostics";
+        expect(logGroupWriterPolicy(group)).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [{ Sid: "WriteOwnLogGroup", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [group, `${group}:*`] }],
         });
     });
 });
