@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { NetworkPattern } from "../../sdk/args";
 import type { NetworkPlan } from "../../sdk/plan/types";
 import { nthSubBlock } from "../../sdk/plan/cidr";
+import { freeBlock, planSubnets } from "../../sdk/plan/subnet-layout";
 import { block, planFor } from "../helpers/plan";
 import { areDisjoint, isWithin } from "../properties/ipv4-oracle";
 
@@ -88,5 +89,12 @@ describe("plan: subnet layout", () => {
     it("lists the Lambda subnets functions attach to in zone order", () => {
         const plan = planFor({ pattern: NetworkPattern.PrivateWithNat, numberOfAvailabilityZones: 3 });
         expect(plan.lambdaSubnets).to.deep.equal([{ key: "lambda-subnet-1" }, { key: "lambda-subnet-2" }, { key: "lambda-subnet-3" }]);
+    });
+});
+
+describe("plan: subnet layout, given a VPC block validation would have refused", () => {
+    it("throws an internal error naming the block, since validation runs first", () => {
+        expect(() => freeBlock("10.0.0.0")).to.throw('internal: the VPC CIDR "10.0.0.0" is not IPv4 CIDR notation (a.b.c.d/n)');
+        expect(() => planSubnets("10.0.1.0/16", [{ number: 1 }], false, false)).to.throw('internal: the VPC CIDR "10.0.1.0/16" is not the first address');
     });
 });

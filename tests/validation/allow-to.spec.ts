@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
+import { validateAllowTo } from "../../sdk/validation/allow-to";
+import { ProblemList } from "../../sdk/validation/problems";
 import { CACHE_SG, DB_SG, expectProblem, rejectionOf, validateLoose } from "../helpers/plan";
 
 describe("validation: allowTo", () => {
@@ -90,5 +92,23 @@ describe("validation: allowTo, its shape and limits", () => {
     it("names every bad entry and keeps none of them, reporting each field of an entry on its own", () => {
         const error = rejectionOf({ pattern: "Isolated", allowTo: [{ securityGroupId: "db", port: 0, description: "<>" }, { securityGroupId: DB_SG, port: 1 }] });
         expect(error.problems.map((p) => p.field)).to.deep.equal(["allowTo[0].securityGroupId", "allowTo[0].port", "allowTo[0].description"]);
+    });
+});
+
+describe("validation: allowTo, as the validator returns it", () => {
+    it("returns only the entries it found nothing wrong with, whatever was wrong with the others", () => {
+        const problems = new ProblemList();
+        const good = { securityGroupId: DB_SG, port: 3306 };
+        const bad = [{ securityGroupId: "db", port: 1 }, { securityGroupId: DB_SG, port: 0 }, { securityGroupId: DB_SG, port: 1, description: "<>" }, { ...good }, "sg"];
+        expect(validateAllowTo(problems, [good, ...bad])).to.deep.equal([{ ...good, description: "Lambda to port 3306" }]);
+        expect(problems.problems.map((p) => p.field)).to.deep.equal(["allowTo[1].securityGroupId", "allowTo[2].port", "allowTo[3].description", "allowTo[4]", "allowTo[5]"]);
+    });
+
+    it("never calls two ids that are Outputs the same target, since their values are not known yet", () => {
+        const allowTo = [
+            { securityGroupId: pulumi.output(DB_SG), port: 5432 },
+            { securityGroupId: pulumi.output(CACHE_SG), port: 5432 },
+        ];
+        expect(validateLoose({ pattern: "Isolated", allowTo }).allowTo).to.have.lengthOf(2);
     });
 });

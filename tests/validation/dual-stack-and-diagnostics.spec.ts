@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
+import { validateDualStack } from "../../sdk/validation/dual-stack";
+import { ProblemList } from "../../sdk/validation/problems";
 import { expectProblem, rejectionOf, validateLoose } from "../helpers/plan";
 
 const NAT = { pattern: "PrivateWithNat" };
@@ -82,6 +84,11 @@ describe("validation: diagnostics targets, their shape and limits", () => {
         expect(validateLoose(withTargets(targets)).diagnostics!.targets).to.deep.equal(targets);
     });
 
+    it("takes host names of one-character labels, and a name with a trailing dot", () => {
+        const targets = [{ host: "a.b.c", port: 1 }, { host: "x", port: 2 }, { host: "db.internal.", port: 3 }];
+        expect(validateLoose(withTargets(targets)).diagnostics!.targets).to.deep.equal(targets);
+    });
+
     it("takes a host that is a promise, and ports 1 and 65535", () => {
         const host = Promise.resolve("db.internal");
         const targets = [{ host, port: 1 }, { host: "db.internal", port: 65535 }];
@@ -114,5 +121,13 @@ describe("validation: diagnostics targets, their shape and limits", () => {
     it("builds nothing when enabled is not a boolean, and still checks the targets", () => {
         const error = rejectionOf({ ...NAT, diagnostics: { enabled: 1, targets: [{ host: "db", port: 0 }] } });
         expect(error.problems.map((p) => p.field)).to.deep.equal(["diagnostics.enabled", "diagnostics.targets[0].port"]);
+    });
+});
+
+describe("validation: dualStack, as the validator returns it", () => {
+    it("returns off for a value it refused, so that nothing IPv6 is planned from it", () => {
+        const problems = new ProblemList();
+        expect([validateDualStack(problems, "yes"), validateDualStack(problems, undefined), validateDualStack(problems, true)]).to.deep.equal([false, false, true]);
+        expect(problems.problems.map((p) => p.field)).to.deep.equal(["dualStack"]);
     });
 });

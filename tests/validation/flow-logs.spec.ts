@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
+import { parseS3BucketArn } from "../../sdk/validation/s3-bucket-arn";
 import { expectProblem, rejectionOf, validateLoose } from "../helpers/plan";
 
 describe("validation: flowLogs", () => {
@@ -213,5 +214,19 @@ describe("validation: S3 bucket ARNs, every answer", () => {
         );
         const arn = "arn:aws:s3:::flow-logs-123/AWSLogsArchive/";
         expect(validateLoose({ pattern: "Isolated", flowLogs: { destination: "s3", s3BucketArn: arn } }).flowLogs).to.include({ s3BucketArn: arn });
+    });
+});
+
+describe("validation: what parseS3BucketArn reads from a bucket ARN", () => {
+    it("the partition, the bucket, and the key prefix after the first slash (empty without one)", () => {
+        expect(parseS3BucketArn("arn:aws:s3:::flow-logs-123")).to.deep.equal({ partition: "aws", bucket: "flow-logs-123", prefix: "" });
+        expect(parseS3BucketArn("arn:aws-cn:s3:::flow-logs-123/vpc/app/")).to.deep.equal({ partition: "aws-cn", bucket: "flow-logs-123", prefix: "vpc/app/" });
+        expect(parseS3BucketArn("arn:aws:s3:::flow-logs-123/")).to.deep.equal({ partition: "aws", bucket: "flow-logs-123", prefix: "" });
+    });
+
+    it("refuses text around an ARN, and an ARN with a second line", () => {
+        for (const arn of [" arn:aws:s3:::flow-logs-123", "xarn:aws:s3:::flow-logs-123", "arn:aws:s3:::flow-logs-123\nextra"]) {
+            expect(parseS3BucketArn(arn), JSON.stringify(arn)).to.deep.equal({ problem: 'is not an ARN; give the bucket\'s ARN, such as "arn:aws:s3:::my-flow-logs".' });
+        }
     });
 });

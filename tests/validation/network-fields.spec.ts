@@ -135,6 +135,10 @@ describe("validation: the new VPC's fields, every answer", () => {
         expect(error.problems.map((p) => p.field)).to.deep.equal(["pattern"]);
     });
 
+    it("calls a /28 VPC too small for its subnets, not outside AWS's range", () => {
+        expect(expectProblem({ pattern: "Isolated", cidrBlock: "10.0.0.0/28" }, "cidrBlock").message).to.match(/^"10\.0\.0\.0\/28" is too small for the subnets/);
+    });
+
     it("words the prefix-range problem exactly", () => {
         expect(expectProblem({ pattern: "Isolated", cidrBlock: "10.0.0.0/15" }, "cidrBlock").message).to.equal('"10.0.0.0/15" has a /15 prefix; AWS allows /16 to /28 for a VPC.');
         expect(expectProblem({ pattern: "Isolated", cidrBlock: "10.0.0.0/33" }, "cidrBlock").message).to.equal('"10.0.0.0/33" has a /33 prefix; an IPv4 prefix is at most /32.');

@@ -52,6 +52,7 @@ describe("validation: how problems are found and worded", () => {
             expect(closestName("abcdef", ["XYcdeZ"])).to.equal(undefined);
             expect(closestName("", ["ab"])).to.equal("ab");
             expect(closestName("abc", [""])).to.equal(undefined);
+            expect(closestName("tagsxyz", ["tags"])).to.equal(undefined);
         });
     });
 
