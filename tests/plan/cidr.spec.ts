@@ -33,6 +33,8 @@ describe("plan: IPv4 blocks", () => {
             ["10.0.0.256/16", "has a number above 255; each of the four numbers in a.b.c.d/n is 0 to 255"],
             ["256.0.0.0/16", "has a number above 255; each of the four numbers in a.b.c.d/n is 0 to 255"],
             ["10.0.0.0/33", "has a /33 prefix; an IPv4 prefix is at most /32"],
+            // Equivalent mutant: `.replace(/\.$/, "")` becoming `.replace(/\./, "")` drops the same
+            // dot, as each message ip-address can give here (after the checks above) has one dot, at its end.
             ["010.0.0.0/16", "is not a valid IPv4 block (IPv4 addresses can't have leading zeroes)"],
             ["10.0.1.0/16", 'is not the first address of its block (did you mean "10.0.0.0/16"?)'],
         ] as const) {

@@ -123,3 +123,14 @@ describe("validation: endpoint lists, their shape and limits", () => {
         expect(problem.message).to.equal('"com.amazonaws.eu-west-1.sqs" is a full endpoint service name; write only the service, e.g. "sqs".');
     });
 });
+
+describe("validation: endpoint lists, as the validators return them", () => {
+    it("returns no service from a list it refused whole", () => {
+        const problems = new ProblemList();
+        expect(validateInterfaceEndpoints(problems, "sqs", NetworkPattern.PrivateWithEndpoints)).to.deep.equal([]);
+        expect(validateInterfaceEndpoints(problems, ["sqs"], NetworkPattern.Isolated)).to.deep.equal([]);
+        expect(validateGatewayEndpoints(problems, "s3", NetworkPattern.PrivateWithEndpoints, undefined, [])).to.deep.equal([]);
+        expect(validateGatewayEndpoints(problems, ["s3"], NetworkPattern.Isolated, undefined, [])).to.deep.equal([]);
+        expect(problems.problems.map((p) => p.field)).to.deep.equal(["interfaceEndpoints", "interfaceEndpoints", "gatewayEndpoints", "gatewayEndpoints"]);
+    });
+});

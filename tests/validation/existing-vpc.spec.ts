@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
+import type { VpcLambdaNetworkArgs } from "../../sdk/args";
+import { validateExistingVpc } from "../../sdk/validation/network-fields";
+import { ProblemList } from "../../sdk/validation/problems";
 import { expectProblem, rejectionOf, validateLoose } from "../helpers/plan";
 
 const vpcId = "vpc-0123456789abcdef0";
@@ -82,5 +85,14 @@ describe("validation: existingVpc, its shape and ids", () => {
     it("reports the new-VPC arguments beside it even when it is not an object", () => {
         const error = rejectionOf({ pattern: "Isolated", cidrBlock: "10.0.0.0/16", existingVpc: "vpc" });
         expect(error.problems.map((p) => p.field)).to.deep.equal(["cidrBlock", "existingVpc"]);
+    });
+});
+
+describe("validation: existingVpc, as the validator returns it", () => {
+    it("returns empty id lists for lists it refused, never the refused value", () => {
+        const problems = new ProblemList();
+        const settings = validateExistingVpc(problems, { pattern: "Isolated", existingVpc: { vpcId, subnetIds: "subnet-1", routeTableIds: "rtb-1" } } as unknown as VpcLambdaNetworkArgs);
+        expect(settings).to.deep.equal({ kind: "existing", vpcId, subnetIds: [], routeTableIds: [] });
+        expect(problems.problems.map((p) => p.field)).to.deep.equal(["existingVpc.subnetIds", "existingVpc.routeTableIds"]);
     });
 });

@@ -230,3 +230,23 @@ describe("validation: what parseS3BucketArn reads from a bucket ARN", () => {
         }
     });
 });
+
+describe("validation: flowLogs, the S3 sentences in full", () => {
+    it("says what keeps a flow log's records in S3 instead of a retention", () => {
+        const problem = expectProblem({ pattern: "Isolated", flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs-123", retentionInDays: 30 } }, "flowLogs.retentionInDays");
+        expect(problem.message).to.equal(
+            "30 is set, but a flow log to S3 has no retention: the bucket's lifecycle rules keep or expire its objects. " +
+                "Remove it, and give the bucket a lifecycle rule (aws.s3.BucketLifecycleConfiguration) that expires the records when you no longer need them.",
+        );
+    });
+
+    it("calls cloud-watch-logs the default only when the destination was left out", () => {
+        const arn = "arn:aws:s3:::flow-logs-123";
+        expect(expectProblem({ pattern: "Isolated", flowLogs: { s3BucketArn: arn } }, "flowLogs.s3BucketArn").message).to.equal(
+            'is set, but flowLogs.destination is "cloud-watch-logs" (the default); set destination: "s3" to deliver to that bucket, or remove it.',
+        );
+        expect(expectProblem({ pattern: "Isolated", flowLogs: { destination: "cloud-watch-logs", s3BucketArn: arn } }, "flowLogs.s3BucketArn").message).to.equal(
+            'is set, but flowLogs.destination is "cloud-watch-logs"; set destination: "s3" to deliver to that bucket, or remove it.',
+        );
+    });
+});

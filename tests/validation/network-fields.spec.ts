@@ -156,6 +156,8 @@ describe("validation: the new VPC's fields, every answer", () => {
             expectProblem({ pattern: "Isolated", availabilityZoneNames: [name] }, "availabilityZoneNames[0]", JSON.stringify(name), "is not an Availability Zone name");
         }
         expectProblem({ pattern: "Isolated", availabilityZoneNames: [1] }, "availabilityZoneNames[0]", "1 is not an Availability Zone name");
+        // A list whose text is a zone name is still not one.
+        expectProblem({ pattern: "Isolated", availabilityZoneNames: [["us-east-1a"]] }, "availabilityZoneNames[0]", '["us-east-1a"] is not an Availability Zone name');
     });
 
     it("refuses an empty list of zone names, and a value that is not a list", () => {

@@ -5,6 +5,9 @@ import { rejectionOf } from "../helpers/plan";
 
 describe("validation: how problems are found and worded", () => {
     describe("show", () => {
+        // Equivalent mutant: removing `if (value === undefined) return "undefined"` changes nothing,
+        // since JSON.stringify(undefined) is undefined and the fallback String(undefined) is
+        // "undefined" too. The branch stays because it says so without that detour.
         it("quotes a value as JSON, an Output and undefined by name, and what JSON cannot write as text", () => {
             expect([show("sg-1"), show(42), show(null), show([1, "a"]), show({ a: 1 })]).to.deep.equal(['"sg-1"', "42", "null", '[1,"a"]', '{"a":1}']);
             expect([show(pulumi.output("x")), show(undefined), show(Symbol("s")), show(() => 1)]).to.deep.equal(["an Output", "undefined", "Symbol(s)", "() => 1"]);
