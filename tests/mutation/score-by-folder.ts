@@ -25,7 +25,7 @@ export interface FolderScore {
     folder: string;
     /** Killed or timed out: a spec noticed the change. */
     detected: number;
-    /** Survived or not covered by any spec. */
+    /** Survived, not covered by any spec, or crashed the spec run. */
     undetected: number;
     /** `detected / (detected + undetected)` in percent; undefined when the folder has no valid mutant. */
     score?: number;
@@ -33,10 +33,12 @@ export interface FolderScore {
     undetectedMutants: string[];
 }
 
-// Stryker's definition: compile and runtime errors, and ignored mutants, are not valid mutants
-// and count neither way.
+// Stryker's definition, with one change: compile errors and ignored mutants count neither way,
+// but a runtime error counts as undetected. Stryker calls a mutant that crashes the whole spec
+// run invalid; in the pure core that happens when a spec computes with the core while its file
+// loads (outside any test), and then no test ever judged the mutant.
 const DETECTED = new Set(["Killed", "Timeout"]);
-const UNDETECTED = new Set(["Survived", "NoCoverage"]);
+const UNDETECTED = new Set(["Survived", "NoCoverage", "RuntimeError"]);
 
 export function scoresByFolder(report: MutationReport, folders: readonly string[]): FolderScore[] {
     return folders.map((folder) => {
