@@ -217,6 +217,9 @@ describe("validation: S3 bucket ARNs, every answer", () => {
     });
 });
 
+// Equivalent mutant: in parseS3BucketArn, `slash < 0 ? "" : ...` for the prefix becoming
+// `slash <= 0` changes only the case of a slash right after "s3:::", where the bucket is ""
+// and the ARN is refused ("names no bucket") before the prefix is read.
 describe("validation: what parseS3BucketArn reads from a bucket ARN", () => {
     it("the partition, the bucket, and the key prefix after the first slash (empty without one)", () => {
         expect(parseS3BucketArn("arn:aws:s3:::flow-logs-123")).to.deep.equal({ partition: "aws", bucket: "flow-logs-123", prefix: "" });
