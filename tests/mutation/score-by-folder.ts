@@ -2,10 +2,13 @@
 // together, and the promise is per folder (each of sdk/plan and sdk/validation at 90% or more),
 // so this reads Stryker's JSON report (the mutation-testing-report schema) and scores each folder.
 //
-//   node dist/tests/mutation/score-by-folder.js [report.json]   exits 1 when a folder is below
+//   node dist/tests/mutation/score-by-folder.js [report.json]   exits 1 when a gated folder is below
 import * as fs from "fs";
 
-export const GATED_FOLDERS = ["sdk/plan", "sdk/validation", "sdk/reachability"] as const;
+/** The folders held to the minimum (issue 16). */
+export const GATED_FOLDERS: readonly string[] = ["sdk/plan", "sdk/validation"];
+/** Mutated and scored, but not (yet) held to the minimum: the reachability model is new. */
+export const REPORTED_FOLDERS: readonly string[] = [...GATED_FOLDERS, "sdk/reachability"];
 export const MINIMUM_SCORE = 90;
 export const REPORT_FILE = "reports/mutation/mutation.json";
 
@@ -72,12 +75,15 @@ export function foldersBelow(scores: readonly FolderScore[], minimum: number): F
 
 function main(reportFile: string): number {
     const report = JSON.parse(fs.readFileSync(reportFile, "utf8")) as MutationReport;
-    const scores = scoresByFolder(report, GATED_FOLDERS);
+    const scores = scoresByFolder(report, REPORTED_FOLDERS);
     for (const s of scores) {
         const shown = s.score === undefined ? "no mutants" : `${s.score.toFixed(2)}% (${s.detected} detected, ${s.undetected} undetected)`;
-        process.stdout.write(`${s.folder}: ${shown}\n`);
+        process.stdout.write(`${s.folder}: ${shown}${GATED_FOLDERS.includes(s.folder) ? "" : " (reported, not gated)"}\n`);
     }
-    const failing = foldersBelow(scores, MINIMUM_SCORE);
+    const failing = foldersBelow(
+        scores.filter((s) => GATED_FOLDERS.includes(s.folder)),
+        MINIMUM_SCORE,
+    );
     for (const s of failing) {
         process.stderr.write(`\n${s.folder} scores ${s.score!.toFixed(2)}%, below ${MINIMUM_SCORE}%. Kill these, or say in the spec why one cannot be killed:\n`);
         process.stderr.write(s.undetectedMutants.map((m) => `  ${m}\n`).join(""));
