@@ -18,7 +18,8 @@ test: build
 
 ## Mutation testing of the pure core (sdk/plan, sdk/validation, sdk/reachability) with StrykerJS:
 ## every mutant again, the committed reports/stryker-incremental.json rewritten, and a failure when
-## a folder scores below 90%. CPU-heavy (about 40 minutes on 2 cores); see README "Testing".
+## sdk/plan or sdk/validation scores below 90%. CPU-heavy (about 30 minutes on 2 cores); needs Node.js 22 or later
+## (StrykerJS 10). See README "Testing".
 mutation: build
 	npx stryker run --incremental --force
 	node dist/tests/mutation/score-by-folder.js

@@ -13,9 +13,11 @@ export default {
     checkers: ["typescript"],
     tsconfigFile: "tests/mutation/tsconfig.json",
     // Each mutant runs only the tests that executed its code, in the same process. "all" would be
-    // as correct but restarts the process for every mutant (all its coverage is "static"): about
-    // ten times slower here. Per-test coverage is exact only if no spec computes in a before()
-    // hook (Stryker would credit that to the previous test): tests/mutation/specs-compute-in-tests.spec.ts.
+    // as correct, but all its coverage is "static", so every mutant restarts the test process: on
+    // this project's 2 shared cores it had tested 618 of 1,603 mutants after 19 minutes, where
+    // "perTest" tests all of them in about 30. Per-test coverage is exact only if no spec computes
+    // in a before() hook (Stryker would credit that to the previous test), which
+    // tests/mutation/specs-compute-in-tests.spec.ts enforces.
     coverageAnalysis: "perTest",
     // Two cores, shared: one runner beside the checker's process.
     concurrency: 2,
