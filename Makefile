@@ -1,25 +1,28 @@
-# Everything here works on a fresh clone with Node.js 20+ and npm; nothing needs the Pulumi CLI
-# or an AWS account unless the target says so.
-.PHONY: install build test plan schema lint clean preview up sdk policy-pack mutation mutation-incremental
+# Everything here works on a fresh clone with Node.js 22 or later (CI tests 22 and 24) and npm;
+# nothing needs the Pulumi CLI or an AWS account unless the target says so.
+# `make help` lists the targets and variables from their `##` comments: give every new one such a comment.
+.PHONY: help install build test plan schema lint clean preview up sdk policy-pack pulumi-cli e2e-tools e2e mutation mutation-incremental
 
 NODE_MODULES := node_modules/.package-lock.json
 
+## The dependencies, as package-lock.json pins them (npm ci; again only when the lock file changes).
 install: $(NODE_MODULES)
 
 # npm ci writes node_modules/.package-lock.json: reinstall only when the lock file changed.
 $(NODE_MODULES): package.json package-lock.json
 	npm ci --no-audit --no-fund
 
+## Compiles everything (package, tests, examples, bench, provider) into dist/.
 build: install
 	npx tsc -p tsconfig.json
 
+## The whole test suite, including the install test of the packed tarball; ends with "N passed, N failed".
 test: build
 	npx mocha
 
 ## Mutation testing of the pure core (sdk/plan, sdk/validation, sdk/reachability) with StrykerJS:
 ## every mutant again, the committed reports/stryker-incremental.json rewritten, and a failure when
-## sdk/plan or sdk/validation scores below 90%. CPU-heavy (about 30 minutes on 2 cores); needs Node.js 22 or later
-## (StrykerJS 10). See README "Testing".
+## sdk/plan or sdk/validation scores below 90%. CPU-heavy (about 30 minutes on 2 cores). README "Testing".
 mutation: build
 	npx stryker run --incremental --force
 	node dist/tests/mutation/score-by-folder.js
@@ -38,45 +41,75 @@ plan: build
 schema: build
 	node dist/provider/write-schema.js
 
+## Type-checks everything without writing dist/.
 lint: install
 	npx tsc -p tsconfig.json --noEmit
 
 # The targets below drive the Pulumi CLI (and, for preview and up, AWS credentials). Without the
-# CLI they print the command they would run and succeed, so that `make` stays usable where
-# there is no Pulumi: use `make plan` for the offline plan there.
+# CLI they stop before doing anything, with one line saying what to install, so that a CI job
+# cannot go green having done nothing: `make plan` is the offline plan that needs no CLI.
 PULUMI := $(shell command -v pulumi 2>/dev/null)
+PULUMI_MISSING := make $(MAKECMDGOALS) needs the Pulumi CLI, which is not installed: install it (https://www.pulumi.com/docs/install/), or run make plan, which needs none
+## The stack whose config preview and up use.
 STACK ?= dev
 ## The program to preview or deploy: the root Pulumi.yaml program, or e.g. EXAMPLE=examples/isolated-rds.
 EXAMPLE ?= .
 POLICY_PACK := $(CURDIR)/policy
 SDK_LANGUAGES := python go dotnet java
 SDK_OUT := build/sdk
-run_pulumi = $(if $(PULUMI),$(1),@echo "pulumi CLI not found; would run: $(1)")
 
-## pulumi preview of EXAMPLE on STACK, with the vpc-lambda-guard policy pack enforced.
-preview: build
-	$(call run_pulumi,pulumi preview --cwd $(EXAMPLE) --stack $(STACK) --policy-pack $(POLICY_PACK))
+## Checks that the Pulumi CLI is installed: the first step of preview, up and sdk, which stop
+## there, before building anything, with one line saying what to install (exit code 2).
+pulumi-cli:
+	$(if $(PULUMI),@:,$(error $(PULUMI_MISSING)))
 
-## pulumi up of EXAMPLE on STACK, with the vpc-lambda-guard policy pack enforced.
-up: build
-	$(call run_pulumi,pulumi up --cwd $(EXAMPLE) --stack $(STACK) --policy-pack $(POLICY_PACK))
+## pulumi preview of EXAMPLE on STACK, with the vpc-lambda-guard policy pack enforced (needs the Pulumi CLI).
+preview: pulumi-cli build
+	pulumi preview --cwd $(EXAMPLE) --stack $(STACK) --policy-pack $(POLICY_PACK)
 
-## SDKs for Python, Go, .NET and Java, generated from the plugin into build/sdk/<language>.
+## pulumi up of EXAMPLE on STACK, with the vpc-lambda-guard policy pack enforced (needs the Pulumi CLI).
+up: pulumi-cli build
+	pulumi up --cwd $(EXAMPLE) --stack $(STACK) --policy-pack $(POLICY_PACK)
+
+## SDKs for Python, Go, .NET and Java, generated from the plugin into build/sdk/<language> (needs the Pulumi CLI).
 ## (Programs usually run `pulumi package add` instead, which generates the SDK they need.)
-sdk: install
+sdk: pulumi-cli install
 	@for language in $(SDK_LANGUAGES); do \
 		command="pulumi package gen-sdk provider --language $$language --out $(SDK_OUT)/$$language"; \
-		if [ -n "$(PULUMI)" ]; then echo "$$command" && $$command || exit 1; else echo "pulumi CLI not found; would run: $$command"; fi; \
+		echo "$$command" && $$command || exit 1; \
 	done
 
 ## A self-contained copy of the vpc-lambda-guard pack in build/policy-pack, for `pulumi policy publish`
-## (policy/ itself runs the compiled pack from dist/, which only works inside this repository).
+## (policy/ runs the compiled pack from ../dist/: in this repository, and installed in node_modules/pulumi-vpc-lambda).
 policy-pack: build
-	rm -rf build/policy-pack && mkdir -p build/policy-pack/sdk/plan
+	rm -rf build/policy-pack && mkdir -p build/policy-pack/sdk/plan build/policy-pack/sdk/stack build/policy-pack/sdk/reachability
 	cp -r dist/policy build/policy-pack/policy
-	cp dist/sdk/aws-limits.js dist/sdk/aws-resource-types.js build/policy-pack/sdk/ && cp dist/sdk/plan/iam-documents.js build/policy-pack/sdk/plan/
+	cp dist/sdk/aws-limits.js dist/sdk/aws-resource-types.js dist/sdk/service-names.js build/policy-pack/sdk/ && cp dist/sdk/plan/iam-documents.js dist/sdk/plan/cidr.js build/policy-pack/sdk/plan/
+	cp dist/sdk/stack/known-values.js dist/sdk/stack/iam-statements.js dist/sdk/stack/aws-managed-policies.js dist/sdk/stack/network-graph.js dist/sdk/stack/called-services.js build/policy-pack/sdk/stack/
+	cp dist/sdk/reachability/model.js dist/sdk/reachability/types.js dist/sdk/reachability/needs.js dist/sdk/reachability/destinations.js dist/sdk/reachability/address-blocks.js dist/sdk/reachability/routes.js dist/sdk/reachability/gateways.js dist/sdk/reachability/endpoints.js dist/sdk/reachability/members.js dist/sdk/reachability/network-acls.js dist/sdk/reachability/security-groups.js dist/sdk/reachability/prefix-lists.js build/policy-pack/sdk/reachability/
 	cp policy/PulumiPolicy.yaml build/policy-pack/
-	node -e 'const root = require("./package.json"), pack = require("./policy/package.json"); const dependencies = { "@pulumi/policy": root.devDependencies["@pulumi/policy"], "@pulumi/pulumi": root.devDependencies["@pulumi/pulumi"] }; require("fs").writeFileSync("build/policy-pack/package.json", JSON.stringify({ ...pack, main: "policy/index.js", dependencies }, null, 2) + "\n")'
+	node -e 'const root = require("./package.json"), pack = require("./policy/package.json"); const dependencies = { "@pulumi/policy": root.dependencies["@pulumi/policy"], "@pulumi/pulumi": root.devDependencies["@pulumi/pulumi"], "ip-address": root.dependencies["ip-address"] }; require("fs").writeFileSync("build/policy-pack/package.json", JSON.stringify({ ...pack, main: "policy/index.js", dependencies }, null, 2) + "\n")'
 
+## The pinned Pulumi CLI (v3.274.1) and the YAML and Node.js language hosts, built from the Go module
+## proxy into .e2e/bin (cached: rebuilt only when their versions change), the AWS stand-in (a test
+## double) installed as the `aws` plugin, and .e2e/bin/pulumi-local. Needs Go 1.26. See e2e/README.md.
+e2e-tools: build
+	e2e/tools/install.sh
+
+## The programs, the plugin and the policy pack run by the real Pulumi CLI against the AWS stand-in
+## (after `make e2e-tools`); steps this machine cannot run are listed as not run, with the reason.
+e2e: build
+	node dist/e2e/run.js
+
+## Removes dist/ (the compiled output, and the incremental build state with it).
 clean:
 	rm -rf dist
+
+## This list: every target and variable with a `##` comment above it, one line each.
+help:
+	@awk '/^## / { doc = doc (doc == "" ? "" : " ") substr($$0, 4); next } \
+		/^[a-z][a-z0-9_-]*:/ && doc != "" { name = $$0; sub(/:.*/, "", name); targets[++t] = sprintf("  %-12s %s", name, doc) } \
+		/^[A-Z][A-Z0-9_]* *[?:]?=/ && doc != "" { name = $$0; sub(/ *[?:]?=.*/, "", name); variables[++v] = sprintf("  %-12s %s", name, doc) } \
+		{ doc = "" } \
+		END { print "Targets (make <target>):"; for (i = 1; i <= t; i++) print targets[i]; \
+			print "Variables (make <target> NAME=value):"; for (i = 1; i <= v; i++) print variables[i] }' $(MAKEFILE_LIST)

@@ -1,6 +1,7 @@
 // `npm run bench` (= build, then `node dist/bench/run.js [options]`): the offline plan against
-// the bare Pulumi floor, on three networks, in one run on this machine; the test suite and
-// schema generation; a PASS/MISS line per goal, computed from the numbers measured here.
+// the bare Pulumi floor, on three networks, in one run on this machine; the reachability matrix
+// on the large network and on 1,000 generated functions; the test suite and schema generation;
+// a PASS/MISS line per goal, computed from the numbers measured here.
 // Speed goals live here, never in timed tests.
 //
 //   --runs <n>       runs per measurement, reported as median [min-max] (default 7)
@@ -208,6 +209,22 @@ function timeSchema(runs: number): { wallMs: Sample; upToDate: boolean } {
     return { wallMs: sample(times), upToDate: text === committed };
 }
 
+/** The reachability matrix alone: the large stack, and 250 / 500 / 1,000 generated functions (bench/reachability-bench.ts). */
+interface ReachabilityFigures {
+    large: { resources: number; ms: number; cpuMs: number; cells: number };
+    generated: { functions: number; ms: number; cpuMs: number; cells: number }[];
+}
+
+/** Under this, on the large stack. */
+const REACHABILITY_LARGE_GOAL_MS = 100;
+/** Linear: the time per function at the largest size at most this much the time per function at the smallest. */
+const REACHABILITY_LINEAR_RATIO = 1.5;
+
+function reachabilityFigures(runs: number): ReachabilityFigures {
+    const run = check(measureNode([path.join(__dirname, "reachability-bench.js"), String(runs)], ROOT), "reachability bench");
+    return JSON.parse(run.stdout.trim().split("\n").pop()!) as ReachabilityFigures;
+}
+
 function plannerFigures(): { plans: number; usPerPlan: number } {
     const run = check(measureNode([path.join(__dirname, "planner-bench.js"), "20000"], ROOT), "planner bench");
     const { plans, seconds } = JSON.parse(run.stdout.trim().split("\n").pop()!) as { plans: number; seconds: number };
@@ -289,6 +306,16 @@ function main(): void {
     const transpile = checkTranspileOnly();
     const planner = plannerFigures();
     console.log(`planner alone (validate + plan, no Pulumi): ${planner.usPerPlan} us per configuration over ${planner.plans}.`);
+    process.stderr.write("reachability ");
+    const reachability = reachabilityFigures(options.runs);
+    process.stderr.write("\n");
+    const perFunction = reachability.generated.map((g) => ({ ...g, cpuMsPerFunction: round(g.cpuMs / g.functions, 3) }));
+    console.log(
+        `reachability matrix alone (sdk/reachability, one process, medians of ${options.runs} over a fresh graph, CPU ms [wall ms]): large network ${reachability.large.cpuMs} [${reachability.large.ms}] ms ` +
+            `(${reachability.large.resources} resources, ${reachability.large.cells} cells); ` +
+            perFunction.map((g) => `${g.functions.toLocaleString("en-US")} generated functions ${g.cpuMs} [${g.ms}] ms (${g.cells} cells, ${g.cpuMsPerFunction} CPU ms/function)`).join(", ") +
+            ". Each generated function has its own role and security group, so no two share a cached path; goals are judged on CPU time, which other jobs on a shared machine disturb less.",
+    );
 
     let schema: ReturnType<typeof timeSchema> | undefined;
     if (!options.skipSchema) {
@@ -335,6 +362,17 @@ function main(): void {
         });
     }
     goals.push({ goal: "user programs are transpiled, not type-checked", met: transpile.planned, detail: transpile.detail });
+    goals.push({
+        goal: `reachability matrix of the large stack under ${REACHABILITY_LARGE_GOAL_MS} ms`,
+        met: reachability.large.cpuMs < REACHABILITY_LARGE_GOAL_MS,
+        detail: `${reachability.large.cpuMs} ms CPU (${reachability.large.ms} ms wall)`,
+    });
+    const [fewest, most] = [perFunction[0], perFunction[perFunction.length - 1]];
+    goals.push({
+        goal: `reachability matrix grows linearly with functions: CPU ms/function at ${most.functions.toLocaleString("en-US")} <= ${REACHABILITY_LINEAR_RATIO}x at ${fewest.functions}`,
+        met: most.cpuMsPerFunction <= REACHABILITY_LINEAR_RATIO * fewest.cpuMsPerFunction,
+        detail: perFunction.map((g) => `${g.functions}: ${g.cpuMsPerFunction} ms/function`).join(", "),
+    });
     console.log("");
     for (const g of goals) {
         console.log(`${g.met ? "PASS" : "MISS"}  ${g.goal}: ${g.detail}`);
@@ -354,6 +392,7 @@ function main(): void {
         sizes,
         transpileOnly: transpile,
         planner,
+        reachability: { ...reachability, generated: perFunction },
         schema: schema ?? { skipped: true },
         suite: suite ?? { skipped: true },
         goals,

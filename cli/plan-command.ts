@@ -1,17 +1,16 @@
 import * as fs from "fs";
+import { Format, FORMATS } from "./formats";
 import { renderTree } from "./render-tree";
 import { redactSecrets, SECRET_PLACEHOLDER } from "./secrets";
-import { loadProject, UsageError } from "./project";
+import { loadProject } from "./project";
 import { PlannedStack, runProgram } from "./run-program";
 import { DEFAULT_TIMEOUT_SECONDS, withTimeout } from "./timeout";
+import { UsageError } from "./usage-error";
 import { renderMarkdownReport } from "./report/markdown";
 import { buildReviewReport, ReviewReport } from "./report/review-report";
-import { renderCapacityText, renderCostText } from "./report/text-sections";
+import { renderCapacityText, renderCostText, renderEndpointZonesText, renderReachabilityText, renderWarningsText } from "./report/text-sections";
 import { policyExitCode, policyJson, policyVerdicts, renderPolicyText } from "./policy-verdicts";
 import type { PolicyVerdicts } from "../policy/runner";
-
-export const FORMATS = ["text", "json", "markdown"] as const;
-export type Format = (typeof FORMATS)[number];
 
 export interface PlanOptions {
     stack?: string;
@@ -43,7 +42,7 @@ export async function planCommand(programDir: string, options: PlanOptions): Pro
               ? renderMarkdownReport(planned, review, policyJson(verdicts))
               : renderText(planned, review, verdicts);
     if (options.out) {
-        fs.writeFileSync(options.out, report);
+        writeReport(options.out, report);
     } else {
         process.stdout.write(report);
     }
@@ -54,11 +53,28 @@ export async function planCommand(programDir: string, options: PlanOptions): Pro
     return exitCode;
 }
 
+function writeReport(file: string, report: string): void {
+    try {
+        fs.writeFileSync(file, report);
+    } catch (error) {
+        throw new UsageError(`cannot write the report to ${file}: ${(error as Error).message}`);
+    }
+}
+
 function renderText(planned: PlannedStack, review: ReviewReport, verdicts: PolicyVerdicts): string {
     const { project, resources, region } = planned;
     const header = `Offline plan of project "${project.name}", stack "${project.stack}" (mocked AWS account in ${region}): ${resources.length} resources to create.`;
     const notes = project.secretKeys.length > 0 ? `\nEncrypted config cannot be read offline and was replaced by "${SECRET_PLACEHOLDER}": ${project.secretKeys.join(", ")}.` : "";
-    return `${header}${notes}\n\n${renderTree(resources)}\n\n${renderCostText(review.cost)}\n\n${renderCapacityText(review.capacity)}\n\n${renderPolicyText(verdicts)}\n`;
+    const sections = [
+        renderTree(resources),
+        renderWarningsText(planned.warnings),
+        renderReachabilityText(review.reachability),
+        renderCostText(review.cost),
+        renderCapacityText(review.capacity),
+        renderEndpointZonesText(review.endpointZones),
+        renderPolicyText(verdicts),
+    ].filter((section) => section !== "");
+    return `${header}${notes}\n\n${sections.join("\n\n")}\n`;
 }
 
 function renderJson(planned: PlannedStack, review: ReviewReport, verdicts: PolicyVerdicts): string {
@@ -79,8 +95,12 @@ function renderJson(planned: PlannedStack, review: ReviewReport, verdicts: Polic
         region: planned.region,
         resources,
         diagram: review.diagram,
+        // Per function and destination: { function, urn, destination, verdict, path, blockedAt?, fix?, reasons }.
+        reachability: review.reachability,
         cost: review.cost,
         capacity: review.capacity,
+        endpointZones: review.endpointZones,
+        warnings: planned.warnings,
         policy: policyJson(verdicts),
     };
     return `${JSON.stringify(document, null, 2)}\n`;

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import { hasMandatoryViolation, PolicyVerdicts, PolicyViolation, runPolicies } from "../policy/runner";
 import { policies, POLICY_PACK_NAME } from "../policy/policies";
-import { UsageError } from "./project";
+import { UsageError } from "./usage-error";
 import type { PlannedStack } from "./run-program";
 
 /** The exit code of a plan that violates a mandatory policy (1 is a failed program, 2 a usage error). */

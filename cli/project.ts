@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { SECRET_PLACEHOLDER } from "./secrets";
+import { UsageError } from "./usage-error";
 
 /** A Pulumi project as the offline plan needs it: where its program is and what config it gets. */
 export interface PulumiProject {
@@ -14,14 +15,6 @@ export interface PulumiProject {
     config: Record<string, string>;
     /** Config keys whose values are encrypted and so cannot be read offline. */
     secretKeys: string[];
-}
-
-/** An error the user can fix; the CLI prints its message without a stack trace. */
-export class UsageError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "UsageError";
-    }
 }
 
 export function loadProject(programDir: string, stackName: string | undefined): PulumiProject {

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockStack, RecordedResource } from "../sdk/testing/mock-stack";
+import { ProgramError } from "./program-error";
 import type { PulumiProject } from "./project";
 import { registerTypeScript } from "./typescript-loader";
 
@@ -11,14 +12,8 @@ export interface PlannedStack {
     resources: RecordedResource[];
     /** The stack outputs the program exports. */
     outputs: Record<string, unknown>;
-}
-
-/** The program failed: its own error, to print as it is. */
-export class ProgramError extends Error {
-    constructor(readonly cause: unknown) {
-        super(cause instanceof Error ? cause.message : String(cause));
-        this.name = "ProgramError";
-    }
+    /** The warnings the program logged (`pulumi.log.warn`), which `pulumi preview` would print. */
+    warnings: string[];
 }
 
 /**
@@ -68,6 +63,7 @@ export async function runProgram(project: PulumiProject): Promise<PlannedStack> 
             accountId: stack.aws.accountId,
             resources: stack.resources,
             outputs: (outputs ?? {}) as Record<string, unknown>,
+            warnings: [...stack.warnings],
         };
     } catch (error) {
         throw new ProgramError(error);

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import Module from "module";
+import { MissingPackageError } from "./missing-package";
 
 /**
  * Lets `require()` load `.ts` files by transpiling them (no type-check: `tsc` does that), the
@@ -22,13 +23,24 @@ export function registerTypeScript(programDir: string): void {
     };
 }
 
+/**
+ * The program's own `typescript` (resolved from its folder), else the one beside this package
+ * (a devDependency in this repository; an installed package has none of its own: `typescript`
+ * is an optional peer, needed only for TypeScript programs).
+ */
 function loadTypeScript(programDir: string): typeof import("typescript") {
     for (const paths of [[programDir], [__dirname]]) {
+        let resolved: string;
         try {
-            return require(require.resolve("typescript", { paths }));
+            resolved = require.resolve("typescript", { paths });
         } catch {
-            // try the next place
+            continue;
         }
+        const ts: typeof import("typescript") = require(resolved);
+        if (typeof ts.transpileModule !== "function") {
+            throw new MissingPackageError("typescript", `this program is TypeScript and the typescript ${ts.version} found from ${programDir} has no transpileModule to run it with; install one that has: npm install --save-dev typescript@5`);
+        }
+        return ts;
     }
-    throw new Error("this program is TypeScript and no `typescript` package was found; install it in the program's folder (npm install --save-dev typescript).");
+    throw new MissingPackageError("typescript", `this program is TypeScript and no typescript package was found from ${programDir}: npm install --save-dev typescript`);
 }

@@ -2,6 +2,7 @@
 // Facts: shared/AWS-FACTS.md, "Endpoints and NAT"; the EC2 API reference for
 // CreateVpcEndpoint's PrivateDnsEnabled (it needs the VPC's enableDnsSupport and enableDnsHostnames).
 import type { StackValidationPolicy } from "@pulumi/policy";
+import { awsServiceOf } from "../sdk/aws-resource-types";
 import { AWS, describe, describeAtSentenceStart, SECURITY_GROUP_TYPES, VPC_TYPES } from "./aws-types";
 import { knownBoolean, knownString } from "./known-values";
 import { admitsTcpPort, worldOpenings } from "./security-group-ingress";
@@ -15,13 +16,12 @@ function interfaceEndpoints(index: StackIndex): StackResource[] {
 }
 
 /**
- * The AWS service an endpoint reaches (`secretsmanager` for `com.amazonaws.us-east-1.secretsmanager`),
- * or `undefined` for PrivateLink services of other accounts (`com.amazonaws.vpce.<region>.vpce-svc-...`),
- * whose private DNS names are their owners' choice.
+ * The AWS service an endpoint reaches (`secretsmanager` for `com.amazonaws.us-east-1.secretsmanager`,
+ * `ecr.api` for `cn.com.amazonaws.cn-north-1.ecr.api`), or `undefined` for PrivateLink services of
+ * other accounts (`com.amazonaws.vpce.<region>.vpce-svc-...`), whose private DNS names are their owners' choice.
  */
-function awsServiceOf(endpoint: StackResource): string | undefined {
-    const match = /^com\.amazonaws\.([a-z0-9-]+)\.(.+)$/.exec(knownString(endpoint.props.serviceName) ?? "");
-    return match && match[1] !== "vpce" ? match[2] : undefined;
+function awsServiceOfEndpoint(endpoint: StackResource): string | undefined {
+    return awsServiceOf(knownString(endpoint.props.serviceName) ?? "");
 }
 
 export const interfaceEndpointPrivateDns: StackValidationPolicy = {
@@ -47,7 +47,7 @@ export const interfaceEndpointPrivateDns: StackValidationPolicy = {
         const exemptServices = args.getConfig<{ exemptServices?: string[] }>().exemptServices ?? [];
         const index = new StackIndex(args.resources);
         for (const endpoint of interfaceEndpoints(index)) {
-            const service = awsServiceOf(endpoint);
+            const service = awsServiceOfEndpoint(endpoint);
             if (!service || exemptServices.includes(service)) {
                 continue;
             }

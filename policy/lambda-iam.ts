@@ -4,7 +4,7 @@ import type { StackValidationPolicy } from "@pulumi/policy";
 import { LAMBDA_ENI_ACTIONS } from "../sdk/plan/iam-documents";
 import { AWS, describe } from "./aws-types";
 import { functionNetwork, isInVpc } from "./function-network";
-import { grants } from "./iam-statements";
+import { grants } from "../sdk/stack/iam-statements";
 import { rolePermissions } from "./role-permissions";
 import { StackIndex } from "./stack-index";
 

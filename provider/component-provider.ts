@@ -26,6 +26,7 @@ interface SchemaProperty {
     type?: string;
 }
 interface PackageSchema {
+    language?: Record<string, Record<string, unknown> | undefined>;
     resources?: Record<string, { isComponent?: boolean; inputProperties?: Record<string, SchemaProperty> }>;
     types?: Record<string, { properties?: Record<string, SchemaProperty> }>;
 }
@@ -66,8 +67,22 @@ export function declareIntegers<S extends PackageSchema>(schema: S, packageName:
 }
 
 /**
+ * Asks Pulumi's Go code generator for the `...Args` type of every object type, in place, and
+ * returns the schema. Without it the Go SDK does not compile: the generator (pkg/codegen/go,
+ * v3.274.1) makes `AllowToTargetArgs` only for an object type a property names directly or
+ * inside an input, and `allowTo` is a plain array of plain `AllowToTarget`s, yet
+ * `VpcLambdaNetworkArgs.AllowTo` is typed `[]AllowToTargetArgs` ("undefined: AllowToTargetArgs",
+ * found by `make e2e`, which builds a Go program on the generated SDK).
+ */
+export function generateGoArgsTypes<S extends PackageSchema>(schema: S): S {
+    schema.language = { ...schema.language, go: { ...schema.language?.go, generateExtraInputTypes: true } };
+    return schema;
+}
+
+/**
  * Pulumi's component provider, serving a schema where the whole-number arguments
- * (`INTEGER_ARGUMENTS`) are `integer`, so that Go, Java and .NET SDKs take `int`s for them.
+ * (`INTEGER_ARGUMENTS`) are `integer`, so that Go, Java and .NET SDKs take `int`s for them, and
+ * where the Go SDK gets an `...Args` type for every object type (`generateGoArgsTypes`).
  * The plugin (index.js) serves it; `make schema` writes its schema.
  */
 export class VpcLambdaComponentProvider extends ComponentProvider {
@@ -78,7 +93,9 @@ export class VpcLambdaComponentProvider extends ComponentProvider {
     }
 
     override getSchema(): Promise<string> {
-        this.integerSchema ??= super.getSchema().then((text) => JSON.stringify(declareIntegers(JSON.parse(text) as PackageSchema, this.options.name, this.integers)));
+        this.integerSchema ??= super
+            .getSchema()
+            .then((text) => JSON.stringify(generateGoArgsTypes(declareIntegers(JSON.parse(text) as PackageSchema, this.options.name, this.integers))));
         return this.integerSchema;
     }
 }

@@ -112,6 +112,47 @@ export interface AllowToTarget {
     description?: string;
 }
 
+/** A security group the functions must reach, on a TCP port. */
+export interface NeededSecurityGroup {
+    /** The target's security group (a database's, a cache's): `sg-...`, or the output of the group that makes it. */
+    securityGroupId: pulumi.Input<string>;
+    /** The TCP port on the target, 1 to 65535. */
+    port: number;
+}
+
+/**
+ * What the functions on this network must reach. The component refuses, before creating
+ * anything, a need its own design cannot meet (an AWS service with no endpoint and no NAT
+ * gateway, the internet without `PrivateWithNat`, a security group missing from `allowTo` where
+ * the Lambda security group does not open everything). It also writes the needs on the Lambda
+ * security group, as the tag `vpc-lambda:needs` (`internet`, service names and
+ * `<security group id>:<port>`, separated by spaces), where the policy pack's
+ * `reachability-declared-needs` checks each is reachable in the whole stack and
+ * `reachability-undeclared` flags what is reachable beyond them.
+ */
+export interface NetworkNeeds {
+    /**
+     * The internet over IPv4 (needs `PrivateWithNat` in a new VPC). Default: false.
+     * @default false
+     */
+    internet?: boolean;
+    /**
+     * AWS services by their endpoint name, as in `com.amazonaws.<region>.<service>`: `sts`,
+     * `secretsmanager`, `s3`, `ecr.api`... Each must be reachable through an endpoint of the
+     * network, or through its NAT gateway. Default: [].
+     * @default []
+     */
+    services?: string[];
+    /**
+     * Security groups (databases, caches) and TCP ports. With any pattern but `PrivateWithNat`
+     * (whose Lambda security group lets everything out), each must be in `allowTo`; the target's
+     * own group must admit the Lambda security group, which only the policy pack can see.
+     * Default: [].
+     * @default []
+     */
+    securityGroups?: NeededSecurityGroup[];
+}
+
 /** VPC flow logs, to CloudWatch Logs (the default) or to an S3 bucket. */
 export interface FlowLogSettings {
     /**
@@ -150,6 +191,21 @@ export interface FlowLogSettings {
      */
     s3BucketArn?: pulumi.Input<string>;
     /**
+     * The ARN of a symmetric KMS key to encrypt the flow log's log group with
+     * (`arn:aws:kms:<region>:<account>:key/<key id>`, not an alias), in the network's Region.
+     * CloudWatch Logs only: with `s3`, the bucket's own encryption applies and setting this is an
+     * error. Without it, CloudWatch Logs encrypts the records with a key of its own.
+     *
+     * The key's policy must let CloudWatch Logs use it: allow the principal
+     * `logs.<region>.amazonaws.com` `kms:Encrypt*`, `kms:Decrypt*`, `kms:ReEncrypt*`,
+     * `kms:GenerateDataKey*` and `kms:Describe*`, with the condition `ArnLike`
+     * `kms:EncryptionContext:aws:logs:arn` = `arn:<partition>:logs:<region>:<account>:log-group:*`
+     * (or the group's own ARN: its name is `<name>-flow-log-group-<7 random characters>`).
+     * Otherwise creating the log group fails. The component checks the ARN's form and Region; it
+     * cannot read the key policy.
+     */
+    kmsKeyId?: pulumi.Input<string>;
+    /**
      * Days CloudWatch Logs keeps the records: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
      * 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, or 0 to keep them forever.
      * CloudWatch Logs only: with `s3`, the bucket's lifecycle rules keep or expire the records,
@@ -175,7 +231,12 @@ export interface FlowLogSettings {
     maxAggregationInterval?: number;
 }
 
-/** A VPC you already own, to build the Lambda network into instead of creating one. */
+/**
+ * A VPC you already own, to build the Lambda network into instead of creating one. Its endpoints
+ * are looked up: a gateway endpoint skips the route tables another endpoint of its service is on
+ * (with a warning), and an interface endpoint whose service's private DNS another endpoint holds
+ * is an error (use that endpoint through `allowTo` instead).
+ */
 export interface ExistingVpc {
     /** The VPC's id (`vpc-...`). */
     vpcId: pulumi.Input<string>;
@@ -260,7 +321,11 @@ export interface VpcLambdaNetworkArgs {
      * Interface endpoints (with private DNS) to build in the Lambda subnets, by service name as
      * in `com.amazonaws.<region>.<service>`: `secretsmanager`, `ssm`, `sts`, `kms`, `sqs`, `sns`,
      * `lambda`, `ecr.api`, `ecr.dkr`, `xray`, `logs`... Each is billed per zone per hour. Not
-     * allowed with `Isolated`.
+     * allowed with `Isolated`. Each service is looked up: its full name (in the China Regions
+     * several are `cn.com.amazonaws.<region>.<service>`) and the zones it is offered in; an
+     * endpoint goes only into those zones, and a service offered in none of the network's zones
+     * is an error. Every endpoint takes one address in each Lambda subnet it is in: the subnets
+     * must hold them all and one more for the functions.
      * Default: [].
      * @default []
      */
@@ -279,15 +344,21 @@ export interface VpcLambdaNetworkArgs {
      * egress to the world is opened for `::/0` too; the other patterns get no IPv6 route out.
      * With `existingVpc`, the given subnets must already be dual-stack (an IPv6 /64 and an IPv4
      * block: Lambda does not support IPv6-only subnets); a lookup checks them. Turning it on
-     * later updates the VPC and subnets in place; turning it off again replaces every subnet
-     * (and what runs in it), as AWS cannot take the block from a subnet that hands out IPv6
-     * addresses.
+     * later updates the VPC and subnets in place. Turning it off again replaces nothing, but AWS
+     * refuses it in one `pulumi up`: the VPC, updated before its subnets, cannot give up its /56
+     * while they hold /64s of it (see the README for the steps).
      * Default: false.
      * @default false
      */
     dualStack?: boolean;
     /** An in-VPC function for troubleshooting the network (output `diagnosticsFunctionName`). Default: off. */
     diagnostics?: DiagnosticsSettings;
+    /**
+     * What the functions must reach: the internet, AWS services, security groups on a port.
+     * Checked against the network before anything is created, and written on the Lambda
+     * security group (tag `vpc-lambda:needs`) for the policy pack. Default: none declared.
+     */
+    needs?: NetworkNeeds;
     /** Tags applied to every resource the component creates, beside a `Name` tag. */
     tags?: Record<string, pulumi.Input<string>>;
 }
@@ -314,6 +385,8 @@ interface ArgumentInterfaces {
     ExistingVpc: ExistingVpc;
     DiagnosticsSettings: DiagnosticsSettings;
     DiagnosticsTarget: DiagnosticsTarget;
+    NetworkNeeds: NetworkNeeds;
+    NeededSecurityGroup: NeededSecurityGroup;
 }
 
 /**
@@ -329,4 +402,5 @@ export const INTEGER_ARGUMENTS: { readonly [I in keyof ArgumentInterfaces]?: rea
     AllowToTarget: ["port"],
     FlowLogSettings: ["retentionInDays", "maxAggregationInterval"],
     DiagnosticsTarget: ["port"],
+    NeededSecurityGroup: ["port"],
 };

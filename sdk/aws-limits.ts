@@ -55,6 +55,32 @@ export const AWS_LIMITS = {
     flowLogReservedS3Folder: "AWSLogs",
     /** The only services with gateway endpoints; they are free. */
     gatewayEndpointServices: ["s3", "dynamodb"],
+    /**
+     * Pulumi names a resource it auto-names `<resource name>-<7 random characters>`: 8 characters
+     * beyond the Pulumi name count against the AWS limit (Pulumi docs, "Resource names: autonaming").
+     */
+    autoNameSuffixLength: 8,
+    /**
+     * The AWS names the component's resources get from their Pulumi names, by kind: the longest
+     * name AWS accepts and the characters it allows (as a regular-expression character class).
+     */
+    physicalNames: {
+        /** IAM CreateRole (terraform-provider-aws internal/service/iam/validate.go, role.go roleNameMaxLen). */
+        iamRole: { label: "IAM role", maxLength: 64, characters: "A-Za-z0-9+=,.@_-", allowed: "letters, digits and + = , . @ _ -" },
+        /** IAM CreatePolicy: the same characters as a role, up to 128. */
+        iamPolicy: { label: "IAM policy", maxLength: 128, characters: "A-Za-z0-9+=,.@_-", allowed: "letters, digits and + = , . @ _ -" },
+        /** EC2 CreateSecurityGroup, GroupName (the same rule holds for its description). */
+        securityGroup: {
+            label: "security group",
+            maxLength: 255,
+            characters: "A-Za-z0-9. _:/()#,@\\[\\]+=&;{}!$*-",
+            allowed: "letters, digits, spaces and . _ - : / ( ) # , @ [ ] + = & ; { } ! $ *",
+        },
+        /** CloudWatch Logs CreateLogGroup, logGroupName. */
+        logGroup: { label: "log group", maxLength: 512, characters: "A-Za-z0-9._/#-", allowed: "letters, digits and . _ - / #" },
+        /** Lambda CreateFunction, FunctionName: a bare name is at most 64 of [a-zA-Z0-9-_]. */
+        lambdaFunction: { label: "Lambda function", maxLength: 64, characters: "A-Za-z0-9_-", allowed: "letters, digits and _ -" },
+    },
     /** Tag keys: up to 128 characters, and the `aws:` prefix is reserved. */
     tagKeyMaxLength: 128,
     tagValueMaxLength: 256,

@@ -31,4 +31,34 @@ export const AWS_RESOURCE_TYPES = {
     rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     policyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
     policy: "aws:iam/policy:Policy",
+    // What else takes addresses in a subnet, for the subnet-ip-capacity policy.
+    instance: "aws:ec2/instance:Instance",
+    networkInterface: "aws:ec2/networkInterface:NetworkInterface",
+    efsMountTarget: "aws:efs/mountTarget:MountTarget",
+    dbInstance: "aws:rds/instance:Instance",
+    dbSubnetGroup: "aws:rds/subnetGroup:SubnetGroup",
 } as const;
+
+// Endpoint service names live here, beside the type tokens, because the policy pack reads them
+// too and `make policy-pack` copies this file into the published pack. Most are
+// `com.amazonaws.<region>.<service>`; in the China Regions several are
+// `cn.com.amazonaws.<region>.<service>` (ecr.api, ecr.dkr, execute-api, ec2, among others:
+// shared/AWS-FACTS.md, "Added after the first round"), and which ones varies by service, so the
+// component looks each name up (`aws.ec2.getVpcEndpointService`) rather than build it.
+
+/** The names the service may have in a region: the lookup asks for both, and AWS has one. */
+export function endpointServiceNameCandidates(region: string, service: string): string[] {
+    return [`com.amazonaws.${region}.${service}`, `cn.com.amazonaws.${region}.${service}`];
+}
+
+const AWS_SERVICE_NAME = /^(?:cn\.)?com\.amazonaws\.([a-z0-9-]+)\.(.+)$/;
+
+/**
+ * The short name of the AWS service an endpoint service name stands for (`ecr.api` for
+ * `cn.com.amazonaws.cn-north-1.ecr.api`), or undefined for a PrivateLink service of another
+ * account (`com.amazonaws.vpce.<region>.vpce-svc-...`) or any other name.
+ */
+export function awsServiceOf(serviceName: string): string | undefined {
+    const match = AWS_SERVICE_NAME.exec(serviceName);
+    return match && match[1] !== "vpce" ? match[2] : undefined;
+}

@@ -12,6 +12,7 @@ import { buildEniPolicy } from "./resources/iam";
 import { buildNetwork } from "./resources/network";
 import { buildSecurityGroupRules, buildSecurityGroups } from "./resources/security-groups";
 import { validateArgs } from "./validation/validate-args";
+import { validatePlan } from "./validation/validate-plan";
 
 /**
  * A VPC network for AWS Lambda functions, built right in one line: private subnets in each
@@ -62,13 +63,14 @@ export class VpcLambdaNetwork extends pulumi.ComponentResource {
         // Validate and plan before registering anything: bad input leaves nothing half-built.
         const validated = validateArgs(name, args);
         const plan = planNetwork(name, validated);
+        validatePlan(plan);
         super("vpc-lambda:index:VpcLambdaNetwork", name, {}, opts);
         validated.warnings.forEach((warning) => pulumi.log.warn(warning, this));
 
         const ctx = new BuildContext(plan, this);
         const network = buildNetwork(ctx);
         const groupIds = buildSecurityGroups(ctx, network.vpcId);
-        const endpoints = buildEndpoints(ctx, network.vpcId, network.ids, groupIds);
+        const endpoints = buildEndpoints(ctx, network.vpcId, network, groupIds);
         buildSecurityGroupRules(ctx, groupIds, endpoints.prefixListIds);
         const eniPolicy = buildEniPolicy(ctx);
         const flowLog = buildFlowLog(ctx, network.vpcId);

@@ -10,6 +10,8 @@ export {
     LambdaVpcConfig,
     NatGatewayConfiguration,
     NatGatewayStrategy,
+    NeededSecurityGroup,
+    NetworkNeeds,
     NetworkPattern,
     VpcLambdaNetworkArgs,
 } from "./args";
@@ -21,3 +23,4 @@ export { planNetwork } from "./plan/plan-network";
 export type { NetworkPlan } from "./plan/types";
 export { ArgumentProblem, InvalidNetworkArgumentsError } from "./validation/problems";
 export { validateArgs } from "./validation/validate-args";
+export { validatePlan } from "./validation/validate-plan";

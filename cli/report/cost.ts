@@ -1,8 +1,10 @@
 import { AWS_LIMITS } from "../../sdk/aws-limits";
 import { AWS_PRICES, pricesFor, RegionPrices } from "../../sdk/aws-prices";
-import { CalledServices, servicesFunctionsCall } from "./called-services";
+import { reachabilityMatrix } from "../../sdk/reachability/model";
+import { describeDestination, Reachability } from "../../sdk/reachability/types";
+import { CalledServices, servicesFunctionsCall } from "../../sdk/stack/called-services";
 import { formatUsd } from "./format";
-import { NetworkGraph } from "./network-graph";
+import { NetworkGraph } from "../../sdk/stack/network-graph";
 
 /**
  * The network's monthly cost from AWS list prices: the fixed part (what the network costs
@@ -120,6 +122,7 @@ export function estimateCost(graph: NetworkGraph, region: string, options: CostO
     const trafficUsd = rates.reduce<number | null>((sum, r) => (r.estimate ? (sum === null || r.estimate.monthlyUsd === null ? null : sum + r.estimate.monthlyUsd) : sum), 0);
 
     const zones = new Set(lambdaSubnets.map((id) => graph.subnet(id).zone ?? id)).size;
+    const cells = reachabilityMatrix(graph);
     const alternatives = cheaperAlternatives({
         prices,
         monthlyUsd,
@@ -127,9 +130,9 @@ export function estimateCost(graph: NetworkGraph, region: string, options: CostO
         natCount: natGateways.length,
         natElasticIps: natGateways.flatMap((n) => n.allocationIds).filter((id) => graph.resource(id)).length,
         zones,
-        declaredServices: [...gatewayEndpoints, ...interfaceEndpoints].map((e) => e.service),
+        reachedToday: reachedToday(cells),
         interfaceServices: interfaceEndpoints.map((e) => e.service),
-        called: servicesFunctionsCall(graph),
+        called: { services: servicesOf(cells), unreadable: servicesFunctionsCall(graph).unreadable },
         trafficGb: options.trafficGb,
     });
 
@@ -222,9 +225,10 @@ interface AlternativeInputs {
     /** How many of the NAT gateways' Elastic IPs this stack creates (and so bills). */
     natElasticIps: number;
     zones: number;
-    declaredServices: string[];
+    /** What the reachability model says the functions reach today, in words; undefined without functions. */
+    reachedToday: string | undefined;
     interfaceServices: string[];
-    /** The services the functions' roles allow them to call, and the policies that could not be read. */
+    /** The services the functions call (their roles allow it, or they declare it), and the policies that could not be read. */
     called: CalledServices;
     trafficGb?: number;
 }
@@ -240,7 +244,6 @@ function cheaperAlternatives(a: AlternativeInputs): CostAlternative[] {
     const without = (nats: number, ips: number): number | null =>
         a.monthlyUsd === null || natMonthly === undefined || ipMonthly === undefined ? null : cents(a.monthlyUsd - nats * natMonthly - ips * ipMonthly);
     const saving = (cost: number | null) => (cost === null || a.monthlyUsd === null ? null : cents(a.monthlyUsd - cost));
-    const declared = a.declaredServices.length > 0 ? a.declaredServices.join(", ") : "no AWS service endpoint";
 
     const alternatives: CostAlternative[] = [];
     if (a.natCount > 1) {
@@ -254,7 +257,8 @@ function cheaperAlternatives(a: AlternativeInputs): CostAlternative[] {
             name: 'One NAT gateway (`natGateways: { strategy: "Single" }`)',
             monthlyUsd: singleCost,
             savingUsd: saving(singleCost),
-            reaches: `the same: the internet and ${declared}`,
+            // One NAT gateway changes no route's kind, no group and no ACL: what is reachable stays so.
+            reaches: a.reachedToday === undefined ? "the same as this design" : `the same: ${a.reachedToday}`,
             givesUp: `zone independence: when the NAT gateway's zone fails, every zone loses the internet; the other zones' traffic crosses zones${a.prices ? ` at $${a.prices.interAzTransferPerGbEachDirection}/GB each way` : ""}.${crossAz}`,
         });
     }
@@ -281,6 +285,24 @@ function cheaperAlternatives(a: AlternativeInputs): CostAlternative[] {
 }
 
 const GATEWAY_SERVICES: readonly string[] = AWS_LIMITS.gatewayEndpointServices;
+
+/** `the internet (IPv4) and secretsmanager, db-sg:5432`: what at least one function reaches, by the model; undefined without functions. */
+function reachedToday(cells: readonly Reachability[]): string | undefined {
+    if (cells.length === 0) {
+        return undefined;
+    }
+    const reached = new Map(cells.filter((c) => c.verdict === "reachable").map((c) => [describeDestination(c.destination), c.destination.kind]));
+    const internet = [...reached].filter(([, kind]) => kind === "internet").map(([text]) => text);
+    const others = [...reached].filter(([, kind]) => kind !== "internet").map(([text]) => text);
+    const internetText = internet.length === 2 ? "the internet (IPv4 and IPv6)" : internet[0];
+    const parts = [...(internetText ? [internetText] : []), ...(others.length > 0 ? [others.join(", ")] : [])];
+    return parts.length > 0 ? parts.join(" and ") : "nothing confirmed reachable";
+}
+
+/** The AWS services the functions call or declare, sorted. */
+function servicesOf(cells: readonly Reachability[]): string[] {
+    return [...new Set(cells.flatMap((c) => (c.destination.kind === "service" ? [c.destination.service] : [])))].sort();
+}
 
 /** Money to the cent, so that sums of hourly prices read as the bill does (and never as -0). */
 function cents(usd: number): number {

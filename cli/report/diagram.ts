@@ -1,16 +1,24 @@
-import { servicesFunctionCalls } from "./called-services";
-import { Flowchart, FlowEdge, FlowGroup, FlowNode, mermaidId, renderMermaid } from "./mermaid";
-import { ANY_DESTINATION, NetworkGraph, SecurityGroupMember, SecurityGroupPermission, shortServiceName, SubnetNode, TYPES } from "./network-graph";
+import { inferNetworkAccess, NetworkAccess } from "./diagram-access";
+import { aggregateChart, DetailChart, DetailEdge, DetailNode } from "./flowchart-aggregate";
+import { Flowchart, FlowNode, renderMermaid } from "./mermaid";
+import { fitMermaidLimits, MermaidLimits } from "./mermaid-limits";
+import { ANY_DESTINATION, NetworkGraph, RouteTarget, SecurityGroupMember, SecurityGroupPermission, shortServiceName, SubnetNode, TYPES } from "../../sdk/stack/network-graph";
+import { endpointsOnSubnet, routesUnknown } from "./subnet-routes";
 
 /**
  * The planned network as a Mermaid flowchart, drawn the way the seed guide draws its
  * patterns: the functions, their subnets zone by zone inside the VPC, where each subnet's
- * traffic goes (NAT gateway -> internet gateway -> internet; gateway endpoints -> S3 and
- * DynamoDB; interface endpoints -> their services), what the functions' security groups let
- * them reach (a database), and what the pattern cannot reach, crossed out. In a dual-stack
- * network each family's way out is drawn on its own, labelled with its destination: `0.0.0.0/0`
- * through the NAT gateway, `::/0` through the egress-only internet gateway (no NAT needed: IPv6
- * addresses are public, the gateway only lets connections out).
+ * traffic goes (NAT gateway -> internet gateway -> internet; the gateway endpoints of S3 and
+ * DynamoDB and the interface endpoints, each its service's door), what the functions' security groups let
+ * them reach (a database) and let in from the internet, and what they cannot reach, crossed
+ * out. In a dual-stack network each family's way out is drawn on its own, labelled with its
+ * destination: `0.0.0.0/0` through the NAT gateway, `::/0` through the egress-only internet
+ * gateway (no NAT needed: IPv6 addresses are public, the gateway only lets connections out).
+ *
+ * It is drawn one node per resource, then folded (`flowchart-aggregate.ts`): functions with the
+ * same subnets and security groups become one node, alike zones one zone group, the twenty
+ * interface endpoints one node; and if even that is more than Mermaid draws, cut to fit with a
+ * note (`mermaid-limits.ts`).
  */
 
 const CLASSES = {
@@ -20,292 +28,324 @@ const CLASSES = {
     unreachable: "fill:#ff9999,stroke:#333",
 };
 
-export function buildNetworkDiagram(graph: NetworkGraph): Flowchart {
-    const taken = new Set<string>();
-    const nodes: FlowNode[] = [];
-    const edges: FlowEdge[] = [];
-    const ids = new Map<string, string>();
-    const edgeKeys = new Set<string>();
-    const nodeFor: NodeFor = (key, prefix, name, make) => {
-        let id = ids.get(key);
-        if (!id) {
-            id = mermaidId(prefix, name, taken);
-            ids.set(key, id);
-            nodes.push({ id, ...make() });
-        }
-        return id;
-    };
-    const edge = (from: string, to: string, kind: FlowEdge["kind"], label?: string) => {
-        const key = `${from}|${to}|${kind}|${label ?? ""}`;
-        if (!edgeKeys.has(key)) {
-            edgeKeys.add(key);
-            edges.push({ from, to, kind, ...(label ? { label } : {}) });
-        }
-    };
-    const internet = () => nodeFor("internet", "net", "internet", () => ({ label: ["Internet"], shape: "circle" }));
-    const service = (name: string) => nodeFor(`service:${name}`, "svc", name, () => ({ label: [serviceTitle(name)], shape: "stadium" }));
+/**
+ * What the diagram draws at most, within Mermaid's own limits (`MERMAID_LIMITS`): past a couple
+ * of hundred edges a diagram is no longer read in a pull request, only waited for (Mermaid took
+ * 13 s to lay out 200 edges in headless Chromium on this project's 2-core machine, and 66 s for
+ * 442), and 30,000 characters leave half of GitHub's 65,536-character comment to the tables.
+ */
+export const DIAGRAM_LIMITS: MermaidLimits = { maxEdges: 200, maxTextSize: 30_000 };
 
-    const vpcGroups = new Map<string, FlowGroup>();
-    const vpcGroup = (vpcId: string | undefined): FlowGroup => {
+export interface DiagramOptions {
+    /** The limits to stay within: `DIAGRAM_LIMITS` unless a test asks for others. */
+    limits?: MermaidLimits;
+}
+
+export function buildNetworkDiagram(graph: NetworkGraph, options: DiagramOptions = {}): Flowchart {
+    const { chart, members } = aggregateChart(drawNetwork(graph, inferNetworkAccess(graph)));
+    const limits = options.limits ?? DIAGRAM_LIMITS;
+    const functionCount = (node: FlowNode) => (members.get(node.id) ?? []).filter((m) => m.kind === "function").length;
+    // The smallest groups of functions go first: the big ones are most of the stack.
+    const expendable = chart.nodes.filter((n) => functionCount(n) > 0).sort((a, b) => functionCount(a) - functionCount(b)).map((n) => n.id);
+    return fitMermaidLimits(chart, {
+        limits,
+        expendable,
+        note: (omitted) => {
+            const functions = omitted.reduce((sum, n) => sum + functionCount(n), 0);
+            const groups = omitted.filter((n) => functionCount(n) > 0).length;
+            const others = omitted.length - groups;
+            const what = [
+                ...(functions > 0 ? [`${functions} function${functions === 1 ? "" : "s"} in ${groups} group${groups === 1 ? "" : "s"}`] : []),
+                ...(others > 0 ? [`${others} other node${others === 1 ? "" : "s"}`] : []),
+            ];
+            return [`${what.join(" and ")} not drawn:`, `this diagram stops at ${limits.maxEdges} edges and ${limits.maxTextSize.toLocaleString("en-US")} characters`];
+        },
+    });
+}
+
+/** The Mermaid text of the planned network. */
+export function renderNetworkDiagram(graph: NetworkGraph, options: DiagramOptions = {}): string {
+    return renderMermaid(buildNetworkDiagram(graph, options));
+}
+
+/** One node per resource, with every edge between them: what `aggregateChart` folds. */
+function drawNetwork(graph: NetworkGraph, access: NetworkAccess): DetailChart {
+    const nodes = new Map<string, DetailNode>();
+    const edges: DetailEdge[] = [];
+    const vpcs = new Map<string, { key: string; label: string; idName: string }>();
+    const node = (key: string, make: () => Omit<DetailNode, "key">): string => {
+        if (!nodes.has(key)) {
+            nodes.set(key, { key, ...make() });
+        }
+        return key;
+    };
+    const edge = (from: string, to: string, kind: DetailEdge["kind"], label?: string) => edges.push({ from, to, kind, ...(label ? { label } : {}) });
+    const stackVpcs = graph.vpcs;
+    const vpcKey = (vpcId: string | undefined): string => {
         const key = vpcId ?? "unknown";
-        let group = vpcGroups.get(key);
-        if (!group) {
-            const vpc = graph.vpcs.find((v) => v.id === vpcId);
+        if (!vpcs.has(key)) {
+            const vpc = stackVpcs.find((v) => v.id === vpcId);
             const label = vpc
                 ? `VPC ${vpc.name}${vpc.cidrBlock ? ` ${vpc.cidrBlock}` : ""}${vpc.ipv6CidrBlock ? ` ${vpc.ipv6CidrBlock}` : vpc.dualStack ? " + IPv6 /56" : ""}`
-                : `VPC ${vpcId ?? "(not in this stack)"}`;
-            group = { id: mermaidId("vpc", vpc?.name ?? key, taken), label, nodeIds: [], groups: [] };
-            vpcGroups.set(key, group);
+                : vpcId
+                  ? `VPC ${vpcId} (not in this stack)`
+                  : "VPC (not in this stack)";
+            vpcs.set(key, { key, label, idName: vpc?.name ?? key });
         }
-        return group;
+        return key;
     };
-    const zoneGroup = (vpc: FlowGroup, zone: string | undefined): FlowGroup => {
-        const label = zone ?? "zone unknown";
-        let group = vpc.groups.find((g) => g.label === label);
-        if (!group) {
-            group = { id: mermaidId("zone", `${vpc.id}_${label}`, taken), label, nodeIds: [], groups: [] };
-            vpc.groups.push(group);
-        }
-        return group;
-    };
-    const place = (group: FlowGroup, id: string) => {
-        if (!group.nodeIds.includes(id)) {
-            group.nodeIds.push(id);
-        }
+    const internet = () => node("internet", () => ({ label: ["Internet"], shape: "circle", prefix: "net", idName: "internet" }));
+    const service = (name: string) =>
+        node(`service:${name}`, () => ({ label: [serviceTitle(name)], shape: "stadium", prefix: "svc", idName: name, kind: "service", title: "API", packed: true }));
+    const internetGateway = (igwId: string, nearVpc: string | undefined) => {
+        const igw = graph.internetGateways.find((g) => g.id === igwId);
+        const name = graph.nameOf(igwId);
+        return node(igwId, () => ({ label: [`Internet gateway ${name}`], shape: "box", prefix: "igw", idName: name, vpc: vpcKey(igw?.vpcId ?? nearVpc) }));
     };
 
-    // Functions -> their subnets, zone by zone.
     const functions = graph.functions;
-    const functionIds = new Map(functions.map((fn) => [fn.id, nodeFor(fn.id, "fn", fn.name, () => ({ label: [`Lambda ${fn.name}`], shape: "rounded", className: "function" }))]));
-    const subnetNode = (subnetId: string): string => {
-        const subnet = graph.subnet(subnetId);
-        const id = nodeFor(subnetId, "subnet", subnet.name, () => ({
-            label: [subnet.name, ...(subnet.cidrBlock ? [subnet.cidrBlock] : []), ...ipv6Label(subnet), ...(routesUnknown(graph, subnetId) ? ["not in this stack: routes unknown"] : [])],
-            shape: "box",
-        }));
-        place(zoneGroup(vpcGroup(subnet.vpcId), subnet.zone), id);
-        return id;
-    };
+    // A subnet the stack does not create is in the VPC of its functions' security groups: Lambda
+    // takes both in one VPC (Lambda API, CreateFunction VpcConfig: "security groups and subnets in the VPC").
+    const vpcOfSubnet = new Map<string, string | undefined>();
     for (const fn of functions) {
-        fn.subnetIds.forEach((subnetId) => edge(functionIds.get(fn.id)!, subnetNode(subnetId), "route"));
+        const groupVpc = fn.securityGroupIds.map((g) => graph.resource(g)).map((r) => r && graph.ref(r, "vpcId", [TYPES.vpc])).find((v) => v !== undefined);
+        fn.subnetIds.forEach((s) => vpcOfSubnet.set(s, graph.subnet(s).vpcId ?? vpcOfSubnet.get(s) ?? groupVpc));
+    }
+    const subnetVpc = (subnet: SubnetNode) => subnet.vpcId ?? vpcOfSubnet.get(subnet.id);
+    const subnetNode = (subnetId: string, role: "lambda" | "public") => {
+        const subnet = graph.subnet(subnetId);
+        return node(subnetId, () => ({
+            label: [subnet.name, ...(subnet.cidrBlock ? [subnet.cidrBlock] : []), ...ipv6Label(subnet), ...(role === "lambda" && routesUnknown(graph, subnetId) ? ["not in this stack: routes unknown"] : [])],
+            shape: "box",
+            prefix: "subnet",
+            idName: subnet.name,
+            kind: `${role}Subnet`,
+            title: role === "lambda" ? "Lambda subnet" : "public subnet",
+            vpc: vpcKey(subnetVpc(subnet)),
+            zone: subnet.zone ?? "zone unknown",
+        }));
+    };
+
+    // Functions -> their subnets; functions outside any VPC -> Lambda's own network.
+    const functionNode = (id: string, name: string) =>
+        node(id, () => ({ label: [`Lambda ${name}`], shape: "rounded", className: "function", prefix: "fn", idName: name, kind: "function", title: "Lambda", packed: true }));
+    for (const fn of functions) {
+        const fnNode = functionNode(fn.id, fn.name);
+        fn.subnetIds.forEach((subnetId) => edge(fnNode, subnetNode(subnetId, "lambda"), "route"));
+    }
+    const inVpc = new Set(functions.map((fn) => fn.id));
+    for (const fn of access.functions.filter((f) => !inVpc.has(f.functionId))) {
+        edge(functionNode(fn.functionId, graph.nameOf(fn.functionId)), internet(), "route", "no VPC: Lambda's own network");
     }
 
     // Each Lambda subnet's way out, by its route table.
-    const lambdaSubnets = graph.lambdaSubnetIds;
-    /** Whether each Lambda subnet reaches the internet over IPv4; undefined when the stack cannot tell. */
-    const reachesInternet = new Map<string, boolean | undefined>();
-    /** The Lambda subnets whose `::/0` reaches the internet (a function uses it only with `ipv6AllowedForDualStack`). */
-    const reachesInternetIpv6 = new Set<string>();
-    const internetGatewayNode = (igwId: string, near: string | undefined): string => {
-        const igw = graph.internetGateways.find((g) => g.id === igwId);
-        const node = nodeFor(igwId, "igw", graph.nameOf(igwId), () => ({ label: [`Internet gateway ${graph.nameOf(igwId)}`], shape: "box" }));
-        place(vpcGroup(igw?.vpcId ?? near), node);
-        return node;
-    };
-    /** The services each Lambda subnet reaches through endpoints. */
-    const endpointServices = new Map<string, Set<string>>();
-    for (const subnetId of lambdaSubnets) {
-        const from = subnetNode(subnetId);
+    const endpoints = graph.endpoints;
+    for (const subnetId of graph.lambdaSubnetIds) {
+        const from = subnetNode(subnetId, "lambda");
         const subnet = graph.subnet(subnetId);
+        const vpc = subnetVpc(subnet);
         const target = graph.defaultRouteOf(subnetId);
-        let internetReached = false;
         if (target?.kind === "natGateway") {
-            const nat = graph.natGateway(target.id);
-            const natHost = nat?.subnetId ? graph.subnet(nat.subnetId) : undefined;
-            const natId = nodeFor(target.id, "nat", graph.nameOf(target.id), () => ({ label: [`NAT gateway ${graph.nameOf(target.id)}`, ...(natHost ? [`in ${natHost.name}`] : [])], shape: "box", className: "nat" }));
-            place(zoneGroup(vpcGroup(natHost?.vpcId ?? subnet.vpcId), natHost?.zone), natId);
-            edge(from, natId, "route", "0.0.0.0/0");
-            internetReached = natReachesInternet(graph, target.id, natId, edge, nodeFor, internet, vpcGroup, place, (s) => zoneGroup(vpcGroup(s.vpcId), s.zone));
+            natGatewayPath(from, target.id, vpc);
         } else if (target?.kind === "internetGateway") {
             // A function's ENIs never get a public address, so an internet gateway route takes them nowhere.
             edge(from, internet(), "blocked", "internet gateway route, but Lambda gets no public IP");
         } else if (target?.kind === "other") {
-            const otherId = nodeFor(target.id, "via", graph.nameOf(target.id), () => ({ label: [`${target.property.replace(/Id$/, "")} ${graph.nameOf(target.id)}`], shape: "box" }));
-            edge(from, otherId, "route", "0.0.0.0/0");
+            edge(from, otherTarget(target), "route", ANY_DESTINATION.ipv4);
         }
-        reachesInternet.set(subnetId, routesUnknown(graph, subnetId) ? undefined : internetReached);
 
         // IPv6 goes its own way: `::/0` never goes through a NAT gateway.
         const ipv6Target = graph.defaultRouteOf(subnetId, "ipv6");
         if (ipv6Target?.kind === "egressOnlyInternetGateway") {
             const eigw = graph.egressOnlyInternetGateways.find((g) => g.id === ipv6Target.id);
             const name = graph.nameOf(ipv6Target.id);
-            const eigwId = nodeFor(ipv6Target.id, "eigw", name, () => ({ label: [`Egress-only IGW ${name}`, "IPv6, outbound only"], shape: "box", className: "nat" }));
-            place(vpcGroup(eigw?.vpcId ?? subnet.vpcId), eigwId);
-            edge(from, eigwId, "route", ANY_DESTINATION.ipv6);
-            edge(eigwId, internet(), "route", ANY_DESTINATION.ipv6);
-            reachesInternetIpv6.add(subnetId);
+            const eigwNode = node(ipv6Target.id, () => ({ label: [`Egress-only IGW ${name}`, "IPv6, outbound only"], shape: "box", className: "nat", prefix: "eigw", idName: name, vpc: vpcKey(eigw?.vpcId ?? vpc) }));
+            edge(from, eigwNode, "route", ANY_DESTINATION.ipv6);
+            edge(eigwNode, internet(), "route", ANY_DESTINATION.ipv6);
         } else if (ipv6Target?.kind === "internetGateway") {
             // Unlike IPv4, an IPv6 address is public: this route works both ways (lambda-private-subnets rejects it).
-            const igwId = internetGatewayNode(ipv6Target.id, subnet.vpcId);
-            edge(from, igwId, "route", `${ANY_DESTINATION.ipv6}, inbound too`);
-            edge(igwId, internet(), "route");
-            reachesInternetIpv6.add(subnetId);
+            const igwNode = internetGateway(ipv6Target.id, vpc);
+            edge(from, igwNode, "route", `${ANY_DESTINATION.ipv6}, inbound too`);
+            edge(igwNode, internet(), "route");
         } else if (ipv6Target?.kind === "natGateway" || ipv6Target?.kind === "other") {
-            const id = ipv6Target.id;
-            const what = ipv6Target.kind === "natGateway" ? "NAT gateway" : ipv6Target.property.replace(/Id$/, "");
-            const otherId = nodeFor(id, "via", graph.nameOf(id), () => ({ label: [`${what} ${graph.nameOf(id)}`], shape: "box" }));
-            edge(from, otherId, "route", ANY_DESTINATION.ipv6);
+            edge(from, otherTarget(ipv6Target), "route", ANY_DESTINATION.ipv6);
         }
 
-        const table = graph.routeTableOf(subnetId);
-        for (const endpoint of graph.endpoints) {
-            const sameVpc = !endpoint.vpcId || !subnet.vpcId || endpoint.vpcId === subnet.vpcId;
-            const onThisSubnet = endpoint.type === "Gateway" ? table !== undefined && endpoint.routeTableIds.includes(table) : sameVpc;
-            if (!onThisSubnet) {
-                continue;
-            }
+        const unknownTable = routesUnknown(graph, subnetId) && graph.routeTableOf(subnetId) === undefined;
+        // Gateway endpoints of the subnet's VPC on route tables the stack does not associate
+        // (an existing VPC's): the subnet uses them if its route table is one of theirs.
+        const guessed = unknownTable ? endpoints.filter((e) => e.type === "Gateway" && e.vpcId !== undefined && e.vpcId === vpc) : [];
+        for (const endpoint of [...endpointsOnSubnet(graph, subnetId, endpoints, vpc), ...guessed]) {
             const kind = endpoint.type === "Gateway" ? "gateway endpoint" : "interface endpoint";
-            const endpointId = nodeFor(endpoint.id, "vpce", endpoint.name, () => ({
+            const endpointNode = node(endpoint.id, () => ({
                 label: [`${endpoint.service} ${kind}`, ...(endpoint.type === "Interface" ? [`in ${endpoint.subnetIds.length} zone${endpoint.subnetIds.length === 1 ? "" : "s"}`] : [])],
                 shape: "box",
                 className: "endpoint",
+                prefix: "vpce",
+                idName: endpoint.name,
+                kind: `endpoint:${endpoint.type}`,
+                title: kind,
+                packed: true,
+                vpc: vpcKey(endpoint.vpcId ?? vpc),
             }));
-            place(vpcGroup(endpoint.vpcId ?? subnet.vpcId), endpointId);
-            edge(from, endpointId, "route");
-            edge(endpointId, service(endpoint.service), "route");
-            endpointServices.set(subnetId, (endpointServices.get(subnetId) ?? new Set()).add(endpoint.service));
+            edge(from, endpointNode, "route", guessed.includes(endpoint) ? "if its route table is the endpoint's" : undefined);
+        }
+    }
+
+    /** Lambda subnet -> NAT gateway -> internet gateway -> internet, when the NAT gateway's own subnet routes there. */
+    function natGatewayPath(from: string, natGatewayId: string, nearVpc: string | undefined): void {
+        const nat = graph.natGateway(natGatewayId);
+        const host = nat?.subnetId ? graph.subnet(nat.subnetId) : undefined;
+        const name = graph.nameOf(natGatewayId);
+        const natNode = node(natGatewayId, () => ({
+            label: [`NAT gateway ${name}`, ...(host ? [`in ${host.name}`] : [])],
+            shape: "box",
+            className: "nat",
+            prefix: "nat",
+            idName: name,
+            kind: "nat",
+            title: "NAT gateway",
+            vpc: vpcKey((host && subnetVpc(host)) ?? nearVpc),
+            ...(host?.zone ? { zone: host.zone } : {}),
+        }));
+        edge(from, natNode, "route", ANY_DESTINATION.ipv4);
+        if (!nat) {
+            // A NAT gateway the stack does not create: assume it is built as AWS documents.
+            edge(natNode, internet(), "route");
+        } else if (nat.connectivity === "private") {
+            edge(natNode, internet(), "blocked", "private NAT gateway");
+        } else {
+            const out = nat.subnetId ? graph.defaultRouteOf(nat.subnetId) : undefined;
+            if (out?.kind === "internetGateway") {
+                const igwNode = internetGateway(out.id, host && subnetVpc(host));
+                edge(natNode, igwNode, "route");
+                edge(igwNode, internet(), "route");
+            } else {
+                edge(natNode, internet(), "blocked", "its subnet has no internet gateway route");
+            }
+        }
+    }
+
+    function otherTarget(target: Exclude<RouteTarget, { kind: "internetGateway" | "egressOnlyInternetGateway" }>): string {
+        const what = target.kind === "other" ? target.property.replace(/Id$/, "") : "NAT gateway";
+        const name = graph.nameOf(target.id);
+        return node(target.id, () => ({ label: [`${what} ${name}`], shape: "box", prefix: "via", idName: name }));
+    }
+
+    // Public subnets: those that are not the functions' and route to an internet gateway.
+    const lambdaSubnets = new Set(graph.lambdaSubnetIds);
+    for (const subnet of graph.subnets.filter((s) => !lambdaSubnets.has(s.id))) {
+        const byTarget = new Map<string, string[]>();
+        for (const family of ["ipv4", "ipv6"] as const) {
+            const target = graph.defaultRouteOf(subnet.id, family);
+            if (target?.kind === "internetGateway") {
+                byTarget.set(target.id, [...(byTarget.get(target.id) ?? []), ANY_DESTINATION[family]]);
+            }
+        }
+        for (const [igwId, destinations] of byTarget) {
+            const igwNode = internetGateway(igwId, subnet.vpcId);
+            edge(subnetNode(subnet.id, "public"), igwNode, "route", destinations.join(", "));
+            edge(igwNode, internet(), "route");
         }
     }
 
     // What the functions' security groups open, to whatever wears the target group.
     const permissions = graph.permissions;
+    const membersOf = memo((groupId: string) => graph.membersOf(groupId));
+    const functionIds = new Set(functions.map((fn) => fn.id));
     for (const fn of functions) {
-        const fnId = functionIds.get(fn.id)!;
-        for (const rule of permissions.filter((p) => p.direction === "egress" && fn.securityGroupIds.includes(p.securityGroupId) && p.peer.kind === "securityGroup")) {
+        for (const rule of permissions.filter((p) => p.direction === "egress" && p.peer.kind === "securityGroup" && fn.securityGroupIds.includes(p.securityGroupId))) {
             const targetGroup = (rule.peer as { id: string }).id;
-            const members = graph.membersOf(targetGroup).filter((m) => graph.identity(m.resource) !== fn.id);
-            const targets = members.length > 0 ? members.map((m) => memberNode(graph.identity(m.resource), m, nodeFor, functionIds)) : [securityGroupNode(graph, targetGroup, nodeFor)];
+            const members = membersOf(targetGroup).filter((m) => graph.identity(m.resource) !== fn.id);
             const targetResource = graph.resource(targetGroup);
-            const vpcOfTarget = members.length > 0 || !targetResource ? undefined : graph.ref(targetResource, "vpcId", [TYPES.vpc]);
+            const vpcOfTarget = targetResource ? graph.ref(targetResource, "vpcId", [TYPES.vpc]) : undefined;
+            const targets = members.length > 0 ? members.map((m) => memberNode(m)) : [securityGroupNode(targetGroup, vpcOfTarget)];
             const admitted = admits(permissions, targetGroup, fn.securityGroupIds, rule);
             const label = `${portLabel(rule)}${rule.description ? ` ${rule.description}` : ""}${admitted ? "" : `, not admitted by ${graph.nameOf(targetGroup)}`}`;
-            for (const target of targets) {
-                if (![...functionIds.values()].includes(target)) {
-                    place(vpcGroup(vpcOfTarget ?? graph.subnet(fn.subnetIds[0]).vpcId), target);
-                }
-                edge(fnId, target, admitted ? "permission" : "unadmitted", label);
-            }
+            targets.forEach((target) => edge(fn.id, target, admitted ? "permission" : "unadmitted", label));
+        }
+        // The whole internet let in by the function's own group: the policy pack's `/0` test.
+        for (const rule of permissions.filter((p) => p.direction === "ingress" && p.peer.kind === "cidr" && p.peer.cidr.trim().endsWith("/0") && fn.securityGroupIds.includes(p.securityGroupId))) {
+            edge(internet(), fn.id, "permission", `${portLabel(rule)} in from ${(rule.peer as { cidr: string }).cidr}`);
         }
     }
 
-    // What the pattern cannot reach, crossed out as in the seed guide.
-    for (const fn of functions) {
-        const fnId = functionIds.get(fn.id)!;
-        // A function that allows IPv6 reaches the internet through its subnet's `::/0` too.
-        const cutOff = fn.subnetIds.filter((s) => reachesInternet.get(s) === false && !(fn.ipv6AllowedForDualStack !== false && reachesInternetIpv6.has(s)));
-        if (cutOff.length === fn.subnetIds.length) {
+    function memberNode(member: SecurityGroupMember): string {
+        const r = member.resource;
+        const identity = graph.identity(r);
+        if (member.kind === "function" && functionIds.has(identity)) {
+            return identity;
+        }
+        const vpc = vpcKey(graph.ref(r, "vpcId", [TYPES.vpc]) ?? stackVpcs[0]?.id);
+        if (member.kind === "endpoint") {
+            // The same node as the endpoint's route, when it is drawn.
+            const name = shortServiceName(String(r.inputs.serviceName ?? r.name));
+            return node(identity, () => ({ label: [`${name} interface endpoint`], shape: "box", className: "endpoint", prefix: "vpce", idName: r.name, kind: "endpoint:Interface", title: "interface endpoint", packed: true, vpc }));
+        }
+        const what = MEMBER_TITLES[member.kind](r.type);
+        const detail = typeof r.inputs.engine === "string" ? [r.inputs.engine] : [];
+        return node(identity, () => ({
+            label: [`${what} ${r.name}`, ...detail],
+            shape: member.kind === "database" || member.kind === "cache" ? "database" : "box",
+            prefix: "res",
+            idName: r.name,
+            kind: `member:${what}`,
+            title: what,
+            packed: true,
+            vpc,
+        }));
+    }
+
+    function securityGroupNode(groupId: string, vpcId: string | undefined): string {
+        const name = graph.nameOf(groupId);
+        return node(groupId, () => ({ label: [`security group ${name}`, "(nothing in this stack wears it)"], shape: "box", prefix: "sg", idName: name, vpc: vpcKey(vpcId ?? stackVpcs[0]?.id) }));
+    }
+
+    // What the functions cannot reach, crossed out as in the seed guide.
+    const subnetsOf = new Map(functions.map((fn) => [fn.id, fn.subnetIds]));
+    for (const fn of access.functions.filter((f) => inVpc.has(f.functionId))) {
+        const subnetIds = subnetsOf.get(fn.functionId)!;
+        if (fn.internet === "blocked") {
             // A subnet routed to an internet gateway already says why it gets nowhere.
-            if (!fn.subnetIds.some((s) => graph.defaultRouteOf(s)?.kind === "internetGateway")) {
-                edge(fnId, internet(), "blocked", "no route to the internet");
+            if (!subnetIds.some((s) => graph.defaultRouteOf(s)?.kind === "internetGateway")) {
+                edge(fn.functionId, internet(), "blocked", "no route to the internet");
             }
-            const apis = nodeFor("aws-apis", "svc", "aws_apis", () => ({ label: ["AWS APIs without an endpoint"], shape: "stadium", className: "unreachable" }));
-            edge(fnId, apis, "blocked", "no route");
-            // A service the function's role lets it call, with no endpoint on its subnets: the
-            // call will time out.
-            const reached = new Set(fn.subnetIds.flatMap((s) => [...(endpointServices.get(s) ?? [])]));
-            for (const name of servicesFunctionCalls(graph, fn.id).services.filter((name) => !reached.has(name))) {
+            const apis = node("aws-apis", () => ({ label: ["AWS APIs without an endpoint"], shape: "stadium", className: "unreachable", prefix: "svc", idName: "aws_apis" }));
+            edge(fn.functionId, apis, "blocked", "no route");
+            for (const name of fn.unreachableServices) {
                 const target = service(name);
-                nodes.find((n) => n.id === target)!.className = "unreachable";
-                edge(fnId, target, "blocked", "its role allows calls, but no endpoint");
+                nodes.get(target)!.className = "unreachable";
+                edge(fn.functionId, target, "blocked", "its role allows calls, but no endpoint");
             }
         } else {
-            cutOff.forEach((s) => edge(subnetNode(s), internet(), "blocked", "no route to the internet"));
+            fn.subnetsWithoutInternet.forEach((s) => edge(s, internet(), "blocked", "no route to the internet"));
         }
     }
-    if (functions.length === 0 && lambdaSubnets.length > 0 && lambdaSubnets.every((s) => reachesInternet.get(s) === false && !reachesInternetIpv6.has(s))) {
-        lambdaSubnets.forEach((s) => edge(subnetNode(s), internet(), "blocked", "no route to the internet"));
+    if (functions.length === 0 && access.lambdaSubnets.length > 0 && access.lambdaSubnets.every((s) => s.internet === "blocked")) {
+        access.lambdaSubnets.forEach((s) => edge(subnetNode(s.subnetId, "lambda"), internet(), "blocked", "no route to the internet"));
     }
-    const blockedInternet = edges.some((e) => e.to === ids.get("internet") && e.kind === "blocked") && !edges.some((e) => e.to === ids.get("internet") && e.kind === "route");
-    if (blockedInternet) {
-        nodes.find((n) => n.id === ids.get("internet"))!.className = "unreachable";
+    const intoInternet = edges.filter((e) => e.to === "internet");
+    if (intoInternet.length > 0 && intoInternet.every((e) => e.kind === "blocked")) {
+        nodes.get("internet")!.className = "unreachable";
     }
 
-    const used = new Set(nodes.map((n) => n.className));
-    const classes = Object.fromEntries(Object.entries(CLASSES).filter(([name]) => used.has(name)));
-    return { direction: "LR", nodes, groups: [...vpcGroups.values()], edges, classes };
+    const ordered = [...vpcs.values()];
+    return { nodes: [...nodes.values()], edges, vpcs: ordered, classes: CLASSES };
 }
 
-/** The Mermaid text of the planned network. */
-export function renderNetworkDiagram(graph: NetworkGraph): string {
-    return renderMermaid(buildNetworkDiagram(graph));
-}
-
-/** The node of a thing (a resource id or a fixed key), made the first time it is asked for. */
-/**
- * A subnet the stack does not create (an existing VPC's, an awsx VPC's), or one in a VPC the
- * stack does not create and with no route table of the stack's: where it routes is not known here.
- */
-function routesUnknown(graph: NetworkGraph, subnetId: string): boolean {
-    const subnet = graph.subnet(subnetId);
-    return !subnet.inStack || (graph.routeTableOf(subnetId) === undefined && !graph.vpcs.some((v) => v.id === subnet.vpcId));
-}
-
-type NodeFor = (key: string, prefix: string, name: string, make: () => Omit<FlowNode, "id">) => string;
-type EdgeFn = (from: string, to: string, kind: FlowEdge["kind"], label?: string) => void;
-
-/** NAT gateway -> internet gateway -> internet, when the NAT gateway's own subnet routes there. */
-function natReachesInternet(
-    graph: NetworkGraph,
-    natGatewayId: string,
-    natNode: string,
-    edge: EdgeFn,
-    nodeFor: NodeFor,
-    internet: () => string,
-    vpcGroup: (vpcId: string | undefined) => FlowGroup,
-    place: (group: FlowGroup, id: string) => void,
-    zoneOf: (subnet: SubnetNode) => FlowGroup,
-): boolean {
-    const nat = graph.natGateway(natGatewayId);
-    if (!nat) {
-        // A NAT gateway the stack does not create: assume it is built as AWS documents.
-        edge(natNode, internet(), "route");
-        return true;
-    }
-    if (nat.connectivity === "private") {
-        edge(natNode, internet(), "blocked", "private NAT gateway");
-        return false;
-    }
-    const out = nat.subnetId ? graph.defaultRouteOf(nat.subnetId) : undefined;
-    if (out?.kind !== "internetGateway") {
-        edge(natNode, internet(), "blocked", "its subnet has no internet gateway route");
-        return false;
-    }
-    const igw = graph.internetGateways.find((g) => g.id === out.id);
-    const igwId = nodeFor(out.id, "igw", graph.nameOf(out.id), () => ({ label: [`Internet gateway ${graph.nameOf(out.id)}`], shape: "box" }));
-    place(vpcGroup(igw?.vpcId ?? (nat.subnetId ? graph.subnet(nat.subnetId).vpcId : undefined)), igwId);
-    edge(natNode, igwId, "route");
-    edge(igwId, internet(), "route");
-    // A dual-stack public subnet also sends `::/0` to the internet gateway: drawn beside the NAT gateway it hosts.
-    const ipv6 = graph.defaultRouteOf(nat.subnetId!, "ipv6");
-    if (ipv6?.kind === "internetGateway") {
-        const host = graph.subnet(nat.subnetId!);
-        const hostId = nodeFor(host.id, "subnet", host.name, () => ({ label: [host.name, ...(host.cidrBlock ? [host.cidrBlock] : []), ...ipv6Label(host)], shape: "box" }));
-        place(zoneOf(host), hostId);
-        const target = ipv6.id === out.id ? igwId : nodeFor(ipv6.id, "igw", graph.nameOf(ipv6.id), () => ({ label: [`Internet gateway ${graph.nameOf(ipv6.id)}`], shape: "box" }));
-        edge(hostId, target, "route", ANY_DESTINATION.ipv6);
-    }
-    return true;
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+    const cache = new Map<K, V>();
+    return (key) => {
+        if (!cache.has(key)) {
+            cache.set(key, compute(key));
+        }
+        return cache.get(key)!;
+    };
 }
 
 /** The IPv6 line of a subnet's label: its /64 when known, or that it gets one when deployed. */
 function ipv6Label(subnet: SubnetNode): string[] {
     return subnet.ipv6CidrBlock ? [subnet.ipv6CidrBlock] : subnet.dualStack ? ["IPv6 /64 known after deploy"] : [];
-}
-
-function memberNode(identity: string, member: SecurityGroupMember, nodeFor: NodeFor, functionIds: Map<string, string>): string {
-    const r = member.resource;
-    if (member.kind === "function" && functionIds.has(identity)) {
-        return functionIds.get(identity)!;
-    }
-    if (member.kind === "endpoint") {
-        // The same node as the endpoint's route, when it is drawn.
-        const service = shortServiceName(String(r.inputs.serviceName ?? r.name));
-        return nodeFor(identity, "vpce", r.name, () => ({ label: [`${service} interface endpoint`], shape: "box", className: "endpoint" }));
-    }
-    const what = MEMBER_TITLES[member.kind](r.type);
-    const detail = typeof r.inputs.engine === "string" ? [r.inputs.engine] : [];
-    return nodeFor(identity, "res", r.name, () => ({ label: [`${what} ${r.name}`, ...detail], shape: member.kind === "database" || member.kind === "cache" ? "database" : "box" }));
 }
 
 const MEMBER_TITLES: Record<SecurityGroupMember["kind"], (type: string) => string> = {
@@ -317,10 +357,6 @@ const MEMBER_TITLES: Record<SecurityGroupMember["kind"], (type: string) => strin
     function: () => "Lambda",
     endpoint: () => "VPC endpoint",
 };
-
-function securityGroupNode(graph: NetworkGraph, groupId: string, nodeFor: NodeFor): string {
-    return nodeFor(groupId, "sg", graph.nameOf(groupId), () => ({ label: [`security group ${graph.nameOf(groupId)}`, "(nothing in this stack wears it)"], shape: "box" }));
-}
 
 /** Does the target group admit one of the source groups on the rule's ports? */
 function admits(permissions: SecurityGroupPermission[], targetGroup: string, sourceGroups: string[], egress: SecurityGroupPermission): boolean {

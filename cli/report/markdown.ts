@@ -1,9 +1,13 @@
 import { renderTree } from "../render-tree";
 import type { PlannedStack } from "../run-program";
 import type { CapacityReport } from "./capacity";
+import type { Reachability } from "../../sdk/reachability/types";
 import type { CostReport } from "./cost";
+import type { EndpointZones } from "./endpoint-zones";
 import { formatPercent, formatRate, formatUsd } from "./format";
+import { reachabilityTable } from "./reachability-matrix";
 import type { ReviewReport } from "./review-report";
+import { endpointZonesLine } from "./text-sections";
 
 /**
  * The policy pack's verdicts, as much of them as the report shows (the shape of the policy
@@ -16,11 +20,18 @@ export interface PolicyVerdictsForReport {
 }
 
 /**
- * A pull-request comment: a one-line summary, the network as a `mermaid` block (GitHub draws
- * it), the cost and capacity tables, the policy verdicts when there are any, and the full
- * resource tree folded away.
+ * GitHub refuses a comment longer than 65,536 characters; the report keeps to less, leaving room
+ * for what a workflow puts above it (examples/github-actions adds a marker and a heading line).
  */
-export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport, policy?: PolicyVerdictsForReport): string {
+export const MARKDOWN_REPORT_LIMIT = 64_000;
+
+/**
+ * A pull-request comment: a one-line summary, the network as a `mermaid` block (GitHub draws
+ * it), the cost and capacity tables, the policy verdicts when there are any, and the resource
+ * tree folded away. Only the resource tree is ever cut to keep within `limit`, with a note: the
+ * diagram (already kept within its own limits) and the policy verdicts are always whole.
+ */
+export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport, policy?: PolicyVerdictsForReport, limit = MARKDOWN_REPORT_LIMIT): string {
     const { project, region, resources } = planned;
     const sections = [
         `## Offline plan of \`${project.name}\` (stack \`${project.stack}\`, ${region})`,
@@ -29,14 +40,42 @@ export function renderMarkdownReport(planned: PlannedStack, review: ReviewReport
         "### Network",
         "```mermaid\n" + review.diagram.trimEnd() + "\n```",
         "Solid arrows are routes; thick arrows are what the functions' security groups allow; a dotted arrow is allowed on one side only; a crossed arrow cannot be reached in this design.",
+        "### Reachability",
+        reachabilitySection(review.reachability),
         "### Monthly cost",
         costSection(review.cost),
         "### Capacity",
         capacitySection(review.capacity),
+        ...(review.endpointZones.length > 0 ? ["### Interface endpoints by zone", endpointZonesSection(review.endpointZones)] : []),
+        ...(planned.warnings.length > 0 ? ["### Warnings", planned.warnings.map((w) => `- ${w}`).join("\n")] : []),
         ...(policy ? [`### Policy${policy.pack ? ` pack \`${policy.pack}\`` : ""}`, policySection(policy)] : []),
-        `<details><summary>Resources to create (${resources.length})</summary>\n\n\`\`\`\n${renderTree(resources)}\n\`\`\`\n\n</details>`,
     ];
-    return `${sections.join("\n\n")}\n`;
+    const tree = renderTree(resources).split("\n");
+    const report = (listed: number) => `${[...sections, resourceList(resources.length, tree, listed, limit)].join("\n\n")}\n`;
+    const whole = report(tree.length);
+    if (whole.length <= limit) {
+        return whole;
+    }
+    // Listing fewer lines never lengthens the report: find the most that fit.
+    let low = 0;
+    let high = tree.length - 1;
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (report(mid).length <= limit) {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    return report(low);
+}
+
+/** The folded resource tree, its first `listed` lines, and a note of those left out. */
+function resourceList(count: number, tree: string[], listed: number, limit: number): string {
+    const rest = tree.length - listed;
+    const note = rest > 0 ? `\n${rest} more not listed here, to keep this comment within ${limit.toLocaleString("en-US")} characters (GitHub's limit is 65,536): \`vpc-lambda plan\` lists them all.\n` : "";
+    const block = listed > 0 ? `\`\`\`\n${tree.slice(0, listed).join("\n")}\n\`\`\`\n` : "";
+    return `<details><summary>Resources to create (${count})</summary>\n\n${block}${note}\n</details>`;
 }
 
 function summaryLine(planned: PlannedStack, review: ReviewReport, policy: PolicyVerdictsForReport | undefined): string {
@@ -110,6 +149,26 @@ function capacitySection(capacity: CapacityReport): string {
         ...capacity.warnings.map((w) => `> ⚠️ ${w}`),
     ];
     return blocks.join("\n\n");
+}
+
+function endpointZonesSection(endpoints: EndpointZones[]): string {
+    return table(
+        ["endpoint", "service", "zones"],
+        endpoints.map((e) => [e.endpoint, e.service, endpointZonesLine(e)]),
+    );
+}
+
+/** Functions x destinations, then each blocking hop once with its fix. */
+function reachabilitySection(cells: readonly Reachability[]): string {
+    if (cells.length === 0) {
+        return "No Lambda function in a VPC in this stack.";
+    }
+    const { header, rows, blocked } = reachabilityTable(cells);
+    return [
+        table(header, rows),
+        "<sub>✅ reachable · ❌ blocked, at the hop named · ? not known until deployed. The internet and AWS services are judged on TCP 443; a security group on its rule's port.</sub>",
+        ...(blocked.length > 0 ? [blocked.map((b) => `- ${b}`).join("\n")] : []),
+    ].join("\n\n");
 }
 
 function policySection(policy: PolicyVerdictsForReport): string {

@@ -66,7 +66,12 @@ export function renderMermaid(chart: Flowchart): string {
         const [open, close] = SHAPES[n.shape];
         lines.push(`${indent}${n.id}${open}"${n.label.map(escapeLabel).join("<br/>")}"${close}${n.className ? `:::${n.className}` : ""}`);
     };
+    // A subgraph with nothing in it would be drawn as an empty box.
+    const holdsNodes = (g: FlowGroup): boolean => g.nodeIds.some((id) => nodes.has(id)) || g.groups.some(holdsNodes);
     const group = (g: FlowGroup, indent: string) => {
+        if (!holdsNodes(g)) {
+            return;
+        }
         lines.push(`${indent}subgraph ${g.id}["${escapeLabel(g.label)}"]`);
         g.nodeIds.forEach((id) => node(id, `${indent}    `));
         g.groups.forEach((inner) => group(inner, `${indent}    `));

@@ -1,8 +1,11 @@
+import { reachabilityMatrix } from "../../sdk/reachability/model";
+import { NetworkGraph } from "../../sdk/stack/network-graph";
+import type { Reachability } from "../../sdk/reachability/types";
 import type { PlannedStack } from "../run-program";
 import { assessCapacity, CapacityReport } from "./capacity";
 import { CostReport, estimateCost } from "./cost";
 import { renderNetworkDiagram } from "./diagram";
-import { NetworkGraph } from "./network-graph";
+import { assessEndpointZones, EndpointZones } from "./endpoint-zones";
 
 /** What a reviewer of a network change reads besides the resource list. */
 export interface ReviewReport {
@@ -10,6 +13,10 @@ export interface ReviewReport {
     diagram: string;
     cost: CostReport;
     capacity: CapacityReport;
+    /** The zones each interface endpoint is in, and the Lambda zones it is not. */
+    endpointZones: EndpointZones[];
+    /** Per function and destination: reachable, blocked (at which hop, and the fix) or unknown. */
+    reachability: Reachability[];
 }
 
 export interface ReviewOptions {
@@ -17,12 +24,15 @@ export interface ReviewOptions {
     trafficGb?: number;
 }
 
-/** The diagram, cost and capacity of a planned stack, all read from the same resource graph. */
+/** The diagram, cost, capacity and reachability of a planned stack, all read from the same resource graph. */
 export function buildReviewReport(planned: PlannedStack, options: ReviewOptions = {}): ReviewReport {
     const graph = new NetworkGraph(planned.resources);
+    const reachability = reachabilityMatrix(graph);
     return {
         diagram: renderNetworkDiagram(graph),
         cost: estimateCost(graph, planned.region, options),
         capacity: assessCapacity(graph),
+        endpointZones: assessEndpointZones(graph),
+        reachability,
     };
 }

@@ -1,6 +1,9 @@
 import { AWS_PRICES } from "../../sdk/aws-prices";
 import type { CapacityReport } from "./capacity";
+import type { Reachability } from "../../sdk/reachability/types";
 import type { CostReport } from "./cost";
+import type { EndpointZones } from "./endpoint-zones";
+import { reachabilityTable } from "./reachability-matrix";
 import { formatPercent, formatRate, formatUsd } from "./format";
 
 /** The short cost section of the text report. */
@@ -31,4 +34,42 @@ export function renderCapacityText(capacity: CapacityReport): string {
     });
     const vpcs = capacity.vpcs.map((v) => `  Lambda ENIs in ${v.vpcName}: ${v.hyperplaneEnis} of the ${v.quota} per VPC quota`);
     return ["Capacity (per Lambda subnet):", ...rows, ...vpcs, ...(capacity.notes ?? []).map((n) => `  ${n}`), ...capacity.warnings.map((w) => `  WARNING: ${w}`)].join("\n");
+}
+
+/** Each interface endpoint's zones, and the Lambda zones that reach it across zones; empty without interface endpoints. */
+export function renderEndpointZonesText(endpoints: EndpointZones[]): string {
+    if (endpoints.length === 0) {
+        return "";
+    }
+    const rows = endpoints.map((e) => `  ${e.endpoint} (${e.service}): ${endpointZonesLine(e)}`);
+    return ["Interface endpoints by zone:", ...rows].join("\n");
+}
+
+/** `us-east-1a, us-east-1b; not in us-east-1c, whose functions reach it across zones`. */
+export function endpointZonesLine(e: EndpointZones): string {
+    const placed = e.zones.length > 0 ? e.zones.join(", ") : "no zone known";
+    const unknown = e.zonesUnknown ? " (subnets not created by this stack: zones unknown here)" : "";
+    const without = e.lambdaZonesWithout.length > 0 ? `; not in ${e.lambdaZonesWithout.join(", ")}, whose functions reach it across zones (the service is not offered there)` : "";
+    return `${placed}${unknown}${without}`;
+}
+
+/** The warnings the program logged, as `pulumi preview` prints them; empty when there are none. */
+export function renderWarningsText(warnings: readonly string[]): string {
+    return warnings.length === 0 ? "" : ["Warnings (as pulumi preview prints them):", ...warnings.map((w) => `  ${w}`)].join("\n");
+}
+
+/** The reachability matrix of the text report: functions x destinations, then each blocking hop with its fix. */
+export function renderReachabilityText(cells: readonly Reachability[]): string {
+    if (cells.length === 0) {
+        return "Reachability: no Lambda function in a VPC in this stack.";
+    }
+    const { header, rows, blocked } = reachabilityTable(cells);
+    const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i]))));
+    const line = (cells: string[]) => `  ${cells.map((c, i) => c + " ".repeat(widths[i] - displayWidth(c))).join("  ").trimEnd()}`;
+    return ["Reachability (✅ reachable, ❌ blocked at the hop named, ? not known until deployed):", line(header), ...rows.map(line), ...blocked.map((b) => `  ${b}`)].join("\n");
+}
+
+/** Columns a string takes in a terminal: the check and cross marks take two. */
+function displayWidth(text: string): number {
+    return [...text].reduce((width, char) => width + (char === "✅" || char === "❌" ? 2 : 1), 0);
 }

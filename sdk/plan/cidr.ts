@@ -101,3 +101,8 @@ export function ipv6SubnetBlock(vpcBlock: string, index: number): string {
     const first = vpc.bigInt() + (BigInt(index) << BigInt(128 - subnetPrefix));
     return `${Address6.fromBigInt(first).correctForm()}/${subnetPrefix}`;
 }
+
+/** The addresses of an IPv4 block of this prefix that AWS lets resources use: all but the 5 it reserves in every subnet. */
+export function usableAddresses(prefixLength: number): number {
+    return 2 ** (32 - prefixLength) - AWS_LIMITS.reservedAddressesPerSubnet;
+}

@@ -23,6 +23,9 @@ export function planDiagnostics(
         functionKey: "diagnostics",
         roleKey: "diagnostics-role",
         logGroupKey: "diagnostics-logs",
+        logsPolicyKey: "diagnostics-logs-policy",
+        logsPolicyAttachmentKey: "diagnostics-logs-policy-attachment",
+        eniPolicyAttachmentKey: "diagnostics-role-eni",
         logRetentionInDays: DIAGNOSTICS_LOG_RETENTION_DAYS,
         configuration: {
             pattern,

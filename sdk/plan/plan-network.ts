@@ -23,6 +23,7 @@ export function planNetwork(name: string, args: ValidatedArgs): NetworkPlan {
         },
         flowLog: planFlowLog(args),
         dualStack: args.dualStack,
+        ...(args.needs ? { needs: args.needs } : {}),
         tags: args.tags,
     };
 
@@ -102,8 +103,10 @@ function planFlowLog(args: ValidatedArgs): FlowLogPlan | undefined {
                       kind: FlowLogDestination.CloudWatchLogs,
                       logGroupKey: "flow-log-group",
                       retentionInDays: settings.retentionInDays,
+                      ...(settings.kmsKeyId !== undefined ? { kmsKeyId: settings.kmsKeyId } : {}),
                       roleKey: "flow-log-role",
-                      rolePolicyKey: "flow-log-role-policy",
+                      policyKey: "flow-log-policy",
+                      policyAttachmentKey: "flow-log-policy-attachment",
                   },
     };
 }

@@ -2,7 +2,7 @@ import { NetworkPattern } from "../args";
 import type { ValidatedAllowTo } from "../validation/validated-args";
 import { ENDPOINT_SECURITY_GROUP_KEY } from "./endpoints";
 import { ANY_IPV4, ANY_IPV6 } from "./routing";
-import type { GatewayEndpointPlan, InterfaceEndpointPlan, SecurityGroupPlan, SecurityGroupRulePlan } from "./types";
+import type { GatewayEndpointPlan, InterfaceEndpointPlan, Ref, RulePeer, SecurityGroupPlan, SecurityGroupRulePlan } from "./types";
 
 export const LAMBDA_SECURITY_GROUP_KEY = "lambda-sg";
 export const REPLACEMENT_SECURITY_GROUP_KEY = "lambda-replacement-sg";
@@ -128,6 +128,28 @@ function replacementGroup(componentName: string): SecurityGroupPlan {
         role: "replacement",
         description: `Replaces the Lambda security group of ${componentName} on functions being deleted: no rules, no traffic`,
     };
+}
+
+/**
+ * A rule's peer as the provider's rule arguments name it, with `group` and `prefixList` giving
+ * the id of a planned or given group and of a gateway endpoint's prefix list: one mapping for
+ * the resources the component registers and for the plan the reachability model reads.
+ */
+export function rulePeerArgs<Id>(
+    peer: RulePeer,
+    group: (ref: Ref) => Id,
+    prefixList: (endpointKey: string) => Id,
+): { cidrIpv4: string } | { cidrIpv6: string } | { referencedSecurityGroupId: Id } | { prefixListId: Id } {
+    switch (peer.kind) {
+        case "cidr":
+            return { cidrIpv4: peer.cidrIpv4 };
+        case "cidrIpv6":
+            return { cidrIpv6: peer.cidrIpv6 };
+        case "securityGroup":
+            return { referencedSecurityGroupId: group(peer.ref) };
+        case "gatewayEndpointPrefixList":
+            return { prefixListId: prefixList(peer.endpointKey) };
+    }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Input } from "@pulumi/pulumi";
 import type { FlowLogDestination, FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern } from "../args";
+import type { ValidatedNeeds } from "../validation/validated-args";
 import type { PolicyDocument } from "./iam-documents";
 
 /**
@@ -33,6 +34,8 @@ export interface NetworkPlan {
     egressOnlyInternetGateway?: { key: string };
     /** The in-VPC diagnostics function, when enabled. */
     diagnostics?: DiagnosticsPlan;
+    /** What the functions must reach, when declared: checked against this plan, and tagged on the Lambda security group. */
+    needs?: ValidatedNeeds;
     tags: Record<string, Input<string>>;
 }
 
@@ -173,8 +176,15 @@ export interface CloudWatchLogsDestinationPlan {
     kind: typeof FlowLogDestination.CloudWatchLogs;
     logGroupKey: string;
     retentionInDays: number;
+    /** The KMS key ARN the log group is encrypted with; absent: CloudWatch Logs' own encryption. */
+    kmsKeyId?: Input<string>;
     roleKey: string;
-    rolePolicyKey: string;
+    /**
+     * The role's permissions, a customer-managed policy (`aws.iam.Policy`) attached to the role,
+     * not an inline one: cdk-nag's IAMNoInlinePolicy (NIST 800-53 R5, HIPAA) flags inline policies.
+     */
+    policyKey: string;
+    policyAttachmentKey: string;
 }
 
 /**
@@ -202,6 +212,11 @@ export interface DiagnosticsPlan {
     functionKey: string;
     roleKey: string;
     logGroupKey: string;
+    /** Its log-writing permissions: a customer-managed policy attached to its role, as for the flow log. */
+    logsPolicyKey: string;
+    logsPolicyAttachmentKey: string;
+    /** The attachment of the network's ENI policy to its role. */
+    eniPolicyAttachmentKey: string;
     /** Days its logs are kept: it is a troubleshooting tool, not an audit trail. */
     logRetentionInDays: number;
     configuration: DiagnosticsConfiguration;

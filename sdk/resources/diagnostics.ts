@@ -1,8 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DIAGNOSTICS_CONFIG_VARIABLE, diagnosticsCode } from "../diagnostics/handler-code";
+import { diagnosticsCode } from "../diagnostics/handler-code";
+import { diagnosticsEnvironment } from "../plan/diagnostics-environment";
 import { lambdaTrustPolicy, logGroupWriterPolicy } from "../plan/iam-documents";
 import type { DiagnosticsPlan } from "../plan/types";
+import { diagnosticsEnvironmentProblem } from "../validation/diagnostics-environment";
 import type { BuildContext } from "./context";
 
 /** What the diagnostics function is attached to: the network's own subnets, groups and policy. */
@@ -39,18 +41,31 @@ export function buildDiagnostics(ctx: BuildContext, plan: DiagnosticsPlan, netwo
         },
         ctx.options,
     );
-    const logging = new aws.iam.RolePolicy(
-        ctx.name(`${plan.roleKey}-logs`),
-        { role: role.id, policy: logGroup.arn.apply((arn) => JSON.stringify(logGroupWriterPolicy(arn))) },
+    // Customer-managed policies attached to the role, none inline (cdk-nag's IAMNoInlinePolicy).
+    const logsPolicy = new aws.iam.Policy(
+        ctx.name(plan.logsPolicyKey),
+        {
+            description: `Lets the diagnostics function of ${ctx.plan.name} write to its own log group`,
+            policy: logGroup.arn.apply((arn) => JSON.stringify(logGroupWriterPolicy(arn))),
+            tags: ctx.tags(plan.logsPolicyKey),
+        },
         ctx.options,
     );
-    const eniAccess = new aws.iam.RolePolicyAttachment(ctx.name(`${plan.roleKey}-eni`), { role: role.name, policyArn: network.eniPolicyArn }, ctx.options);
+    const logging = new aws.iam.RolePolicyAttachment(ctx.name(plan.logsPolicyAttachmentKey), { role: role.name, policyArn: logsPolicy.arn }, ctx.options);
+    const eniAccess = new aws.iam.RolePolicyAttachment(ctx.name(plan.eniPolicyAttachmentKey), { role: role.name, policyArn: network.eniPolicyArn }, ctx.options);
 
-    const configuration = pulumi
+    // The environment is checked once its values are known (in a preview when they are): Lambda
+    // refuses more than 4 KB of variables at `pulumi up`.
+    const variables = pulumi
         .all([pulumi.all(plan.targets.map((t) => pulumi.all([t.host, t.port]))), network.vpcCidrBlocks])
-        .apply(([targets, vpcCidrBlocks]) =>
-            JSON.stringify({ ...plan.configuration, targets: targets.map(([host, port]) => ({ host, port })), vpcCidrBlocks: vpcCidrBlocks.filter(Boolean) }),
-        );
+        .apply(([targets, vpcCidrBlocks]) => {
+            const resolved = { targets: targets.map(([host, port]) => ({ host, port })), vpcCidrBlocks: vpcCidrBlocks.filter(Boolean) };
+            const problem = diagnosticsEnvironmentProblem(plan.configuration, resolved);
+            if (problem) {
+                throw new Error(`VpcLambdaNetwork "${ctx.plan.name}": diagnostics.targets: ${problem}`);
+            }
+            return diagnosticsEnvironment(plan.configuration, resolved);
+        });
     return new aws.lambda.Function(
         ctx.name(plan.functionKey),
         {
@@ -61,15 +76,7 @@ export function buildDiagnostics(ctx: BuildContext, plan: DiagnosticsPlan, netwo
             role: role.arn,
             timeout: TIMEOUT_SECONDS,
             memorySize: MEMORY_MB,
-            environment: {
-                variables: {
-                    [DIAGNOSTICS_CONFIG_VARIABLE]: configuration,
-                    // dns.lookup runs on libuv's thread pool (4 threads by default) and a lookup that
-                    // hangs keeps its thread after the probe's timer gives up: more threads, so that a
-                    // few unresolvable targets do not starve the other probes' lookups.
-                    UV_THREADPOOL_SIZE: "16",
-                },
-            },
+            environment: { variables },
             loggingConfig: { logFormat: "Text", logGroup: logGroup.name },
             vpcConfig: {
                 subnetIds: network.subnetIds,

@@ -9,6 +9,8 @@ export interface BuiltNetwork {
     vpcId: pulumi.Input<string>;
     /** Subnet and route-table ids by plan key. */
     ids: Map<string, pulumi.Output<string>>;
+    /** The zone name of each planned subnet, by plan key (known in a preview too). */
+    subnetZones: Map<string, pulumi.Input<string>>;
     natGatewayIds: pulumi.Output<string>[];
     publicSubnetIds: pulumi.Output<string>[];
     /** The VPC's IPv4 block and, with dual stack, its IPv6 block; empty for an existing VPC. */
@@ -25,7 +27,7 @@ export function buildNetwork(ctx: BuildContext): BuiltNetwork {
     const { plan } = ctx;
     const ids = new Map<string, pulumi.Output<string>>();
     if (plan.vpc.kind === "existing") {
-        return { vpcId: plan.vpc.vpcId, ids, natGatewayIds: [], publicSubnetIds: [], vpcCidrBlocks: [] };
+        return { vpcId: plan.vpc.vpcId, ids, subnetZones: new Map(), natGatewayIds: [], publicSubnetIds: [], vpcCidrBlocks: [] };
     }
     const vpc = new aws.ec2.Vpc(
         ctx.name(plan.vpc.key),
@@ -47,18 +49,24 @@ export function buildNetwork(ctx: BuildContext): BuiltNetwork {
     );
 
     const zoneNames = zoneNameResolver(ctx, plan);
+    const subnetZones = new Map<string, pulumi.Input<string>>();
     for (const subnet of plan.subnets) {
+        const availabilityZone = zoneNames(plan.zones[subnet.zone - 1]);
+        subnetZones.set(subnet.key, availabilityZone);
         const built = new aws.ec2.Subnet(
             ctx.name(subnet.key),
             {
                 vpcId: vpc.id,
                 cidrBlock: subnet.cidrBlock,
-                availabilityZone: zoneNames(plan.zones[subnet.zone - 1]),
+                availabilityZone,
                 mapPublicIpOnLaunch: subnet.mapPublicIpOnLaunch,
                 ...ipv6SubnetArgs(vpc, subnet.ipv6SubnetIndex),
                 tags: ctx.tags(subnet.key),
             },
-            ctx.options,
+            // A subnet is replaced when its zone changes (availability_zone is ForceNew in the
+            // provider's vpc_subnet.go). Created before the old one is deleted, the replacement asks
+            // for the same CIDR block in the same VPC, and EC2 refuses it (InvalidSubnet.Conflict).
+            { ...ctx.options, deleteBeforeReplace: true },
         );
         ids.set(subnet.key, built.id);
     }
@@ -121,6 +129,7 @@ export function buildNetwork(ctx: BuildContext): BuiltNetwork {
     return {
         vpcId: vpc.id,
         ids,
+        subnetZones,
         natGatewayIds,
         publicSubnetIds: plan.subnets.filter((s) => s.role === "public").map((s) => builtId(ids, s.key)),
         vpcCidrBlocks: [plan.vpc.cidrBlock, ...(vpcIpv6CidrBlock ? [vpcIpv6CidrBlock] : [])],

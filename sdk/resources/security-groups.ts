@@ -1,6 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { SecurityGroupRulePlan } from "../plan/types";
+import { LAMBDA_SECURITY_GROUP_KEY, rulePeerArgs } from "../plan/security-rules";
+import { NEEDS_TAG, needsTagValue } from "../reachability/needs";
+import { needsOf } from "../validation/needs";
+import type { ValidatedNeeds } from "../validation/validated-args";
 import { BuildContext, builtId, resolveRef } from "./context";
 
 /**
@@ -10,9 +13,10 @@ import { BuildContext, builtId, resolveRef } from "./context";
 export function buildSecurityGroups(ctx: BuildContext, vpcId: pulumi.Input<string>): Map<string, pulumi.Output<string>> {
     const ids = new Map<string, pulumi.Output<string>>();
     for (const group of ctx.plan.securityGroups) {
+        const needs: Record<string, pulumi.Input<string>> = group.key === LAMBDA_SECURITY_GROUP_KEY && ctx.plan.needs ? { [NEEDS_TAG]: needsTag(ctx.plan.needs) } : {};
         const built = new aws.ec2.SecurityGroup(
             ctx.name(group.key),
-            { vpcId, description: group.description, tags: ctx.tags(group.key) },
+            { vpcId, description: group.description, tags: { ...ctx.tags(group.key), ...needs } },
             ctx.options,
         );
         ids.set(group.key, built.id);
@@ -31,7 +35,7 @@ export function buildSecurityGroupRules(ctx: BuildContext, groupIds: ReadonlyMap
             description: rule.description,
             ipProtocol: rule.ipProtocol,
             ...(rule.ipProtocol === "-1" ? {} : { fromPort: rule.fromPort, toPort: rule.toPort }),
-            ...peerArgs(rule, groupIds, prefixListIds),
+            ...rulePeerArgs(rule.peer, (ref) => resolveRef(ref, groupIds), (endpointKey) => builtId(prefixListIds, endpointKey)),
             tags: ctx.tags(rule.key),
         };
         if (rule.direction === "ingress") {
@@ -42,20 +46,12 @@ export function buildSecurityGroupRules(ctx: BuildContext, groupIds: ReadonlyMap
     }
 }
 
-function peerArgs(
-    rule: SecurityGroupRulePlan,
-    groupIds: ReadonlyMap<string, pulumi.Output<string>>,
-    prefixListIds: ReadonlyMap<string, pulumi.Output<string>>,
-): { cidrIpv4: string } | { cidrIpv6: string } | { referencedSecurityGroupId: pulumi.Input<string> } | { prefixListId: pulumi.Input<string> } {
-    const { peer } = rule;
-    switch (peer.kind) {
-        case "cidr":
-            return { cidrIpv4: peer.cidrIpv4 };
-        case "cidrIpv6":
-            return { cidrIpv6: peer.cidrIpv6 };
-        case "securityGroup":
-            return { referencedSecurityGroupId: resolveRef(peer.ref, groupIds) };
-        case "gatewayEndpointPrefixList":
-            return { prefixListId: builtId(prefixListIds, peer.endpointKey) };
-    }
+/**
+ * The needs, as the tag the policy pack reads (sdk/reachability/needs.ts): a plain string when
+ * every security group id is, so that a preview shows it; else known once the groups exist.
+ */
+function needsTag(needs: ValidatedNeeds): pulumi.Input<string> {
+    const outputs = needs.securityGroups.map((g) => g.securityGroupId).filter((id): id is Exclude<pulumi.Input<string>, string> => typeof id !== "string");
+    const tag = (resolved: string[]) => needsTagValue(needsOf(needs, (output) => resolved[outputs.indexOf(output as Exclude<pulumi.Input<string>, string>)]).map(({ need }) => need));
+    return outputs.length === 0 ? tag([]) : pulumi.all(outputs).apply(tag);
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { ipv6SubnetBlock } from "../plan/cidr";
+import { awsServiceOf } from "../aws-resource-types";
 import { AWSX_VPC_TYPE, MockedAwsxSubnet, mockAwsxVpc, MockedVpcDns } from "./awsx-vpc-mock";
 
 /** Where the mocked AWS account lives. */
@@ -15,7 +16,35 @@ export interface MockAwsOptions {
      * @default false
      */
     preview?: boolean;
+    /**
+     * Zones an endpoint service is not offered in, by short service name: `{ lambda: ["us-east-1c"] }`.
+     * `getVpcEndpointService` leaves them out of the service's `availabilityZones`, as AWS does for a
+     * zone that lacks the service. Every other service is offered in every zone.
+     */
+    zonesWithoutEndpointService?: Record<string, string[]>;
+    /** VPC endpoints that exist already, made outside the program (another stack's, say), for `getVpcEndpoint`. */
+    existingEndpoints?: MockedVpcEndpoint[];
 }
+
+/** A VPC endpoint as `getVpcEndpoint` reports it. */
+export interface MockedVpcEndpoint {
+    id: string;
+    vpcId: string;
+    /** The full name, e.g. `com.amazonaws.us-east-1.s3`. */
+    serviceName: string;
+    vpcEndpointType: "Gateway" | "Interface";
+    routeTableIds?: string[];
+    privateDnsEnabled?: boolean;
+    securityGroupIds?: string[];
+    tags?: Record<string, string>;
+}
+
+// The services whose endpoint service name starts with `cn.com.amazonaws.` in the China Regions,
+// as far as shared/AWS-FACTS.md lists them; AWS has others. The component does not rely on this
+// list: it asks for both forms, and these mocks answer with one.
+const CHINA_PREFIXED_SERVICES = ["ecr.api", "ecr.dkr", "execute-api", "ec2"];
+// The services that have gateway endpoints (AWS_LIMITS.gatewayEndpointServices).
+const GATEWAY_SERVICES = ["s3", "dynamodb"];
 
 // EC2 id prefixes by resource type; anything else gets an ARN-derived id.
 const EC2_ID_PREFIX: Record<string, string> = {
@@ -72,11 +101,27 @@ export class MockAws implements pulumi.runtime.Mocks {
     private readonly subnetRouteTables = new Map<string, string>();
     /** VPC id to its DNS attributes, for `getVpc` lookups of VPCs made under these mocks (awsx's included). */
     private readonly vpcDns = new Map<string, MockedVpcDns>();
+    /** The VPC endpoints made under these mocks, by id, for `getVpcEndpoint`. */
+    private readonly endpoints = new Map<string, MockedVpcEndpoint>();
+    private readonly zonesWithoutEndpointService: Record<string, string[]>;
+    private readonly existingEndpoints: MockedVpcEndpoint[];
 
     constructor(options: MockAwsOptions = {}) {
         this.region = options.region ?? "us-east-1";
         this.accountId = options.accountId ?? "123456789012";
         this.preview = options.preview ?? false;
+        this.zonesWithoutEndpointService = options.zonesWithoutEndpointService ?? {};
+        this.existingEndpoints = options.existingEndpoints ?? [];
+    }
+
+    /** The partition of the mocked region: `aws-cn` in China, `aws-us-gov` in GovCloud, else `aws`. */
+    get partition(): string {
+        return this.region.startsWith("cn-") ? "aws-cn" : this.region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    }
+
+    /** Forgets the endpoints made so far, as a new stack would not see those of an earlier test case. */
+    forgetEndpoints(): void {
+        this.endpoints.clear();
     }
 
     /** The region's zones, as `getAvailabilityZones` reports them (six, like us-east-1). */
@@ -108,6 +153,18 @@ export class MockAws implements pulumi.runtime.Mocks {
             const ipv6CidrBlock = typeof args.inputs.ipv6CidrBlock === "string" ? args.inputs.ipv6CidrBlock : "";
             this.subnetIpv6.set(id, { ipv6CidrBlock, ipv6Native: args.inputs.ipv6Native === true });
         }
+        if (args.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && typeof state.vpcId === "string") {
+            this.endpoints.set(id, {
+                id,
+                vpcId: state.vpcId,
+                serviceName: String(state.serviceName ?? ""),
+                vpcEndpointType: state.vpcEndpointType === "Interface" ? "Interface" : "Gateway",
+                routeTableIds: (state.routeTableIds as string[] | undefined) ?? [],
+                privateDnsEnabled: state.privateDnsEnabled === true,
+                securityGroupIds: (state.securityGroupIds as string[] | undefined) ?? [],
+                tags: (state.tags as Record<string, string> | undefined) ?? {},
+            });
+        }
         if (args.type === "aws:ec2/routeTableAssociation:RouteTableAssociation" && typeof args.inputs.subnetId === "string") {
             this.subnetRouteTables.set(args.inputs.subnetId, args.inputs.routeTableId);
         }
@@ -128,10 +185,16 @@ export class MockAws implements pulumi.runtime.Mocks {
                 };
             case "aws:index/getRegion:getRegion":
                 return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
-            case "aws:index/getPartition:getPartition":
-                return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+            case "aws:index/getPartition:getPartition": {
+                const china = this.partition === "aws-cn";
+                return { id: this.partition, partition: this.partition, dnsSuffix: china ? "amazonaws.com.cn" : "amazonaws.com", reverseDnsPrefix: china ? "cn.com.amazonaws" : "com.amazonaws" };
+            }
+            case "aws:ec2/getVpcEndpointService:getVpcEndpointService":
+                return this.endpointService(args.inputs);
+            case "aws:ec2/getVpcEndpoint:getVpcEndpoint":
+                return this.vpcEndpoint(args.inputs);
             case "aws:index/getCallerIdentity:getCallerIdentity":
-                return { id: accountId, accountId, arn: `arn:aws:iam::${accountId}:user/mock`, userId: "AIDAMOCKUSER" };
+                return { id: accountId, accountId, arn: `arn:${this.partition}:iam::${accountId}:user/mock`, userId: "AIDAMOCKUSER" };
             case "aws:ec2/getSubnet:getSubnet": {
                 const subnetId = String(args.inputs.id);
                 const awsxSubnet = this.awsxSubnets.get(subnetId);
@@ -175,6 +238,65 @@ export class MockAws implements pulumi.runtime.Mocks {
         }
     }
 
+    /**
+     * What DescribeVpcEndpointServices answers for the names asked (`serviceName`, `service`, or a
+     * `service-name` filter): the one the region has, `cn.com.amazonaws.` for the China-prefixed
+     * services in a China Region, and the zones the service is offered in. The provider's error when
+     * none matches.
+     */
+    private endpointService(inputs: Record<string, any>): Record<string, unknown> {
+        const filtered = (inputs.filters ?? []).find((f: { name: string }) => f.name === "service-name")?.values as string[] | undefined;
+        const asked: string[] = filtered ?? (inputs.serviceName ? [inputs.serviceName] : inputs.service ? [`com.amazonaws.${this.region}.${inputs.service}`] : []);
+        const serviceType = inputs.serviceType ?? "Interface";
+        const offered = asked.find((name) => {
+            const service = awsServiceOf(name);
+            if (!service || !name.includes(`.${this.region}.`)) {
+                return false;
+            }
+            const china = this.partition === "aws-cn" && CHINA_PREFIXED_SERVICES.includes(service);
+            return name.startsWith("cn.") === china && (serviceType !== "Gateway" || GATEWAY_SERVICES.includes(service));
+        });
+        if (!offered) {
+            throw invokeError("no matching EC2 VPC Endpoint Service found");
+        }
+        const service = awsServiceOf(offered)!;
+        const missing = this.zonesWithoutEndpointService[service] ?? [];
+        return {
+            id: offered,
+            serviceName: offered,
+            service,
+            serviceType,
+            serviceId: `vpce-svc-${hex(offered).slice(0, 17)}`,
+            owner: "amazon",
+            availabilityZones: serviceType === "Gateway" ? [] : this.zoneNames.filter((zone) => !missing.includes(zone)),
+            privateDnsName: serviceType === "Gateway" ? "" : `${service}.${this.region}.amazonaws.com`,
+            vpcEndpointPolicySupported: true,
+            acceptanceRequired: false,
+            managesVpcEndpoints: false,
+        };
+    }
+
+    /**
+     * The one VPC endpoint matching `vpcId`, `serviceName` and `vpcEndpointType`, among those made
+     * under these mocks and the existing ones given; the provider's errors for none and for several.
+     */
+    private vpcEndpoint(inputs: Record<string, any>): Record<string, unknown> {
+        const matches = [...this.existingEndpoints, ...this.endpoints.values()].filter(
+            (e) =>
+                (inputs.vpcId === undefined || e.vpcId === inputs.vpcId) &&
+                (inputs.serviceName === undefined || e.serviceName === inputs.serviceName) &&
+                (inputs.vpcEndpointType === undefined || e.vpcEndpointType === inputs.vpcEndpointType),
+        );
+        if (matches.length === 0) {
+            throw invokeError("no matching EC2 VPC Endpoint found");
+        }
+        if (matches.length > 1) {
+            throw invokeError("multiple EC2 VPC Endpoints matched; use additional constraints to reduce matches to a single EC2 VPC Endpoint");
+        }
+        const [found] = matches;
+        return { ...found, routeTableIds: found.routeTableIds ?? [], securityGroupIds: found.securityGroupIds ?? [], privateDnsEnabled: found.privateDnsEnabled ?? false, tags: found.tags ?? {}, state: "available", ownerId: this.accountId };
+    }
+
     /** A stable id of the form AWS uses for the type: `vpc-0a1b2c3d4e5f60718` and so on. */
     idFor(type: string, name: string): string {
         const prefix = EC2_ID_PREFIX[type];
@@ -183,7 +305,7 @@ export class MockAws implements pulumi.runtime.Mocks {
     }
 
     private arn(service: string, resource: string, regional = true): string {
-        return `arn:aws:${service}:${regional ? this.region : ""}:${this.accountId}:${resource}`;
+        return `arn:${this.partition}:${service}:${regional ? this.region : ""}:${this.accountId}:${resource}`;
     }
 
     private computedOutputs(type: string, name: string, id: string, inputs: Record<string, any>): Record<string, unknown> {
@@ -213,7 +335,7 @@ export class MockAws implements pulumi.runtime.Mocks {
             case "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule":
                 return { arn: this.arn("ec2", `security-group-rule/${id}`), securityGroupRuleId: id };
             case "aws:ec2/vpcEndpoint:VpcEndpoint": {
-                const service = String(inputs.serviceName ?? "").split(".").slice(3).join(".");
+                const service = awsServiceOf(String(inputs.serviceName ?? "")) ?? String(inputs.serviceName ?? "");
                 const gateway = (inputs.vpcEndpointType ?? "Gateway") === "Gateway";
                 return {
                     arn: this.arn("ec2", `vpc-endpoint/${id}`),
@@ -236,7 +358,7 @@ export class MockAws implements pulumi.runtime.Mocks {
                 return { arn: this.arn("logs", `log-group:${physicalName}`), name: physicalName };
             case "aws:lambda/function:Function": {
                 const arn = this.arn("lambda", `function:${physicalName}`);
-                return { arn, name: physicalName, qualifiedArn: `${arn}:$LATEST`, version: "$LATEST", invokeArn: `arn:aws:apigateway:${this.region}:lambda:path/2015-03-31/functions/${arn}/invocations` };
+                return { arn, name: physicalName, qualifiedArn: `${arn}:$LATEST`, version: "$LATEST", invokeArn: `arn:${this.partition}:apigateway:${this.region}:lambda:path/2015-03-31/functions/${arn}/invocations` };
             }
             case "aws:rds/instance:Instance": {
                 const address = `${physicalName}.${hex(this.accountId).slice(0, 12)}.${this.region}.rds.amazonaws.com`;
@@ -264,16 +386,30 @@ export class MockAws implements pulumi.runtime.Mocks {
             case "aws:s3/bucketV2:BucketV2": {
                 // A bucket's ARN names neither region nor account; its id is its name.
                 const bucket = inputs.bucket ?? id;
-                return { arn: `arn:aws:s3:::${bucket}`, bucket, bucketDomainName: `${bucket}.s3.amazonaws.com`, region: this.region };
+                return { arn: `arn:${this.partition}:s3:::${bucket}`, bucket, bucketDomainName: `${bucket}.s3.amazonaws.com`, region: this.region };
             }
             case "aws:dynamodb/table:Table":
                 return { arn: this.arn("dynamodb", `table/${physicalName}`), name: physicalName };
+            case "aws:sqs/queue:Queue": {
+                // A FIFO queue's name ends in .fifo (SQS API Reference, CreateQueue: QueueName); its URL,
+                // https://sqs.<region>.amazonaws.com/<account>/<name> (GetQueueUrl), is what senders get.
+                const queueName = inputs.name ?? `${physicalName}${inputs.fifoQueue ? ".fifo" : ""}`;
+                return { arn: this.arn("sqs", queueName), name: queueName, url: `https://sqs.${this.region}.amazonaws.com/${this.accountId}/${queueName}` };
+            }
             case "aws:secretsmanager/secret:Secret":
                 return { arn: this.arn("secretsmanager", `secret:${physicalName}-${hex(name).slice(0, 6)}`), name: physicalName };
             default:
                 return type.startsWith("aws:") ? { arn: this.arn(type.split(/[:/]/)[1], `${name}/${id}`) } : {};
         }
     }
+}
+
+/**
+ * An invoke's failure as the engine reports it: the SDK rejects the invoke with the gRPC error's
+ * `details`, which carry the provider's message.
+ */
+function invokeError(message: string): Error {
+    return Object.assign(new Error(message), { details: message });
 }
 
 function hex(text: string): string {

@@ -18,6 +18,8 @@ export interface RecordedResource {
     dependencies: string[];
     /** For each input property, the URNs its value came from. */
     propertyDependencies: Record<string, string[]>;
+    /** The `deleteBeforeReplace` resource option: a replacement deletes the old resource first. */
+    deleteBeforeReplace: boolean;
 }
 
 /**
@@ -47,6 +49,25 @@ const rpc = require("@pulumi/pulumi/runtime/rpc");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const settings = require("@pulumi/pulumi/runtime/settings");
 
+/** The stack the mocks were last installed for: warnings are recorded there. */
+let warningsGoTo: MockStack | undefined;
+
+/**
+ * Records the program's warnings on the installed stack, and prints them as before. Under mocks
+ * there is no engine to send them to; `pulumi.log.warn` is wrapped once per process.
+ */
+function recordWarnings(stack: MockStack): void {
+    if (warningsGoTo === undefined) {
+        const log = pulumi.log as { warn: typeof pulumi.log.warn };
+        const warn = log.warn;
+        log.warn = (message, ...rest) => {
+            warningsGoTo?.warnings.push(message);
+            return warn(message, ...rest);
+        };
+    }
+    warningsGoTo = stack;
+}
+
 /**
  * Installs Pulumi mocks that answer like AWS and records every registration with its parent
  * and dependencies, so that a program's whole resource graph can be inspected without the
@@ -54,12 +75,15 @@ const settings = require("@pulumi/pulumi/runtime/settings");
  */
 export class MockStack {
     readonly resources: RecordedResource[] = [];
+    /** The warnings the program logged (`pulumi.log.warn`), as `pulumi preview` would print them. */
+    readonly warnings: string[] = [];
 
     private constructor(readonly aws: MockAws) {}
 
     static async install(options: MockStackOptions = {}): Promise<MockStack> {
         const region = options.region ?? options.config?.["aws:region"];
         const stack = new MockStack(new MockAws({ ...options, ...(region ? { region } : {}) }));
+        recordWarnings(stack);
         await pulumi.runtime.setMocks(stack.aws, options.project ?? "project", options.stack ?? "stack", options.preview ?? false);
         pulumi.runtime.setAllConfig({ "aws:region": stack.aws.region, ...options.config });
         stack.record(pulumi.runtime.getMonitor());
@@ -115,6 +139,8 @@ export class MockStack {
     /** Forgets what was recorded, e.g. between the cases of a suite sharing one install. */
     reset(): void {
         this.resources.length = 0;
+        this.warnings.length = 0;
+        this.aws.forgetEndpoints();
     }
 
     ofType(type: string): RecordedResource[] {
@@ -156,6 +182,7 @@ export class MockStack {
                         outputs: rpc.deserializeProperties(resp.getObject(), true),
                         dependencies: req.getDependenciesList(),
                         propertyDependencies,
+                        deleteBeforeReplace: req.getDeletebeforereplace() === true,
                     });
                 }
                 callback(err, resp);

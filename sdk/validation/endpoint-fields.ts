@@ -1,11 +1,10 @@
 import { GatewayEndpointService, NetworkPattern } from "../args";
 import { AWS_LIMITS } from "../aws-limits";
+import { SERVICE_NAME } from "../service-names";
 import { checkNoDuplicates, oneOf, ProblemList, show } from "./problems";
 import type { ExistingVpcSettings, NewVpcSettings } from "./validated-args";
 
 const GATEWAY_SERVICES: readonly string[] = AWS_LIMITS.gatewayEndpointServices;
-// The part after `com.amazonaws.<region>.`: `sqs`, `ecr.api`, `execute-api`, `bedrock-runtime`.
-const SERVICE_NAME = /^[a-z0-9]+([.-][a-z0-9]+)*$/;
 
 export function validateGatewayEndpoints(
     problems: ProblemList,

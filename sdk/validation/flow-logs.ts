@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { FlowLogDestination, FlowLogTrafficType } from "../args";
 import { AWS_LIMITS } from "../aws-limits";
 import { checkKnownKeys, isPlainObject, oneOf, ProblemList, show } from "./problems";
+import { parseKmsKeyArn } from "./kms-key-arn";
 import { parseS3BucketArn } from "./s3-bucket-arn";
 import type { ValidatedCloudWatchFlowLogs, ValidatedFlowLogs } from "./validated-args";
 
@@ -13,7 +14,7 @@ export const FLOW_LOG_DEFAULTS: ValidatedCloudWatchFlowLogs = {
 };
 const DESTINATIONS = Object.values(FlowLogDestination);
 const TRAFFIC_TYPES = Object.values(FlowLogTrafficType);
-const SETTINGS = ["destination", "s3BucketArn", "retentionInDays", "trafficType", "maxAggregationInterval"] as const;
+const SETTINGS = ["destination", "s3BucketArn", "kmsKeyId", "retentionInDays", "trafficType", "maxAggregationInterval"] as const;
 
 /** Returns the flow-log settings, or undefined when flow logs are turned off (or invalid). */
 export function validateFlowLogs(problems: ProblemList, value: unknown): ValidatedFlowLogs | undefined {
@@ -52,6 +53,12 @@ export function validateFlowLogs(problems: ProblemList, value: unknown): Validat
                     "Remove it, and give the bucket a lifecycle rule (aws.s3.BucketLifecycleConfiguration) that expires the records when you no longer need them.",
             );
         }
+        if (value.kmsKeyId !== undefined) {
+            problems.add(
+                "flowLogs.kmsKeyId",
+                `is set, but a flow log to S3 writes no log group to encrypt: the bucket's own encryption applies (a bucket encrypted with a customer managed key needs its key policy to admit delivery.logs.amazonaws.com). Remove it.`,
+            );
+        }
         const s3BucketArn = validateS3BucketArn(problems, value.s3BucketArn);
         return s3BucketArn === undefined ? undefined : { destination, s3BucketArn, ...common };
     }
@@ -60,7 +67,8 @@ export function validateFlowLogs(problems: ProblemList, value: unknown): Validat
             const why = value.destination === undefined ? "flowLogs.destination is \"cloud-watch-logs\" (the default)" : "flowLogs.destination is \"cloud-watch-logs\"";
             problems.add("flowLogs.s3BucketArn", `is set, but ${why}; set destination: "s3" to deliver to that bucket, or remove it.`);
         }
-        return { destination, retentionInDays: validateRetention(problems, value.retentionInDays), ...common };
+        const kmsKeyId = validateKmsKeyId(problems, value.kmsKeyId);
+        return { destination, retentionInDays: validateRetention(problems, value.retentionInDays), ...(kmsKeyId !== undefined ? { kmsKeyId } : {}), ...common };
     }
     problems.add("flowLogs.destination", `${show(destination)} is not a flow-log destination; allowed: ${oneOf(DESTINATIONS)}.`);
     return undefined;
@@ -88,6 +96,26 @@ function validateRetention(problems: ProblemList, days: unknown): number {
     }
     problems.add("flowLogs.retentionInDays", `${show(days)} is not a retention CloudWatch Logs accepts; allowed: ${AWS_LIMITS.logRetentionDays.join(", ")} (0 keeps logs forever).`);
     return FLOW_LOG_DEFAULTS.retentionInDays;
+}
+
+/**
+ * The log group's KMS key: its shape is checked when it is a plain string; an Output (or a promise)
+ * is checked once known, with the Region, when the log group is built (resources/flow-logs.ts).
+ */
+function validateKmsKeyId(problems: ProblemList, arn: unknown): pulumi.Input<string> | undefined {
+    if (arn === undefined || pulumi.Output.isInstance(arn) || arn instanceof Promise) {
+        return arn as pulumi.Input<string> | undefined;
+    }
+    if (typeof arn !== "string") {
+        problems.add("flowLogs.kmsKeyId", `${show(arn)} is not a string; give the KMS key's ARN, such as "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".`);
+        return undefined;
+    }
+    const parsed = parseKmsKeyArn(arn);
+    if ("problem" in parsed) {
+        problems.add("flowLogs.kmsKeyId", `${show(arn)} ${parsed.problem}`);
+        return undefined;
+    }
+    return arn;
 }
 
 /** The bucket's ARN: checked when it is a plain string; an Output (or a promise) is taken as given. */

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AWS_LIMITS } from "../aws-limits";
+import { NEEDS_TAG } from "../reachability/needs";
 import { isPlainObject, ProblemList, show } from "./problems";
 
 export function validateTags(problems: ProblemList, value: unknown): Record<string, pulumi.Input<string>> {
@@ -14,6 +15,8 @@ export function validateTags(problems: ProblemList, value: unknown): Record<stri
         const field = `tags.${key}`;
         if (key === "Name") {
             problems.add(field, `is set by the component on each resource (e.g. "<name>-lambda-subnet-1"); use another key.`);
+        } else if (key === NEEDS_TAG) {
+            problems.add(field, `is written by the component on its Lambda security group, from the needs argument; declare needs instead.`);
         } else if (key.toLowerCase().startsWith("aws:")) {
             problems.add(field, `uses the "aws:" prefix, which AWS reserves for its own tags.`);
         } else if (key.length === 0 || key.length > AWS_LIMITS.tagKeyMaxLength) {

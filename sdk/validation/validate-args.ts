@@ -4,6 +4,7 @@ import { validateDiagnostics } from "./diagnostics";
 import { validateDualStack } from "./dual-stack";
 import { validateGatewayEndpoints, validateInterfaceEndpoints } from "./endpoint-fields";
 import { validateFlowLogs } from "./flow-logs";
+import { validateNeeds } from "./needs";
 import { validateExistingVpc, validateNewVpc, validatePattern } from "./network-fields";
 import { checkKnownKeys, InvalidNetworkArgumentsError, isPlainObject, ProblemList, show } from "./problems";
 import { validateTags } from "./tags";
@@ -22,6 +23,7 @@ const ARGUMENTS: readonly (keyof VpcLambdaNetworkArgs)[] = [
     "existingVpc",
     "dualStack",
     "diagnostics",
+    "needs",
     "tags",
 ];
 
@@ -46,6 +48,7 @@ export function validateArgs(componentName: string, args: VpcLambdaNetworkArgs |
     const flowLogs = validateFlowLogs(problems, args.flowLogs);
     const dualStack = validateDualStack(problems, args.dualStack);
     const diagnostics = validateDiagnostics(problems, args.diagnostics);
+    const needs = validateNeeds(problems, args.needs);
     const tags = validateTags(problems, args.tags);
     if (!pattern || !vpc || !problems.isEmpty) {
         throw new InvalidNetworkArgumentsError(componentName, problems.problems);
@@ -56,6 +59,9 @@ export function validateArgs(componentName: string, args: VpcLambdaNetworkArgs |
     }
     if (diagnostics) {
         validated.diagnostics = diagnostics;
+    }
+    if (needs) {
+        validated.needs = needs;
     }
     return validated;
 }

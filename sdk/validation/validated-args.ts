@@ -14,6 +14,8 @@ export interface ValidatedArgs {
     dualStack: boolean;
     /** Absent unless the diagnostics function is enabled. */
     diagnostics?: ValidatedDiagnostics;
+    /** Absent when no need is declared. */
+    needs?: ValidatedNeeds;
     tags: Record<string, Input<string>>;
     /** Valid but worth telling the user: a default that could not apply, and why. */
     warnings: string[];
@@ -41,6 +43,12 @@ export interface ValidatedAllowTo {
     description: string;
 }
 
+export interface ValidatedNeeds {
+    internet: boolean;
+    services: string[];
+    securityGroups: { securityGroupId: Input<string>; port: number }[];
+}
+
 export interface ValidatedDiagnostics {
     targets: { host: Input<string>; port: number }[];
 }
@@ -56,6 +64,8 @@ interface ValidatedFlowLogCommon {
 export interface ValidatedCloudWatchFlowLogs extends ValidatedFlowLogCommon {
     destination: typeof FlowLogDestination.CloudWatchLogs;
     retentionInDays: number;
+    /** A KMS key ARN to encrypt the log group with; a plain string is checked, an Output taken as given. */
+    kmsKeyId?: Input<string>;
 }
 
 export interface ValidatedS3FlowLogs extends ValidatedFlowLogCommon {

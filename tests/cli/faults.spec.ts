@@ -71,6 +71,7 @@ describe("cli: vpc-lambda plan under faults", function () {
             missingProject: [empty],
             throws: [path.join(FIXTURES, "throws")],
             invalidNetwork: [path.join(FIXTURES, "invalid-network")],
+            subnetTooSmall: [path.join(FIXTURES, "subnet-too-small")],
             vpcWithoutDnsHostnames: [path.join(FIXTURES, "vpc-without-dns-hostnames")],
             invalidStackConfig: [path.join(FIXTURES, "bad-stack-config")],
             configNotAMap: [path.join(FIXTURES, "config-not-a-map")],
@@ -82,6 +83,7 @@ describe("cli: vpc-lambda plan under faults", function () {
             awaitsNothing: [path.join(FIXTURES, "awaits-nothing"), "--timeout", "1"],
             // A --timeout far beyond HANG_MS: exiting at all shows the timer does not hold the process.
             finishes: [path.join(FIXTURES, "finishes"), "--timeout", "3600"],
+            unwritableOut: [path.join(FIXTURES, "finishes"), "--out", path.join(empty, "no-such-folder", "plan.md")],
         });
     });
 
@@ -105,6 +107,10 @@ describe("cli: vpc-lambda plan under faults", function () {
 
     it("passes the component's argument errors through, field by field, and exits 1", () => {
         expectFailure(runs.invalidNetwork, 1, 'cidrBlock: "10.0.0.0/8" has a /8 prefix');
+    });
+
+    it("refuses a /25 network with 13 interface endpoints, which its Lambda subnets cannot hold, and exits 1", () => {
+        expectFailure(runs.subnetTooSmall, 1, "interfaceEndpoints: 13 interface endpoints", "11 usable", "Use a cidrBlock of /24 or larger");
     });
 
     it("fails a network whose interface endpoint joins a VPC without DNS hostnames, naming the VPC and the flag, and exits 1", () => {
@@ -149,6 +155,10 @@ describe("cli: vpc-lambda plan under faults", function () {
     it("times out, rather than exiting 0 with no report, on a program that awaits a promise nothing resolves", () => {
         expectFailure(runs.awaitsNothing, 124, "did not finish within 1 s");
         expect(runs.awaitsNothing.stdout).to.equal("");
+    });
+
+    it("names a --out file that cannot be written, and exits 2", () => {
+        expectFailure(runs.unwritableOut, 2, "cannot write the report to", "no-such-folder");
     });
 
     it("does not hold a plan that finishes: it prints the report and exits 0 long before its --timeout", () => {

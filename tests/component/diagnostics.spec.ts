@@ -6,13 +6,13 @@ import { NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { DIAGNOSTICS_CONFIG_VARIABLE, DIAGNOSTICS_HANDLER_FILE } from "../../sdk/diagnostics/handler-code";
 import { MockStack, RecordedResource } from "../../sdk/testing/mock-stack";
-import { lambdaSubnets, T, valueOf } from "../helpers/mock-network";
+import { diagnosticsConfigurationOf, lambdaSubnets, T, valueOf } from "../helpers/mock-network";
 
 const FUNCTION = "aws:lambda/function:Function";
 const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 
 /** The configuration the function is given, as the handler will read it. */
-const configurationOf = (fn: RecordedResource) => JSON.parse(fn.inputs.environment.variables[DIAGNOSTICS_CONFIG_VARIABLE]);
+const configurationOf = diagnosticsConfigurationOf;
 
 describe("VpcLambdaNetwork: the diagnostics function", () => {
     describe("enabled, in a dual-stack PrivateWithNat network with interface endpoints and a database target", () => {
@@ -70,21 +70,26 @@ describe("VpcLambdaNetwork: the diagnostics function", () => {
                 { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" },
             ]);
             const attachments = stack.ofType(ATTACHMENT).filter((a) => a.inputs.role === role.outputs.name);
-            expect(attachments.map((a) => a.inputs.policyArn)).to.deep.equal([stack.get(T.policy, "app-lambda-eni-policy").outputs.arn]);
+            expect(attachments.map((a) => a.inputs.policyArn)).to.have.members([
+                stack.get(T.policy, "app-lambda-eni-policy").outputs.arn,
+                stack.get(T.policy, "app-diagnostics-logs-policy").outputs.arn,
+            ]);
+            expect(stack.ofType(T.rolePolicy)).to.deep.equal([]);
         });
 
         it("writes to a log group of its own, kept 14 days, and may write to that group only", () => {
             const logGroup = stack.get(T.logGroup, "app-diagnostics-logs");
             expect(logGroup.inputs.retentionInDays).to.equal(14);
             expect(fn.inputs.loggingConfig.logGroup).to.equal(logGroup.outputs.name);
-            const policy = JSON.parse(stack.get(T.rolePolicy, "app-diagnostics-role-logs").inputs.policy);
+            const policy = JSON.parse(stack.get(T.policy, "app-diagnostics-logs-policy").inputs.policy);
+            expect(stack.get(ATTACHMENT, "app-diagnostics-logs-policy-attachment").inputs.policyArn).to.equal(stack.get(T.policy, "app-diagnostics-logs-policy").outputs.arn);
             expect(policy.Statement).to.deep.equal([
                 { Sid: "WriteOwnLogGroup", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [logGroup.outputs.arn, `${logGroup.outputs.arn}:*`] },
             ]);
         });
 
         it("is created after its role may create ENIs and write logs", () => {
-            const needed = [stack.get(ATTACHMENT, "app-diagnostics-role-eni").urn, stack.get(T.rolePolicy, "app-diagnostics-role-logs").urn];
+            const needed = [stack.get(ATTACHMENT, "app-diagnostics-role-eni").urn, stack.get(ATTACHMENT, "app-diagnostics-logs-policy-attachment").urn];
             expect(fn.dependencies).to.include.members(needed);
         });
 

@@ -4,7 +4,7 @@ import { expect } from "chai";
 import { NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack, RecordedResource } from "../../sdk/testing/mock-stack";
-import { T } from "../helpers/mock-network";
+import { diagnosticsConfigurationOf, T } from "../helpers/mock-network";
 
 // Interface endpoints with private DNS need their VPC's enableDnsSupport and enableDnsHostnames
 // both on (AWS's CreateVpcEndpoint reference), and enableDnsHostnames defaults to false on
@@ -116,7 +116,7 @@ describe("VpcLambdaNetwork: an existing VPC's DNS settings and interface endpoin
             new VpcLambdaNetwork("both", { pattern: NetworkPattern.PrivateWithEndpoints, existingVpc: ownVpc("both", { enableDnsHostnames: true }), interfaceEndpoints: ["sqs"], diagnostics: { enabled: true } });
         });
         expect(invokes.filter((token) => token === GET_VPC)).to.have.length(1);
-        const configuration = JSON.parse(stack.get("aws:lambda/function:Function", "both-diagnostics").inputs.environment.variables.VPC_LAMBDA_DIAGNOSTICS);
+        const configuration = diagnosticsConfigurationOf(stack.get("aws:lambda/function:Function", "both-diagnostics"));
         expect(configuration.vpcCidrBlocks).to.deep.equal(["10.1.0.0/16"]);
     });
 

@@ -5,7 +5,7 @@ import { FlowLogDestination, NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack } from "../../sdk/testing/mock-stack";
 import { LAMBDA_VPC_ACCESS_ENI_ACTIONS } from "../helpers/aws-facts";
-import { T, valueOf } from "../helpers/mock-network";
+import { runFresh, T, valueOf } from "../helpers/mock-network";
 
 describe("VpcLambdaNetwork: IAM and flow logs", () => {
     let stack: MockStack;
@@ -38,8 +38,8 @@ describe("VpcLambdaNetwork: IAM and flow logs", () => {
         });
     });
 
-    it("creates the flow log only after its role's policy", () => {
-        expect(stack.get(T.flowLog, "app-flow-log").dependencies).to.include(stack.get(T.rolePolicy, "app-flow-log-role-policy").urn);
+    it("creates the flow log only after its role's policy is attached", () => {
+        expect(stack.get(T.flowLog, "app-flow-log").dependencies).to.include(stack.get(T.rolePolicyAttachment, "app-flow-log-policy-attachment").urn);
     });
 
     it("keeps the records 90 days by default", () => {
@@ -63,11 +63,16 @@ describe("VpcLambdaNetwork: IAM and flow logs", () => {
     });
 
     it("attaches the delivery policy, scoped to the log group, to the flow-log role", () => {
-        const rolePolicy = stack.get(T.rolePolicy, "app-flow-log-role-policy");
+        const policy = stack.get(T.policy, "app-flow-log-policy");
         const logGroupArn = stack.get(T.logGroup, "app-flow-log-group").outputs.arn;
-        const document = JSON.parse(rolePolicy.inputs.policy);
-        expect(rolePolicy.inputs.role).to.equal(stack.get(T.role, "app-flow-log-role").id);
-        expect(document.Statement[0].Resource).to.deep.equal([logGroupArn, `${logGroupArn}:*`]);
+        const attachment = stack.get(T.rolePolicyAttachment, "app-flow-log-policy-attachment");
+        expect(attachment.inputs).to.deep.equal({ role: stack.get(T.role, "app-flow-log-role").outputs.name, policyArn: policy.outputs.arn });
+        expect(JSON.parse(policy.inputs.policy).Statement[0].Resource).to.deep.equal([logGroupArn, `${logGroupArn}:*`]);
+    });
+
+    it("gives the flow-log role no inline policy: its permissions are a customer-managed policy (cdk-nag IAMNoInlinePolicy)", () => {
+        expect(stack.ofType(T.rolePolicy)).to.deep.equal([]);
+        expect(stack.get(T.role, "app-flow-log-role").inputs).to.not.have.property("inlinePolicies");
     });
 
     it("reports the flow log's id", async () => {
@@ -87,6 +92,27 @@ describe("VpcLambdaNetwork: IAM and flow logs", () => {
 
         it("keeps the records for the retention asked for", () => {
             expect(stack.get(T.logGroup, "custom-flow-log-group").inputs.retentionInDays).to.equal(30);
+        });
+    });
+
+    describe("with the log group encrypted with a KMS key (flowLogs.kmsKeyId)", () => {
+        const KEY = "arn:aws:kms:eu-west-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+        it("encrypts the flow log's log group with the key", async () => {
+            stack.reset();
+            new VpcLambdaNetwork("sealed", { pattern: NetworkPattern.Isolated, flowLogs: { kmsKeyId: KEY } });
+            await stack.settle();
+            expect(stack.get(T.logGroup, "sealed-flow-log-group").inputs.kmsKeyId).to.equal(KEY);
+        });
+
+        it("fails the log group, saying which Region the key must be in, when an Output gives a key of another Region", async () => {
+            const elsewhere = "arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+            const { failures } = await runFresh(() => new VpcLambdaNetwork("far", { pattern: NetworkPattern.Isolated, flowLogs: { kmsKeyId: pulumi.output(elsewhere) } }), {
+                region: "eu-west-1",
+            });
+            expect(failures).to.have.length(1);
+            expect(failures[0]).to.contain("flowLogs.kmsKeyId").and.contain("a key in us-east-1").and.contain("Give a key made in eu-west-1");
+            stack = await MockStack.install({ region: "eu-west-1", accountId: "210987654321" });
         });
     });
 
@@ -117,7 +143,8 @@ describe("VpcLambdaNetwork: IAM and flow logs", () => {
         });
 
         it("builds no log group, role or role policy", () => {
-            expect([T.logGroup, T.role, T.rolePolicy].flatMap((type) => stack.ofType(type))).to.deep.equal([]);
+            expect([T.logGroup, T.role, T.rolePolicyAttachment].flatMap((type) => stack.ofType(type))).to.deep.equal([]);
+            expect(stack.ofType(T.policy).map((p) => p.name)).to.deep.equal(["archived-lambda-eni-policy"]);
         });
 
         it("creates the flow log after the bucket policy its ARN is taken through, as the README shows", async () => {
@@ -142,7 +169,7 @@ describe("VpcLambdaNetwork: IAM and flow logs", () => {
         });
 
         it("builds no flow log, log group or role", () => {
-            expect([T.flowLog, T.logGroup, T.role, T.rolePolicy].flatMap((type) => stack.ofType(type))).to.deep.equal([]);
+            expect([T.flowLog, T.logGroup, T.role, T.rolePolicyAttachment].flatMap((type) => stack.ofType(type))).to.deep.equal([]);
         });
 
         it("reports no flow log id", async () => {

@@ -434,6 +434,14 @@ describe("diagnostics handler", () => {
     });
 
     describe("configuration and event validation", () => {
+        it("reads the compact form the component writes (v: 1), targets as [host, port] pairs", async () => {
+            const compact = JSON.stringify({ v: 1, p: "Isolated", i: 0, d: 0, g: [], e: [], t: [["127.0.0.1", listenerPort]], c: ["10.0.0.0/16"] });
+            const { report } = await run(compact);
+            expect(report.config).to.deep.include({ pattern: "Isolated", internetExpected: false, dualStack: false, vpcCidrBlocks: ["10.0.0.0/16"] });
+            expect(report.targets.map((t) => [t.host, t.port])).to.deep.equal([["127.0.0.1", listenerPort]]);
+            expect(report.summary.problems.filter((p) => p.startsWith("VPC_LAMBDA_DIAGNOSTICS"))).to.deep.equal([]);
+        });
+
         it("turns invalid JSON into a problem and still reports the function's own network", async () => {
             const { report } = await run("{ not json");
             expect(report.summary.ok).to.equal(false);

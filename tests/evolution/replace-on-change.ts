@@ -68,17 +68,53 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, ReplaceOnChange>> = {
 };
 
 /**
- * The subnet's one conditional replacement (`CustomizeDiff: ForceNewIf("ipv6_cidr_block", ...)` in
- * internal/service/ec2/vpc_subnet.go, read 2026-11-25): a change of `ipv6CidrBlock` replaces the
- * subnet when it had `assignIpv6AddressOnCreation` on. Adding a block to a subnet without one is
- * an update; taking a dual-stack subnet's block away (or moving it) replaces the subnet.
+ * The subnet's one conditional replacement, as the pinned provider has it. @pulumi/aws 7.48.0's
+ * own docs for `ipv6CidrBlock` (node_modules/@pulumi/aws/ec2/subnet.d.ts) carry the sentence of
+ * terraform-provider-aws#46043: "If the existing IPv6 subnet was created with
+ * assignIpv6AddressOnCreation = true, changing this value will force resource recreation", so the
+ * bundled vpc_subnet.go has `CustomizeDiff: ForceNewIf("ipv6_cidr_block", ...)`: it fires when
+ * `d.HasChange("ipv6_cidr_block")` and the old `assign_ipv6_address_on_creation` was true (read
+ * 2026-11-30). `ipv6_cidr_block` is Optional and Computed, and an argument of that kind removed
+ * from the inputs keeps its old value in the plan: no change, no replacement (the resource's update
+ * says as much: "When Optional+Computed, removal from config doesn't trigger HasChange()"), and the
+ * update disassociates the block in place. So moving a dual-stack subnet to another /64 replaces
+ * it; dropping its block (dual stack turned off) updates it.
  */
 export function subnetIpv6Replacement(before: Record<string, unknown>, after: Record<string, unknown>): string | undefined {
-    if (before.assignIpv6AddressOnCreation === true && before.ipv6CidrBlock !== after.ipv6CidrBlock) {
+    if (before.assignIpv6AddressOnCreation === true && after.ipv6CidrBlock !== undefined && before.ipv6CidrBlock !== after.ipv6CidrBlock) {
         return `ipv6CidrBlock changes from ${JSON.stringify(before.ipv6CidrBlock)} to ${JSON.stringify(after.ipv6CidrBlock)} while assignIpv6AddressOnCreation was on`;
     }
     return undefined;
 }
+
+/**
+ * An update AWS refuses: a VPC that gives up its Amazon-provided IPv6 block while subnets still
+ * hold /64s of it. The provider disassociates the VPC's block when `assignGeneratedIpv6CidrBlock`
+ * goes from true to unset, and the engine updates the VPC before the subnets that depend on it, so
+ * DisassociateVpcCidrBlock fails with InvalidCidrBlock.InUse ("currently has a subnet within CIDR
+ * block", terraform-provider-aws#39854 and #40791).
+ */
+export function vpcIpv6Refusal(before: Record<string, unknown>, after: Record<string, unknown>, subnetsHoldingIpv6: number): string | undefined {
+    if (before.assignGeneratedIpv6CidrBlock === true && after.assignGeneratedIpv6CidrBlock !== true && subnetsHoldingIpv6 > 0) {
+        return `assignGeneratedIpv6CidrBlock is dropped while ${subnetsHoldingIpv6} subnets hold /64s of the VPC's /56: AWS refuses to disassociate it (InvalidCidrBlock.InUse), and the VPC is updated before its subnets`;
+    }
+    return undefined;
+}
+
+/**
+ * Values AWS keeps unique while the old and the new resource both exist: a replacement created
+ * before the old one is deleted (Pulumi's default) asks for the same value and is refused, unless
+ * the resource is registered with `deleteBeforeReplace`. `scope` is the input within which the
+ * value is unique; `value` the inputs that make it up.
+ */
+export const UNIQUE_WHILE_BOTH_EXIST: Readonly<Record<string, { scope: string; value: readonly string[]; why: string }>> = {
+    "aws:ec2/subnet:Subnet": { scope: "vpcId", value: ["cidrBlock"], why: "a VPC's subnets may not overlap (InvalidSubnet.Conflict)" },
+    "aws:ec2/vpcEndpoint:VpcEndpoint": {
+        scope: "vpcId",
+        value: ["serviceName", "vpcEndpointType"],
+        why: "one interface endpoint per VPC may hold a service's private DNS, and a route table takes one route to a gateway endpoint's prefix list",
+    },
+};
 
 const RULE_SOURCES = ["cidrIpv4", "cidrIpv6", "prefixListId", "referencedSecurityGroupId"] as const;
 

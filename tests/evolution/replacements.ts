@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "util";
 import type { RecordedResource } from "../../sdk/testing/mock-stack";
-import { REPLACE_ON_CHANGE, ruleSourceKind, subnetIpv6Replacement } from "./replace-on-change";
+import { REPLACE_ON_CHANGE, ruleSourceKind, subnetIpv6Replacement, UNIQUE_WHILE_BOTH_EXIST, vpcIpv6Refusal } from "./replace-on-change";
 
 /** What `pulumi up` would do to the resources of one configuration to reach the next. */
 export interface Changes {
@@ -10,6 +10,14 @@ export interface Changes {
     deleted: string[];
     /** Resources kept by name whose replacement the provider would force, and why. */
     replaced: { resource: string; because: string }[];
+    /**
+     * Replacements AWS would refuse: the new resource, created while the old one still exists,
+     * asks for a value AWS keeps unique (a subnet's CIDR block), and the resource is not
+     * registered with `deleteBeforeReplace`.
+     */
+    collisions: { resource: string; because: string }[];
+    /** In-place updates AWS would refuse, and why. */
+    refused: { resource: string; because: string }[];
 }
 
 const key = (r: RecordedResource) => `${r.type}::${r.name}`;
@@ -53,11 +61,39 @@ export function changesBetween(before: RecordedResource[], after: RecordedResour
         }
     }
 
+    const replacedResources = kept.filter((r) => replaced.has(r.urn));
     return {
         created: [...next.keys()].filter((k) => !old.has(k)),
         deleted: [...old.keys()].filter((k) => !next.has(k)),
-        replaced: kept.filter((r) => replaced.has(r.urn)).map((r) => ({ resource: key(r), because: replaced.get(r.urn)! })),
+        replaced: replacedResources.map((r) => ({ resource: key(r), because: replaced.get(r.urn)! })),
+        collisions: replacedResources.flatMap((r) => {
+            const because = collision(old.get(key(r))!, r, replaced);
+            return because ? [{ resource: key(r), because }] : [];
+        }),
+        refused: kept
+            .filter((r) => !replaced.has(r.urn) && r.type === "aws:ec2/vpc:Vpc")
+            .flatMap((vpc) => {
+                const before = old.get(key(vpc))!;
+                const subnetsHoldingIpv6 = before.id === undefined ? 0 : [...old.values()].filter((s) => s.type === "aws:ec2/subnet:Subnet" && s.inputs.vpcId === before.id && typeof s.inputs.ipv6CidrBlock === "string").length;
+                const because = vpcIpv6Refusal(before.inputs, vpc.inputs, subnetsHoldingIpv6);
+                return because ? [{ resource: key(vpc), because }] : [];
+            }),
     };
+}
+
+/**
+ * Why creating the replacement before deleting the old resource fails, if it does: the same
+ * unique value in the same scope (a scope that is itself replaced is a new one), and no
+ * `deleteBeforeReplace` on the new registration.
+ */
+function collision(before: RecordedResource, after: RecordedResource, replaced: ReadonlyMap<string, string>): string | undefined {
+    const rule = UNIQUE_WHILE_BOTH_EXIST[after.type];
+    if (!rule || after.deleteBeforeReplace) {
+        return undefined;
+    }
+    const scopeReplaced = (after.propertyDependencies[rule.scope] ?? []).some((urn) => replaced.has(urn));
+    const same = [rule.scope, ...rule.value].every((input) => isDeepStrictEqual(before.inputs[input], after.inputs[input]));
+    return !scopeReplaced && same ? `its replacement asks for the same ${rule.value.join(" and ")} in the same ${rule.scope} while the old one exists: ${rule.why}` : undefined;
 }
 
 function replaceOnChange(type: string): readonly string[] {

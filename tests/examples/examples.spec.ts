@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { MockAws } from "../../sdk/testing/aws-mocks";
 import { AWSX_VPC_TYPE, mockAwsxVpc } from "../../sdk/testing/awsx-vpc-mock";
-import { T } from "../helpers/mock-network";
+import { diagnosticsConfigurationOf, T } from "../helpers/mock-network";
 import { OfflinePlan, PlannedResource, planProgram, typescriptExamples } from "./offline-plan";
 
 // Every TypeScript example (and the root program) is planned offline, in its own process, as a
@@ -184,7 +184,7 @@ describe("examples/endpoints-dynamodb", function () {
 
     it("builds the diagnostics function, told to expect both endpoints and no internet", () => {
         const diagnostics = childOf(plan, network, LAMBDA, "diagnostics");
-        const configuration = JSON.parse(diagnostics.inputs.environment.variables.VPC_LAMBDA_DIAGNOSTICS);
+        const configuration = diagnosticsConfigurationOf(diagnostics);
         expect(configuration).to.deep.include({
             pattern: "PrivateWithEndpoints",
             internetExpected: false,

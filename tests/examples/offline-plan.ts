@@ -24,6 +24,8 @@ export class OfflinePlan {
     constructor(
         readonly region: string,
         readonly resources: PlannedResource[],
+        /** The Mermaid diagram the plan draws of the network. */
+        readonly diagram = "",
     ) {}
 
     ofType(type: string): PlannedResource[] {
@@ -49,15 +51,27 @@ export class OfflinePlan {
     }
 }
 
-/** Runs `vpc-lambda plan <dir> --format json` in its own process, as a user or CI would. */
-export async function planProgram(programDir: string): Promise<OfflinePlan> {
+const plans = new Map<string, Promise<OfflinePlan>>();
+
+/**
+ * Runs `vpc-lambda plan <dir> --format json` in its own process, as a user or CI would; once per
+ * program in a test run, whichever spec asks first.
+ */
+export function planProgram(programDir: string): Promise<OfflinePlan> {
+    if (!plans.has(programDir)) {
+        plans.set(programDir, runPlan(programDir));
+    }
+    return plans.get(programDir)!;
+}
+
+async function runPlan(programDir: string): Promise<OfflinePlan> {
     try {
         const { stdout } = await promisify(execFile)(process.execPath, [CLI, "plan", programDir, "--format", "json"], {
             cwd: ROOT,
             maxBuffer: 64 * 1024 * 1024,
         });
-        const document = JSON.parse(stdout) as { region: string; resources: PlannedResource[] };
-        return new OfflinePlan(document.region, document.resources);
+        const document = JSON.parse(stdout) as { region: string; resources: PlannedResource[]; diagram: string };
+        return new OfflinePlan(document.region, document.resources, document.diagram);
     } catch (error) {
         const { stderr, message } = error as { stderr?: string; message: string };
         throw new Error(`vpc-lambda plan ${programDir} failed: ${stderr || message}`);

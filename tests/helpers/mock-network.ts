@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import type { RecordedResource, MockStack } from "../../sdk/testing/mock-stack";
+import { DIAGNOSTICS_CONFIG_VARIABLE, DIAGNOSTICS_HANDLER_FILE } from "../../sdk/diagnostics/handler-code";
+import { MockStack, MockStackOptions, RecordedResource } from "../../sdk/testing/mock-stack";
 
 /** The type tokens the component registers, as the engine sees them. */
 export const T = {
@@ -21,6 +22,7 @@ export const T = {
     policy: "aws:iam/policy:Policy",
     role: "aws:iam/role:Role",
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     flowLog: "aws:ec2/flowLog:FlowLog",
 } as const;
@@ -48,4 +50,30 @@ export function lambdaSubnets(stack: MockStack, name: string): RecordedResource[
 /** The rules attached to a security group, by its recorded id. */
 export function rulesOn(stack: MockStack, type: typeof T.ingressRule | typeof T.egressRule, securityGroupId: string | undefined): RecordedResource[] {
     return stack.ofType(type).filter((r) => r.inputs.securityGroupId === securityGroupId);
+}
+
+/** What one program registered and what failed (error messages, distinct), under mocks installed for it alone. */
+export interface FreshRun {
+    stack: MockStack;
+    failures: string[];
+}
+
+/**
+ * Runs a program under freshly installed mocks: after a failure, the mocked engine's queue stays
+ * stuck, so a program expected to fail gets mocks of its own.
+ */
+export async function runFresh(program: () => void, options: MockStackOptions = {}): Promise<FreshRun> {
+    const stack = await MockStack.install(options);
+    const { failures } = await stack.run(program);
+    return { stack, failures: [...new Set(failures.map((f) => (f instanceof Error ? f.message : String(f))))] };
+}
+
+/**
+ * The configuration the diagnostics function is given, in its long form: the component writes it
+ * compact, and the handler's own `expandCompactConfig` reads it back (a round trip through both).
+ */
+export function diagnosticsConfigurationOf(fn: Pick<RecordedResource, "inputs">): Record<string, unknown> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const handler = require(DIAGNOSTICS_HANDLER_FILE) as { expandCompactConfig: (value: unknown) => Record<string, unknown> };
+    return handler.expandCompactConfig(JSON.parse(fn.inputs.environment.variables[DIAGNOSTICS_CONFIG_VARIABLE]));
 }

@@ -83,7 +83,9 @@ export function plannedResourceKeys(plan: NetworkPlan): string[] {
         ...plan.securityGroupRules.map((r) => r.key),
         plan.eniPolicy.key,
         ...(flowLog ? [flowLog.key] : []),
-        ...(destination?.kind === "cloud-watch-logs" ? [destination.logGroupKey, destination.roleKey, destination.rolePolicyKey] : []),
-        ...(plan.diagnostics ? [plan.diagnostics.functionKey, plan.diagnostics.roleKey, plan.diagnostics.logGroupKey] : []),
+        ...(destination?.kind === "cloud-watch-logs" ? [destination.logGroupKey, destination.roleKey, destination.policyKey, destination.policyAttachmentKey] : []),
+        ...(plan.diagnostics
+            ? [plan.diagnostics.functionKey, plan.diagnostics.roleKey, plan.diagnostics.logGroupKey, plan.diagnostics.logsPolicyKey, plan.diagnostics.logsPolicyAttachmentKey, plan.diagnostics.eniPolicyAttachmentKey]
+            : []),
     ];
 }

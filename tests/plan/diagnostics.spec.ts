@@ -42,6 +42,9 @@ describe("plan: the diagnostics function, written out in full", () => {
             functionKey: "diagnostics",
             roleKey: "diagnostics-role",
             logGroupKey: "diagnostics-logs",
+            logsPolicyKey: "diagnostics-logs-policy",
+            logsPolicyAttachmentKey: "diagnostics-logs-policy-attachment",
+            eniPolicyAttachmentKey: "diagnostics-role-eni",
             logRetentionInDays: 14,
             configuration: {
                 pattern: NetworkPattern.PrivateWithNat,

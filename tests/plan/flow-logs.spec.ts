@@ -9,7 +9,7 @@ describe("plan: the flow log", () => {
             key: "flow-log",
             trafficType: "ALL",
             maxAggregationInterval: 600,
-            destination: { kind: "cloud-watch-logs", logGroupKey: "flow-log-group", retentionInDays: 90, roleKey: "flow-log-role", rolePolicyKey: "flow-log-role-policy" },
+            destination: { kind: "cloud-watch-logs", logGroupKey: "flow-log-group", retentionInDays: 90, roleKey: "flow-log-role", policyKey: "flow-log-policy", policyAttachmentKey: "flow-log-policy-attachment" },
         });
     });
 

@@ -23,8 +23,8 @@ function everythingOn(pattern: NetworkPattern): VpcLambdaNetworkArgs {
     };
 }
 
-const FLOW_LOG_TO_CLOUDWATCH = ["flow-log", "flow-log-group", "flow-log-role", "flow-log-role-policy"];
-const DIAGNOSTICS = ["diagnostics", "diagnostics-role", "diagnostics-logs"];
+const FLOW_LOG_TO_CLOUDWATCH = ["flow-log", "flow-log-group", "flow-log-role", "flow-log-policy", "flow-log-policy-attachment"];
+const DIAGNOSTICS = ["diagnostics", "diagnostics-role", "diagnostics-logs", "diagnostics-logs-policy", "diagnostics-logs-policy-attachment", "diagnostics-role-eni"];
 const ALLOW_TO_RULES = ["lambda-sg-egress-to-5432", "lambda-sg-egress-to-5432-2", "lambda-sg-egress-to-6379"];
 /** The VPC, and each zone's Lambda subnet and route table, of a pattern without NAT over two zones. */
 const NETWORK_WITHOUT_NAT = ["vpc", "default-sg", "lambda-subnet-1", "lambda-subnet-2", "lambda-rt-1", "lambda-rt-2"];

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { grants, Statement, statementsOf } from "../../policy/iam-statements";
+import { grants, Statement, statementsOf } from "../../sdk/stack/iam-statements";
 import { UNKNOWN } from "../../policy/known-values";
 
 const allow = (Action: string | string[], Resource: string | string[] = "*"): Statement => ({ Effect: "Allow", Action, Resource });

@@ -24,6 +24,21 @@ function filesTheMakefileCopies(): string[] {
     return [...target.matchAll(/\bdist\/sdk\/\S+?\.js\b/g)].map((m) => path.relative("dist", m[0]));
 }
 
+describe("policy pack: the folder the package ships", () => {
+    const pack = JSON.parse(fs.readFileSync(path.join(ROOT, "policy", "package.json"), "utf8"));
+    const root = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+
+    // @pulumi/policy reports the version in the pack folder's package.json to the engine.
+    it("has the package's version", () => {
+        expect(pack.version).to.equal(root.version);
+    });
+
+    it("runs the compiled pack through ../dist, which the package ships", () => {
+        expect(path.posix.normalize(path.posix.join("policy", pack.main))).to.equal("dist/policy/index.js");
+        expect(root.files).to.include.members(["dist/policy/", "policy/package.json", "policy/PulumiPolicy.yaml"]);
+    });
+});
+
 describe("policy pack: the files make policy-pack publishes", function () {
     this.timeout(30_000);
 

@@ -11,6 +11,7 @@ import { ROOT, typescriptExamples } from "../examples/offline-plan";
 
 const CLI = path.join(ROOT, "dist", "cli", "main.js");
 const VIOLATING = path.join(ROOT, "tests", "policy", "fixtures", "public-function");
+const CROWDED = path.join(ROOT, "tests", "policy", "fixtures", "crowded-subnet");
 
 interface CliRun {
     code: number;
@@ -33,6 +34,13 @@ interface PolicySection {
 }
 
 describe("vpc-lambda plan: the policy pack's verdicts", () => {
+    it("exits 3 on a subnet that cannot hold its interface endpoints, where it used to report -2 free and exit 0", async () => {
+        const run = await plan(CROWDED);
+        expect(run.code, run.stderr).to.equal(3);
+        expect(run.stdout).to.include("[mandatory] subnet-ip-capacity (aws:ec2/subnet:Subnet::endpoints)");
+        expect(run.stdout).to.include("has 11 usable addresses, but the stack places 13 in it");
+    });
+
     describe("on a program that breaks mandatory policies", () => {
         let text: CliRun;
         let json: CliRun;

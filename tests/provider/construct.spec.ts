@@ -2,7 +2,7 @@ import { expect } from "chai";
 import type { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { createComponentProvider } from "../../provider/component-provider";
 import { MockStack, RecordedResource } from "../../sdk/testing/mock-stack";
-import { T, valueOf } from "../helpers/mock-network";
+import { diagnosticsConfigurationOf, T, valueOf } from "../helpers/mock-network";
 
 // What the plugin receives when a Python, Go, .NET, Java or YAML program constructs the
 // component: a protobuf Struct of plain JSON values, where a value taken from another resource
@@ -134,7 +134,7 @@ describe("provider: construct, as another language's SDK calls it", function () 
         const result = await provider.construct("dual", TYPE, inputs, {});
         await stack.settle();
         const fn = stack.get("aws:lambda/function:Function", "dual-diagnostics");
-        expect(JSON.parse(fn.inputs.environment.variables.VPC_LAMBDA_DIAGNOSTICS).targets).to.deep.equal([{ host: "db.abc123.us-east-1.rds.amazonaws.com", port: 5432 }]);
+        expect(diagnosticsConfigurationOf(fn).targets).to.deep.equal([{ host: "db.abc123.us-east-1.rds.amazonaws.com", port: 5432 }]);
         expect(fn.dependencies).to.include(dbUrn);
         expect(await valueOf(result.state.diagnosticsFunctionName)).to.equal(fn.outputs.name);
         expect(((await valueOf(result.state.vpcConfig)) as { ipv6AllowedForDualStack: boolean }).ipv6AllowedForDualStack).to.equal(true);

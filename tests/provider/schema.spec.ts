@@ -121,6 +121,11 @@ describe("provider/schema.json", () => {
         expect(missing.map(({ owner, property, value }) => `${owner}.${property}: @default ${value}`)).to.deep.equal([]);
     });
 
+    it("asks the Go generator for an Args type of every object type, which the plain allowTo array's AllowToTargetArgs needs to exist", () => {
+        expect(schema.language.go.generateExtraInputTypes).to.equal(true);
+        expect(component.inputProperties.allowTo).to.deep.include({ type: "array", plain: true });
+    });
+
     it("outputs vpcConfig, ready for a Lambda function's vpcConfig, and the ENI policy's ARN", () => {
         expect(component.properties.vpcConfig.$ref).to.equal(typeRef("LambdaVpcConfig"));
         expect(Object.keys(schema.types["vpc-lambda:index:LambdaVpcConfig"].properties)).to.deep.equal(["subnetIds", "securityGroupIds", "ipv6AllowedForDualStack"]);
@@ -147,6 +152,7 @@ describe("provider schema: whole-number arguments are integers", function () {
         ".types.vpc-lambda:index:FlowLogSettings.properties.retentionInDays",
         ".types.vpc-lambda:index:FlowLogSettings.properties.maxAggregationInterval",
         ".types.vpc-lambda:index:DiagnosticsTarget.properties.port",
+        ".types.vpc-lambda:index:NeededSecurityGroup.properties.port",
     ];
     /** The schema as Pulumi's analyzer alone writes it, where every TypeScript number is a `number`. */
     let analyzed: string;
@@ -155,17 +161,21 @@ describe("provider schema: whole-number arguments are integers", function () {
         analyzed = await new ComponentProvider(componentProviderOptions()).getSchema();
     });
 
-    it("declares allowTo[].port, numberOfAvailabilityZones, flowLogs.retentionInDays, flowLogs.maxAggregationInterval and diagnostics.targets[].port integer", () => {
+    it("declares allowTo[].port, numberOfAvailabilityZones, flowLogs.retentionInDays, flowLogs.maxAggregationInterval, diagnostics.targets[].port and needs.securityGroups[].port integer", () => {
         expect(component.inputProperties.numberOfAvailabilityZones.type).to.equal("integer");
         expect(schema.types["vpc-lambda:index:AllowToTarget"].properties.port.type).to.equal("integer");
         expect(schema.types["vpc-lambda:index:FlowLogSettings"].properties.retentionInDays.type).to.equal("integer");
         expect(schema.types["vpc-lambda:index:FlowLogSettings"].properties.maxAggregationInterval.type).to.equal("integer");
         expect(schema.types["vpc-lambda:index:DiagnosticsTarget"].properties.port.type).to.equal("integer");
+        expect(schema.types["vpc-lambda:index:NeededSecurityGroup"].properties.port.type).to.equal("integer");
     });
 
-    it("differs from the analyzer's schema in those properties only, number to integer: anything else, numbers included, is as inferred", () => {
+    it("differs from the analyzer's schema in those properties only, number to integer, and in the Go generator's option: anything else, numbers included, is as inferred", () => {
         const changed = differences(JSON.parse(analyzed), schema);
-        expect(changed).to.deep.equal(INTEGERS.map((at) => ({ path: `${at}.type`, from: "number", to: "integer" })));
+        expect(changed).to.deep.equal([
+            ...INTEGERS.map((at) => ({ path: `${at}.type`, from: "number", to: "integer" })),
+            { path: ".language.go.generateExtraInputTypes", from: undefined, to: true },
+        ]);
     });
 
     it("throws, naming the property, when a listed integer is not in the schema (renamed, say)", () => {

@@ -108,7 +108,7 @@ describe("report: vpc-lambda plan on a dual-stack program", function () {
             expect(block, "no mermaid block").to.not.equal(null);
             const chart = parseFlowchart(block![1]);
             expect(chart.between("app-lambda-subnet-1", "Egress-only IGW app-eigw").map((e) => e.label)).to.deep.equal(["::/0"]);
-            expect(chart.between("app-public-subnet-1", "Internet gateway app-igw").map((e) => e.label)).to.deep.equal(["::/0"]);
+            expect(chart.between("app-public-subnet-1", "Internet gateway app-igw").map((e) => e.label)).to.deep.equal(["0.0.0.0/0, ::/0"]);
             expect(run.stdout).to.match(/^\| Egress-only internet gateways \| app-eigw \| 730 gateway-hours \| \$0\.00 \| \$0\.00 \|$/m);
             expect(run.stdout).to.contain("Dual-stack subnets are counted by their IPv4 block");
         });

@@ -111,13 +111,52 @@ describe("report: vpc-lambda plan on the root program", function () {
         it("keeps the resources", () => {
             expect(document.resources.some((r: any) => r.type === "aws:lambda/function:Function" && r.name === "fn")).to.equal(true);
         });
+
+        it("adds reachability: a cell per function and destination, with its verdict", () => {
+            expect(document.reachability.map((r: any) => [r.function, r.destination, r.verdict])).to.deep.equal([
+                ["fn", { kind: "internet", ipVersion: 4 }, "reachable"],
+                ["fn", { kind: "internet", ipVersion: 6 }, "blocked"],
+                ["fn", { kind: "service", service: "secretsmanager" }, "reachable"],
+                ["fn", { kind: "securityGroup", securityGroupId: document.resources.find((r: any) => r.name === "db-sg").id, port: 3306, name: "db-sg" }, "reachable"],
+            ]);
+        });
+
+        it("gives each cell its URN and path, and a blocked one its blocking hop and fix", () => {
+            const [internet, ipv6] = document.reachability;
+            expect(internet.urn).to.match(/aws:lambda\/function:Function::fn$/);
+            expect(internet.path.map((h: any) => [h.hop, h.status, h.resource])).to.deep.equal([
+                ["subnet", "allows", "app-lambda-subnet-1"],
+                ["routeTable", "allows", "app-lambda-rt-1"],
+                ["route", "allows", "app-lambda-rt-1"],
+                ["natGateway", "allows", "app-nat-1"],
+                ["securityGroupEgress", "allows", "app-lambda-sg"],
+                ["networkAcl", "allows", "app-vpc default network ACL"],
+            ]);
+            expect(internet).to.not.have.any.keys("blockedAt", "fix");
+            expect(ipv6.blockedAt).to.deep.equal({ hop: "subnet", status: "denies", resource: "app-lambda-subnet-1", says: "subnet app-lambda-subnet-1 has no IPv6 block.", fix: ipv6.fix });
+            expect(ipv6.fix).to.equal("Give subnet app-lambda-subnet-1 an IPv6 /64 of its VPC's block (ipv6CidrBlock, assignIpv6AddressOnCreation).");
+        });
     });
 
     describe("text (the default)", () => {
-        it("ends with short cost and capacity sections", async () => {
-            const run = await plan(".");
+        let run: Run;
+        before(async () => {
+            run = await plan(".");
+        });
+
+        it("ends with short cost and capacity sections", () => {
             expect(run.stdout).to.contain("Monthly cost: $73.00 fixed (us-east-1 list prices of 2026-11-25).");
             expect(run.stdout).to.contain("Capacity (per Lambda subnet):");
+        });
+
+        it("has the reachability matrix, its columns aligned, and each blocking hop with its fix", () => {
+            const matrix = run.stdout.slice(run.stdout.indexOf("Reachability ("), run.stdout.indexOf("Monthly cost:")).trimEnd().split("\n");
+            expect(matrix).to.deep.equal([
+                "Reachability (✅ reachable, ❌ blocked at the hop named, ? not known until deployed):",
+                "  function  internet IPv4  internet IPv6  secretsmanager  db-sg:3306",
+                "  fn        ✅             ❌ subnet      ✅              ✅",
+                "  ❌ the internet (IPv6): subnet app-lambda-subnet-1 has no IPv6 block. Fix: Give subnet app-lambda-subnet-1 an IPv6 /64 of its VPC's block (ipv6CidrBlock, assignIpv6AddressOnCreation). (fn)",
+            ]);
         });
     });
 

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { expect } from "chai";
 import { estimateCost } from "../../cli/report/cost";
-import type { NetworkGraph } from "../../cli/report/network-graph";
+import type { NetworkGraph } from "../../sdk/stack/network-graph";
 import { NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack } from "../../sdk/testing/mock-stack";
@@ -187,6 +187,23 @@ describe("report: monthly cost", () => {
 
         it("needs no endpoint for the ENI and log actions, which Lambda performs outside the VPC", () => {
             expect(endpointsOnly().name).to.not.match(/ec2|logs/);
+        });
+
+        it("says a single NAT gateway still reaches what the reachability model finds reachable today", () => {
+            const single = estimateCost(graph, "us-east-1").alternatives.find((a) => a.name.includes("Single"))!;
+            expect(single.reaches).to.equal("the same: the internet (IPv4) and secretsmanager");
+        });
+    });
+
+    describe("PrivateWithNat whose functions' security group lets nothing out", () => {
+        it("does not claim a single NAT gateway still reaches the internet: the model finds nothing reachable", async () => {
+            const graph = await recordNetwork(stack, () => {
+                const net = new VpcLambdaNetwork("closed", { pattern: NetworkPattern.PrivateWithNat, gatewayEndpoints: [] });
+                const group = new aws.ec2.SecurityGroup("closed-fn-sg", { vpcId: net.vpcId });
+                vpcFunction("closed-fn", { subnetIds: net.lambdaSubnetIds, securityGroupIds: [group.id] });
+            });
+            const single = estimateCost(graph, "us-east-1").alternatives.find((a) => a.name.includes("Single"))!;
+            expect(single.reaches).to.equal("the same: nothing confirmed reachable");
         });
     });
 

@@ -1,12 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { renderNetworkDiagram } from "../../cli/report/diagram";
+import { DIAGRAM_LIMITS, renderNetworkDiagram } from "../../cli/report/diagram";
+import { MERMAID_LIMITS } from "../../cli/report/mermaid-limits";
 import { NetworkPattern, NatGatewayStrategy } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack } from "../../sdk/testing/mock-stack";
 import { recordNetwork, vpcFunction } from "./fixtures";
-import { ParsedFlowchart, parseFlowchart } from "./mermaid-edges";
+import { recordLargeNetwork } from "../render/large-network";
+import { foldedMembers, ParsedFlowchart, parseFlowchart } from "./mermaid-edges";
 
 /** A network, a function in it, and a MySQL database the function may reach (as in the root program). */
 function networkWithDatabase(name: string, pattern: NetworkPattern, options: { strategy?: NatGatewayStrategy; admitLambda?: boolean; interfaceEndpoints?: string[] } = {}) {
@@ -52,22 +54,27 @@ describe("report: network diagram", () => {
             expect(chart.header).to.equal("flowchart LR");
         });
 
-        it("links the function to its subnet in each zone", () => {
-            expect(chart.edges.filter((e) => e.from === chart.id("Lambda nat-fn")).map((e) => [chart.labelOf(e.to).split("<br/>")[0], e.arrow])).to.deep.include.members([
-                ["nat-lambda-subnet-1", "-->"],
-                ["nat-lambda-subnet-2", "-->"],
-            ]);
+        it("links the function, with one edge, to its subnets: one node listing both, for the two alike zones", () => {
+            expect(chart.id("nat-lambda-subnet-1")).to.equal(chart.id("nat-lambda-subnet-2"));
+            expect(chart.labelOf(chart.id("nat-lambda-subnet-1")).split("<br/>")).to.deep.equal(["Lambda subnet ×2", "nat-lambda-subnet-1", "10.0.0.0/19", "nat-lambda-subnet-2", "10.0.32.0/19"]);
+            expect(chart.between("Lambda nat-fn", "nat-lambda-subnet-1").map((e) => e.arrow)).to.deep.equal(["-->"]);
         });
 
-        it("draws each Lambda subnet inside its zone, inside the VPC", () => {
-            const subnet2 = chart.nodes.find((n) => n.id === chart.id("nat-lambda-subnet-2"))!;
-            expect(subnet2.within).to.deep.equal(["VPC nat-vpc 10.0.0.0/16", "us-east-1b"]);
+        it("draws the subnets inside one group for both zones, named by each, inside the VPC", () => {
+            const subnets = chart.nodes.find((n) => n.id === chart.id("nat-lambda-subnet-2"))!;
+            expect(subnets.within).to.deep.equal(["VPC nat-vpc 10.0.0.0/16", "us-east-1a, us-east-1b (×2 zones alike)"]);
         });
 
-        it("routes each zone's 0.0.0.0/0 to its own zone's NAT gateway", () => {
+        it("routes each zone's 0.0.0.0/0 to its own zone's NAT gateway: the subnets and the NAT gateways side by side in the alike zones", () => {
             expect(chart.between("nat-lambda-subnet-1", "NAT gateway nat-nat-1")).to.deep.equal([{ from: chart.id("nat-lambda-subnet-1"), arrow: "-->", label: "0.0.0.0/0", to: chart.id("NAT gateway nat-nat-1") }]);
-            expect(chart.between("nat-lambda-subnet-2", "NAT gateway nat-nat-2")).to.have.length(1);
-            expect(chart.between("nat-lambda-subnet-2", "NAT gateway nat-nat-1")).to.deep.equal([]);
+            expect(chart.id("NAT gateway nat-nat-2")).to.equal(chart.id("NAT gateway nat-nat-1"));
+            expect(chart.labelOf(chart.id("NAT gateway nat-nat-1")).split("<br/>")).to.deep.equal(["NAT gateway ×2", "nat-nat-1", "in nat-public-subnet-1", "nat-nat-2", "in nat-public-subnet-2"]);
+            expect(chart.nodes.find((n) => n.id === chart.id("NAT gateway nat-nat-1"))!.within[1]).to.equal("us-east-1a, us-east-1b (×2 zones alike)");
+        });
+
+        it("draws the public subnets hosting the NAT gateways, with their route to the internet gateway", () => {
+            expect(chart.between("nat-public-subnet-1", "Internet gateway nat-igw").map((e) => [e.arrow, e.label])).to.deep.equal([["-->", "0.0.0.0/0"]]);
+            expect(chart.id("nat-public-subnet-2")).to.equal(chart.id("nat-public-subnet-1"));
         });
 
         it("takes the NAT gateways to the internet through the internet gateway", () => {
@@ -76,11 +83,10 @@ describe("report: network diagram", () => {
             expect(chart.between("Internet gateway nat-igw", "Internet")[0].arrow).to.equal("-->");
         });
 
-        it("sends S3 and DynamoDB traffic through the gateway endpoints on the Lambda route tables", () => {
-            expect(chart.between("nat-lambda-subnet-1", "s3 gateway endpoint")).to.have.length(1);
-            expect(chart.between("s3 gateway endpoint", "Amazon S3")).to.have.length(1);
-            expect(chart.between("nat-lambda-subnet-2", "dynamodb gateway endpoint")).to.have.length(1);
-            expect(chart.between("dynamodb gateway endpoint", "Amazon DynamoDB")).to.have.length(1);
+        it("sends S3 and DynamoDB traffic through the gateway endpoints on the Lambda route tables, drawn as one node", () => {
+            expect(chart.between("nat-lambda-subnet-1", "s3 gateway endpoint").map((e) => e.arrow)).to.deep.equal(["-->"]);
+            expect(chart.id("dynamodb gateway endpoint")).to.equal(chart.id("s3 gateway endpoint"));
+            expect(chart.labelOf(chart.id("s3 gateway endpoint")).split("<br/>")).to.deep.equal(["gateway endpoint ×2", "s3, dynamodb"]);
         });
 
         it("draws allowTo as a permission from the function to the database wearing the target group, with its port", () => {
@@ -93,12 +99,22 @@ describe("report: network diagram", () => {
     });
 
     describe("PrivateWithNat with a single NAT gateway", () => {
-        it("routes both zones to the one NAT gateway", async () => {
-            const chart = await draw(networkWithDatabase("one", NetworkPattern.PrivateWithNat, { strategy: "Single" }));
+        let chart: ParsedFlowchart;
+        before(async () => {
+            chart = await draw(networkWithDatabase("one", NetworkPattern.PrivateWithNat, { strategy: "Single" }));
+        });
+
+        it("routes both zones to the one NAT gateway", () => {
             expect(chart.edges.filter((e) => e.to === chart.id("NAT gateway one-nat-1")).map((e) => chart.labelOf(e.from).split("<br/>")[0])).to.deep.equal([
                 "one-lambda-subnet-1",
                 "one-lambda-subnet-2",
             ]);
+        });
+
+        it("draws the two zones apart, in order: only the first holds the NAT gateway", () => {
+            expect(chart.nodes.find((n) => n.id === chart.id("NAT gateway one-nat-1"))!.within[1]).to.equal("us-east-1a");
+            expect(chart.nodes.find((n) => n.id === chart.id("one-lambda-subnet-2"))!.within[1]).to.equal("us-east-1b");
+            expect([...new Set(chart.nodes.map((n) => n.within[1]).filter((zone) => zone !== undefined))]).to.deep.equal(["us-east-1a", "us-east-1b"]);
         });
     });
 
@@ -108,10 +124,9 @@ describe("report: network diagram", () => {
             chart = await draw(networkWithDatabase("pe", NetworkPattern.PrivateWithEndpoints, { interfaceEndpoints: ["secretsmanager"] }));
         });
 
-        it("reaches Secrets Manager from each Lambda subnet through its interface endpoint", () => {
-            expect(chart.between("pe-lambda-subnet-1", "secretsmanager interface endpoint")).to.have.length(1);
-            expect(chart.between("pe-lambda-subnet-2", "secretsmanager interface endpoint")).to.have.length(1);
-            expect(chart.between("secretsmanager interface endpoint", "secretsmanager API")).to.have.length(1);
+        it("reaches Secrets Manager from the Lambda subnets through its interface endpoint, placed in both zones", () => {
+            expect(chart.between("pe-lambda-subnet-1", "secretsmanager interface endpoint").map((e) => e.arrow)).to.deep.equal(["-->"]);
+            expect(chart.labelOf(chart.id("secretsmanager interface endpoint"))).to.equal("secretsmanager interface endpoint<br/>in 2 zones");
         });
 
         it("crosses out the internet and the AWS APIs without an endpoint", () => {
@@ -151,7 +166,8 @@ describe("report: network diagram", () => {
         });
 
         it("does not cross out the service its endpoint reaches", () => {
-            expect(chart.edges.filter((e) => e.to === chart.id("secretsmanager API")).map((e) => e.arrow)).to.deep.equal(["-->"]);
+            expect(chart.nodes.filter((n) => n.label.startsWith("secretsmanager API"))).to.deep.equal([]);
+            expect(chart.between("call-lambda-subnet-1", "secretsmanager interface endpoint").map((e) => e.arrow)).to.deep.equal(["-->"]);
         });
     });
 
@@ -209,6 +225,123 @@ describe("report: network diagram", () => {
             const [edge] = chart.between("pub-subnet", "Internet");
             expect(edge.arrow).to.equal("-.-x");
             expect(edge.label).to.contain("no public IP");
+        });
+    });
+
+    describe("a function outside any VPC", () => {
+        let chart: ParsedFlowchart;
+        before(async () => {
+            chart = await draw(() => {
+                const net = new VpcLambdaNetwork("out", { pattern: NetworkPattern.Isolated });
+                vpcFunction("out-in", net.vpcConfig);
+                new aws.lambda.Function("out-free", { role: "arn:aws:iam::123456789012:role/fn-role", runtime: "nodejs20.x", handler: "index.handler", code: new pulumi.asset.AssetArchive({}) });
+            });
+        });
+
+        it("is drawn outside the VPC, reaching the internet through Lambda's own network", () => {
+            expect(chart.between("Lambda out-free", "Internet").map((e) => [e.arrow, e.label])).to.deep.equal([["-->", "no VPC: Lambda's own network"]]);
+            expect(chart.nodes.find((n) => n.id === chart.id("Lambda out-free"))!.within).to.deep.equal([]);
+        });
+
+        it("leaves the function in the isolated VPC crossed out from the internet", () => {
+            expect(chart.between("Lambda out-in", "Internet").map((e) => e.arrow)).to.deep.equal(["-.-x"]);
+        });
+    });
+
+    describe("a Lambda security group open to the internet", () => {
+        it("draws the ingress rule from the internet into the function, with its ports and range", async () => {
+            const chart = await draw(() => {
+                const net = new VpcLambdaNetwork("open", { pattern: NetworkPattern.PrivateWithNat });
+                new aws.vpc.SecurityGroupIngressRule("open-ssh", { securityGroupId: net.lambdaSecurityGroupId, cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: 22, toPort: 22 });
+                vpcFunction("open-fn", net.vpcConfig);
+            });
+            expect(chart.between("Internet", "Lambda open-fn").map((e) => [e.arrow, e.label])).to.deep.equal([["==>", "tcp 22 in from 0.0.0.0/0"]]);
+        });
+    });
+
+    describe("a network built into an existing VPC", () => {
+        let chart: ParsedFlowchart;
+        before(async () => {
+            chart = await draw(() => {
+                const net = new VpcLambdaNetwork("ex", {
+                    pattern: NetworkPattern.PrivateWithNat,
+                    existingVpc: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"], routeTableIds: ["rtb-0aaaaaaaaaaaaaaa1", "rtb-0aaaaaaaaaaaaaaa2"] },
+                });
+                vpcFunction("ex-fn", net.vpcConfig);
+            });
+        });
+
+        it("draws the subnets inside the existing VPC, which the function's security group names", () => {
+            expect(chart.nodes.find((n) => n.id === chart.id("subnet-0aaaaaaaaaaaaaaa1"))!.within[0]).to.equal("VPC vpc-0123456789abcdef0 (not in this stack)");
+        });
+
+        it("shows the gateway endpoints this stack adds to the VPC, reached if the subnets' route tables are theirs", () => {
+            expect(chart.between("subnet-0aaaaaaaaaaaaaaa1", "s3 gateway endpoint").map((e) => [e.arrow, e.label])).to.deep.equal([["-->", "if its route table is the endpoint's"]]);
+            expect(chart.nodes.find((n) => n.id === chart.id("s3 gateway endpoint"))!.within).to.deep.equal(["VPC vpc-0123456789abcdef0 (not in this stack)"]);
+        });
+    });
+
+    describe("the bench's large network (6 zones, 20 interface endpoints) with 60 functions in five teams", () => {
+        let chart: ParsedFlowchart;
+        let text: string;
+        before(async () => {
+            text = renderNetworkDiagram(await recordLargeNetwork(stack, 60, "teams"));
+            chart = parseFlowchart(text);
+        });
+        const functionNodes = () => chart.nodes.filter((n) => /^Lambda (×|fn-)/.test(n.label));
+        const functionsIn = (label: string) => foldedMembers({ id: "", label, within: [] }).filter((m) => /^fn-[0-9a-z-]+$/.test(m)).length || 1;
+
+        it("draws a node per team and zone spread, each listing its functions, all 60 of them", () => {
+            expect(functionNodes()).to.have.length(10);
+            expect(functionNodes().reduce((sum, n) => sum + Number(/^Lambda ×(\d+)/.exec(n.label)?.[1] ?? 1), 0)).to.equal(60);
+            expect(functionNodes().reduce((sum, n) => sum + functionsIn(n.label), 0)).to.equal(60);
+        });
+
+        it("draws the first zone apart, where the single-zone functions run, and the five others once", () => {
+            const zones = [...new Set(chart.nodes.map((n) => n.within[1]).filter((z) => z !== undefined))];
+            expect(zones).to.deep.equal(["us-east-1a", "us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f (×5 zones alike)"]);
+        });
+
+        it("draws one edge from each group of subnets to the twenty interface endpoints", () => {
+            const endpoints = chart.id("secretsmanager interface endpoint");
+            expect(chart.labelOf(endpoints).split("<br/>").slice(0, 2)).to.deep.equal(["interface endpoint ×20", "in 6 zones"]);
+            expect(chart.edges.filter((e) => e.to === endpoints).map((e) => chart.labelOf(e.from).split("<br/>")[0])).to.deep.equal(["large-lambda-subnet-1", "Lambda subnet ×5"]);
+        });
+
+        it(`stays far within the diagram's limits (${DIAGRAM_LIMITS.maxEdges} edges): the 540 edges of one per resource pair fold to a few dozen`, () => {
+            expect(chart.edges.length).to.be.within(20, 60);
+            expect(text.length).to.be.below(DIAGRAM_LIMITS.maxTextSize);
+        });
+    });
+
+    describe("a thousand functions that no folding can fold", () => {
+        let chart: ParsedFlowchart;
+        let text: string;
+        before(async function () {
+            this.timeout(120_000);
+            text = renderNetworkDiagram(await recordLargeNetwork(stack, 1000, "distinct"));
+            chart = parseFlowchart(text);
+        });
+
+        it("stops within the diagram's limits, themselves within Mermaid's", () => {
+            expect(chart.edges.length).to.be.at.most(DIAGRAM_LIMITS.maxEdges);
+            expect(text.length).to.be.at.most(DIAGRAM_LIMITS.maxTextSize);
+            expect(DIAGRAM_LIMITS.maxEdges).to.be.at.most(MERMAID_LIMITS.maxEdges);
+            expect(DIAGRAM_LIMITS.maxTextSize).to.be.at.most(MERMAID_LIMITS.maxTextSize);
+        });
+
+        it("says in a note how many functions it does not draw, which with those drawn make the thousand", () => {
+            const note = chart.labelOf("note_not_drawn").split("<br/>");
+            const notDrawn = Number(/^(\d+) functions in \d+ groups/.exec(note[0])?.[1]);
+            const drawn = chart.nodes.filter((n) => /^Lambda fn-/.test(n.label)).length;
+            expect(drawn).to.be.greaterThan(10);
+            expect(drawn + notDrawn).to.equal(1000);
+            expect(note[1]).to.equal(`this diagram stops at ${DIAGRAM_LIMITS.maxEdges} edges and 30,000 characters`);
+        });
+
+        it("still draws the network itself: the zones, the NAT gateways and the endpoints", () => {
+            expect(chart.id("NAT gateway large-nat-1")).to.be.a("string");
+            expect(chart.id("secretsmanager interface endpoint")).to.be.a("string");
         });
     });
 });

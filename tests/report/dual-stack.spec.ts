@@ -1,10 +1,12 @@
 import * as aws from "@pulumi/aws";
 import { expect } from "chai";
+import { assessEndpointZones } from "../../cli/report/endpoint-zones";
 import { assessCapacity, DUAL_STACK_CAPACITY_NOTE } from "../../cli/report/capacity";
 import { estimateCost } from "../../cli/report/cost";
 import { renderNetworkDiagram } from "../../cli/report/diagram";
 import { renderMarkdownReport } from "../../cli/report/markdown";
-import { NetworkGraph } from "../../cli/report/network-graph";
+import { reachabilityMatrix } from "../../sdk/reachability/model";
+import { NetworkGraph } from "../../sdk/stack/network-graph";
 import { renderCapacityText, renderCostText } from "../../cli/report/text-sections";
 import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
@@ -131,10 +133,10 @@ for (const preview of [false, true]) {
                     expect(chart.between("ds-lambda-subnet-1", "Internet gateway ds-igw")).to.deep.equal([]);
                 });
 
-                it("draws the public subnets' ::/0 to the internet gateway, in their zones", () => {
-                    expect(chart.between("ds-public-subnet-1", "Internet gateway ds-igw").map((e) => e.label)).to.deep.equal(["::/0"]);
-                    expect(chart.between("ds-public-subnet-2", "Internet gateway ds-igw").map((e) => e.label)).to.deep.equal(["::/0"]);
-                    expect(chart.nodes.find((n) => n.id === chart.id("ds-public-subnet-2"))!.within[1]).to.equal("us-east-1b");
+                it("draws the public subnets' 0.0.0.0/0 and ::/0 to the internet gateway, in their zones", () => {
+                    expect(chart.between("ds-public-subnet-1", "Internet gateway ds-igw").map((e) => e.label)).to.deep.equal(["0.0.0.0/0, ::/0"]);
+                    expect(chart.between("ds-public-subnet-2", "Internet gateway ds-igw").map((e) => e.label)).to.deep.equal(["0.0.0.0/0, ::/0"]);
+                    expect(chart.nodes.find((n) => n.id === chart.id("ds-public-subnet-2"))!.within[1]).to.contain("us-east-1b");
                 });
 
                 it("places the egress-only gateway inside the VPC, and crosses nothing out", () => {
@@ -143,21 +145,24 @@ for (const preview of [false, true]) {
                 });
 
                 it(preview ? "says the subnets' IPv6 blocks are known after deploy" : "labels the VPC with its /56 and each subnet with its /64", () => {
-                    const subnetLabel = chart.labelOf(chart.id("ds-lambda-subnet-1")).split("<br/>");
+                    // The two alike zones are drawn once: the subnet is listed with its blocks on the line after its name.
+                    const lines = chart.labelOf(chart.id("ds-lambda-subnet-1")).split("<br/>");
+                    const subnetLabel = lines.slice(lines.indexOf("ds-lambda-subnet-1"), lines.indexOf("ds-lambda-subnet-1") + 2);
                     const vpcLabel = chart.nodes.find((n) => n.id === chart.id("ds-lambda-subnet-1"))!.within[0];
                     if (preview) {
-                        expect(subnetLabel).to.deep.equal(["ds-lambda-subnet-1", "10.0.0.0/19", "IPv6 /64 known after deploy"]);
+                        expect(subnetLabel).to.deep.equal(["ds-lambda-subnet-1", "10.0.0.0/19 IPv6 /64 known after deploy"]);
                         expect(vpcLabel).to.equal("VPC ds-vpc 10.0.0.0/16 + IPv6 /56");
                     } else {
-                        expect(subnetLabel).to.deep.equal(["ds-lambda-subnet-1", "10.0.0.0/19", graph.subnet(graph.lambdaSubnetIds[0]).ipv6CidrBlock]);
+                        expect(subnetLabel).to.deep.equal(["ds-lambda-subnet-1", `10.0.0.0/19 ${graph.subnet(graph.lambdaSubnetIds[0]).ipv6CidrBlock}`]);
                         expect(vpcLabel).to.equal(`VPC ds-vpc 10.0.0.0/16 ${graph.vpcs[0].ipv6CidrBlock}`);
                     }
                 });
 
-                it("is the IPv4-only diagram when dual stack is off: no IPv6 edge, no egress-only gateway, no public subnet node", () => {
+                it("is the IPv4-only diagram when dual stack is off: no IPv6 edge, no egress-only gateway, public subnets routing 0.0.0.0/0 only", () => {
                     const v4 = parseFlowchart(renderNetworkDiagram(ipv4Only));
-                    expect(v4.edges.filter((e) => e.label === "::/0")).to.deep.equal([]);
-                    expect(v4.nodes.filter((n) => /Egress-only|IPv6|::/.test(n.label) || n.label.split("<br/>")[0].startsWith("v4-public-subnet"))).to.deep.equal([]);
+                    expect(v4.edges.filter((e) => e.label?.includes("::/0"))).to.deep.equal([]);
+                    expect(v4.nodes.filter((n) => /Egress-only|IPv6|::/.test(n.label))).to.deep.equal([]);
+                    expect(v4.between("v4-public-subnet-1", "Internet gateway v4-igw").map((e) => e.label)).to.deep.equal(["0.0.0.0/0"]);
                     expect(v4.nodes.find((n) => n.id === v4.id("v4-lambda-subnet-1"))!.within[0]).to.equal("VPC v4-vpc 10.0.0.0/16");
                 });
             });
@@ -223,8 +228,8 @@ for (const preview of [false, true]) {
 
             describe("markdown", () => {
                 it("holds a mermaid block that parses, with the IPv6 edges, the $0 line and both notes", () => {
-                    const planned = { project: { name: "p", stack: "dev", secretKeys: [] }, region: "us-east-1", resources: [...graph.resources] } as any;
-                    const review = { diagram: renderNetworkDiagram(graph), cost: estimateCost(graph, "us-east-1"), capacity: assessCapacity(graph) };
+                    const planned = { project: { name: "p", stack: "dev", secretKeys: [] }, region: "us-east-1", resources: [...graph.resources], warnings: [] } as any;
+                    const review = { diagram: renderNetworkDiagram(graph), cost: estimateCost(graph, "us-east-1"), capacity: assessCapacity(graph), endpointZones: assessEndpointZones(graph), reachability: reachabilityMatrix(graph) };
                     const markdown = renderMarkdownReport(planned, review);
                     const block = /```mermaid\n([\s\S]*?)```/.exec(markdown)![1];
                     expect(parseFlowchart(block).between("ds-lambda-subnet-2", "Egress-only IGW ds-eigw")).to.have.length(1);

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { NetworkGraph } from "../../cli/report/network-graph";
+import { NetworkGraph } from "../../sdk/stack/network-graph";
 import type { MockStack } from "../../sdk/testing/mock-stack";
 
 /** Runs a program fragment against the installed mocks and reads its network back. */

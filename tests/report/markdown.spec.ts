@@ -13,7 +13,8 @@ describe("report: the Markdown pull-request comment", () => {
         const stack = await MockStack.install();
         await recordNetwork(stack, () => {
             const net = new VpcLambdaNetwork("md", { pattern: NetworkPattern.PrivateWithEndpoints, interfaceEndpoints: ["sqs"] });
-            vpcFunction("md-fn", net.vpcConfig);
+            // Its role is not in the stack: it declares the service it calls.
+            vpcFunction("md-fn", net.vpcConfig, { tags: { "vpc-lambda:needs": "sqs" } });
         });
         planned = {
             project: { name: "md-project", directory: ".", entry: "index.ts", stack: "review", config: {}, secretKeys: [] },
@@ -21,13 +22,24 @@ describe("report: the Markdown pull-request comment", () => {
             accountId: "123456789012",
             resources: [...stack.resources],
             outputs: {},
+            warnings: [],
         };
     });
     const render = (policy?: Parameters<typeof renderMarkdownReport>[2]) => renderMarkdownReport(planned, buildReviewReport(planned), policy);
     const headings = (markdown: string) => markdown.split("\n").filter((l) => /^#{2,3} /.test(l));
 
-    it("reads summary, network, cost, capacity, in that order, with no policy section when no verdicts are given", () => {
-        expect(headings(render())).to.deep.equal(["## Offline plan of `md-project` (stack `review`, us-east-1)", "### Network", "### Monthly cost", "### Capacity"]);
+    it("reads summary, network, reachability, cost, capacity, interface endpoints, in that order, with no policy section when no verdicts are given", () => {
+        expect(headings(render())).to.deep.equal(["## Offline plan of `md-project` (stack `review`, us-east-1)", "### Network", "### Reachability", "### Monthly cost", "### Capacity", "### Interface endpoints by zone"]);
+    });
+
+    it("tables what each function reaches: the sqs endpoint yes, the internet no (no route), and says why and how to fix each ❌", () => {
+        const section = render().split("### Reachability")[1].split("### Monthly cost")[0];
+        expect(section.split("\n").filter((l) => l.startsWith("| "))).to.deep.equal([
+            "| function | internet IPv4 | internet IPv6 | sqs | md-endpoint-sg:443 |",
+            "| --- | --- | --- | --- | --- |",
+            "| md-fn | ❌ route | ❌ subnet | ✅ | ✅ |",
+        ]);
+        expect(section).to.contain("- ❌ the internet (IPv4): md-lambda-rt-1 has no 0.0.0.0/0 route: the traffic has nowhere to go. Fix: Add a 0.0.0.0/0 route from md-lambda-rt-1 to a NAT gateway in a public subnet. (md-fn)");
     });
 
     it("states the fixed cost in the summary: one endpoint over 2 zones, $14.60", () => {

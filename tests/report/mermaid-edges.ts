@@ -20,8 +20,12 @@ export interface ParsedFlowchart {
     header: string;
     nodes: ParsedNode[];
     edges: ParsedEdge[];
-    /** The id of the node whose label's first line is `firstLine`; throws with the labels there are. */
-    id(firstLine: string): string;
+    /**
+     * The id of the node that draws a resource: the node whose label's first line is `name`, or
+     * else the folded node (`NAT gateway ×2`) that lists it (`ds-nat-1`, asked for as
+     * `NAT gateway ds-nat-1`, the first line it would have alone). Throws with the labels there are.
+     */
+    id(name: string): string;
     /** Edges between two nodes named by their labels' first lines. */
     between(fromLabel: string, toLabel: string): ParsedEdge[];
     labelOf(id: string): string;
@@ -51,10 +55,13 @@ export function parseFlowchart(text: string): ParsedFlowchart {
         }
     }
     const firstLine = (n: ParsedNode) => n.label.split("<br/>")[0];
-    const id = (label: string) => {
-        const found = nodes.filter((n) => firstLine(n) === label);
+    const id = (name: string) => {
+        let found = nodes.filter((n) => firstLine(n) === name);
+        if (found.length === 0) {
+            found = nodes.filter((n) => foldedMembers(n).some((member) => member === name));
+        }
         if (found.length !== 1) {
-            throw new Error(`${found.length} nodes labelled ${JSON.stringify(label)}; labels: ${nodes.map(firstLine).join(" | ")}`);
+            throw new Error(`${found.length} nodes labelled ${JSON.stringify(name)}; labels: ${nodes.map(firstLine).join(" | ")}`);
         }
         return found[0].id;
     };
@@ -66,4 +73,21 @@ export function parseFlowchart(text: string): ParsedFlowchart {
         between: (from, to) => edges.filter((e) => e.from === id(from) && e.to === id(to)),
         labelOf: (nodeId) => nodes.find((n) => n.id === nodeId)?.label ?? nodeId,
     };
+}
+
+const FOLDED_TITLE = /^(.*) ×\d+$/;
+
+/**
+ * The first lines a folded node's members would have alone: for `NAT gateway ×2` listing
+ * `ds-nat-1`, both `ds-nat-1` and `NAT gateway ds-nat-1` (or `ds-nat-1 NAT gateway`, for titles
+ * that end a label: `secretsmanager interface endpoint`).
+ */
+export function foldedMembers(node: ParsedNode): string[] {
+    const [title, ...lines] = node.label.split("<br/>");
+    const kind = FOLDED_TITLE.exec(title)?.[1];
+    if (kind === undefined) {
+        return [];
+    }
+    const names = lines.flatMap((line) => line.split(", ").map((entry) => entry.split(" ")[0]));
+    return names.flatMap((name) => [name, `${kind} ${name}`, `${name} ${kind}`]);
 }

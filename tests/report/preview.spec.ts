@@ -3,7 +3,7 @@ import { expect } from "chai";
 import { assessCapacity } from "../../cli/report/capacity";
 import { estimateCost } from "../../cli/report/cost";
 import { renderNetworkDiagram } from "../../cli/report/diagram";
-import type { NetworkGraph } from "../../cli/report/network-graph";
+import type { NetworkGraph } from "../../sdk/stack/network-graph";
 import { NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { MockStack } from "../../sdk/testing/mock-stack";

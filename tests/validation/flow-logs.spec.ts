@@ -253,3 +253,46 @@ describe("validation: flowLogs, the S3 sentences in full", () => {
         );
     });
 });
+
+describe("validation: flowLogs.kmsKeyId (cdk-nag CloudWatchLogGroupEncrypted)", () => {
+    const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+    it("takes a key ARN for the CloudWatch log group", () => {
+        expect(validateLoose({ pattern: "Isolated", flowLogs: { kmsKeyId: KEY } }).flowLogs).to.include({ kmsKeyId: KEY });
+    });
+
+    it("takes a multi-Region key's ARN", () => {
+        const mrk = "arn:aws:kms:eu-west-1:123456789012:key/mrk-0123456789abcdef0123456789abcdef";
+        expect(validateLoose({ pattern: "Isolated", flowLogs: { kmsKeyId: mrk } }).flowLogs).to.include({ kmsKeyId: mrk });
+    });
+
+    it("rejects an alias, saying CloudWatch Logs takes the key's ARN", () => {
+        expectProblem({ pattern: "Isolated", flowLogs: { kmsKeyId: "alias/flow-logs" } }, "flowLogs.kmsKeyId", '"alias/flow-logs"', "an alias", "key's ARN");
+    });
+
+    it("rejects an alias ARN", () => {
+        expectProblem({ pattern: "Isolated", flowLogs: { kmsKeyId: "arn:aws:kms:us-east-1:123456789012:alias/flow-logs" } }, "flowLogs.kmsKeyId", "alias ARN", ":key/<key id>");
+    });
+
+    it("rejects a bare key id", () => {
+        expectProblem({ pattern: "Isolated", flowLogs: { kmsKeyId: "1234abcd-12ab-34cd-56ef-1234567890ab" } }, "flowLogs.kmsKeyId", "bare key id");
+    });
+
+    it("rejects the ARN of something that is not a KMS key", () => {
+        expectProblem({ pattern: "Isolated", flowLogs: { kmsKeyId: "arn:aws:s3:::flow-logs-123" } }, "flowLogs.kmsKeyId", "a s3 resource", "not of a KMS key");
+    });
+
+    it("rejects it with destination s3, whose bucket has its own encryption", () => {
+        expectProblem(
+            { pattern: "Isolated", flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs-123", kmsKeyId: KEY } },
+            "flowLogs.kmsKeyId",
+            "no log group to encrypt",
+            "Remove it",
+        );
+    });
+
+    it("takes an Output as given (checked once known, when the log group is built)", () => {
+        const kmsKeyId = pulumi.output(KEY);
+        expect(validateLoose({ pattern: "Isolated", flowLogs: { kmsKeyId } }).flowLogs).to.include({ kmsKeyId });
+    });
+});

@@ -8,8 +8,9 @@
  * CommonJS with `@ts-check`, so the same file works from source and from `dist/`.
  *
  * The component configures it through one environment variable, `VPC_LAMBDA_DIAGNOSTICS`, a
- * JSON `{ pattern, internetExpected, targets, services, vpcCidrBlocks, dualStack }`; an invoke
- * event may add `{ targets, timeoutMs }`. Bad configuration becomes a problem in the report,
+ * JSON `{ pattern, internetExpected, targets, services, vpcCidrBlocks, dualStack }`, which the
+ * component writes in a compact form (`{ v: 1, p, i, d, g, e, t, c }`, to fit Lambda's 4 KB of
+ * environment variables); an invoke event may add `{ targets, timeoutMs }`. Bad configuration becomes a problem in the report,
  * never an exception: the handler always answers.
  */
 const dns = require("dns");
@@ -366,17 +367,39 @@ function parseConfig(raw, problems) {
         problems.push(`${CONFIG_ENV} must be a JSON object, got ${typeName(value)}; it is ignored.`);
         return config;
     }
-    if (typeof value.pattern === "string" && PATTERNS.includes(value.pattern)) {
-        config.pattern = /** @type {NetworkPattern} */ (value.pattern);
+    const expanded = expandCompactConfig(value);
+    if (typeof expanded.pattern === "string" && PATTERNS.includes(expanded.pattern)) {
+        config.pattern = /** @type {NetworkPattern} */ (expanded.pattern);
     } else {
-        problems.push(`${CONFIG_ENV}.pattern must be one of ${PATTERNS.join(", ")}, got ${JSON.stringify(value.pattern) ?? "nothing"}.`);
+        problems.push(`${CONFIG_ENV}.pattern must be one of ${PATTERNS.join(", ")}, got ${JSON.stringify(expanded.pattern) ?? "nothing"}.`);
     }
-    config.internetExpected = parseBoolean(value.internetExpected, `${CONFIG_ENV}.internetExpected`, problems);
-    config.dualStack = parseBoolean(value.dualStack, `${CONFIG_ENV}.dualStack`, problems);
-    config.targets = parseList(value.targets, `${CONFIG_ENV}.targets`, problems, parseTarget);
-    config.services = parseList(value.services, `${CONFIG_ENV}.services`, problems, parseService);
-    config.vpcCidrBlocks = parseList(value.vpcCidrBlocks, `${CONFIG_ENV}.vpcCidrBlocks`, problems, parseCidrEntry);
+    config.internetExpected = parseBoolean(expanded.internetExpected, `${CONFIG_ENV}.internetExpected`, problems);
+    config.dualStack = parseBoolean(expanded.dualStack, `${CONFIG_ENV}.dualStack`, problems);
+    config.targets = parseList(expanded.targets, `${CONFIG_ENV}.targets`, problems, parseTarget);
+    config.services = parseList(expanded.services, `${CONFIG_ENV}.services`, problems, parseService);
+    config.vpcCidrBlocks = parseList(expanded.vpcCidrBlocks, `${CONFIG_ENV}.vpcCidrBlocks`, problems, parseCidrEntry);
     return config;
+}
+
+/**
+ * The long form of the compact configuration the component writes (`v: 1`; see
+ * sdk/plan/diagnostics-environment.ts), so that one validation reads both; any other object as it
+ * is. Entries of the wrong shape are passed on in a shape the validation reports.
+ * @param {Record<string, unknown>} value
+ * @returns {Record<string, unknown>}
+ */
+function expandCompactConfig(value) {
+    if (value.v !== 1) return value;
+    /** @param {unknown} list @param {string} endpointType */
+    const services = (list, endpointType) => (Array.isArray(list) ? list.map((service) => ({ service, endpointType })) : []);
+    return {
+        pattern: value.p,
+        internetExpected: value.i === 1 ? true : value.i === 0 ? false : value.i,
+        dualStack: value.d === 1 ? true : value.d === 0 ? false : value.d,
+        services: [...services(value.g, "Gateway"), ...services(value.e, "Interface")],
+        targets: Array.isArray(value.t) ? value.t.map((entry) => (Array.isArray(entry) ? { host: entry[0], port: entry[1] } : entry)) : value.t,
+        vpcCidrBlocks: value.c,
+    };
 }
 
 /**
@@ -1097,6 +1120,7 @@ function typeName(value) {
 
 module.exports = {
     CONFIG_ENV,
+    expandCompactConfig,
     handler,
     runDiagnostics,
     serviceHostname,

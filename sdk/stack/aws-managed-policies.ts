@@ -1,4 +1,4 @@
-import { LAMBDA_ENI_ACTIONS } from "../sdk/plan/iam-documents";
+import { LAMBDA_ENI_ACTIONS } from "../plan/iam-documents";
 import type { Statement } from "./iam-statements";
 
 /** What AWSLambdaBasicExecutionRole allows, and AWSLambdaVPCAccessExecutionRole besides its ENI actions. */

@@ -1,10 +1,11 @@
-import { AWS_RESOURCE_TYPES } from "../../sdk/aws-resource-types";
-import { RecordedResource, UNKNOWN } from "../../sdk/testing/mock-stack";
+import { AWS_RESOURCE_TYPES, awsServiceOf } from "../aws-resource-types";
+import { isUnknown, knownString } from "./known-values";
+import type { NetworkResource } from "./network-resource";
 
 /**
  * The planned network, read back from the resources a program registered (type, inputs,
- * outputs), so that the reports describe any stack: networks built by VpcLambdaNetwork and
- * networks written with plain `aws.*` resources alike. Resources refer to each other by id,
+ * outputs), so that the reports, the reachability model and the policies describe any stack:
+ * networks built by VpcLambdaNetwork and networks written with plain `aws.*` resources alike. Resources refer to each other by id,
  * as AWS does: a route's `natGatewayId`, a function's `vpcConfig.subnetIds`. In a preview the
  * ids of new resources are unknown; the engine still records which resources each input came
  * from, so a reference is then followed through the property's dependencies, and a resource
@@ -15,7 +16,16 @@ import { RecordedResource, UNKNOWN } from "../../sdk/testing/mock-stack";
  * The type tokens the reports read: the table the policy pack uses too, and the egress-only
  * internet gateway, which only the reports need (no policy treats it as exposure).
  */
-export const TYPES = { ...AWS_RESOURCE_TYPES, egressOnlyInternetGateway: "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway" } as const;
+export const TYPES = {
+    ...AWS_RESOURCE_TYPES,
+    egressOnlyInternetGateway: "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway",
+    vpcEndpointRouteTableAssociation: "aws:ec2/vpcEndpointRouteTableAssociation:VpcEndpointRouteTableAssociation",
+    networkAcl: "aws:ec2/networkAcl:NetworkAcl",
+    defaultNetworkAcl: "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
+    networkAclRule: "aws:ec2/networkAclRule:NetworkAclRule",
+    networkAclAssociation: "aws:ec2/networkAclAssociation:NetworkAclAssociation",
+    managedPrefixList: "aws:ec2/managedPrefixList:ManagedPrefixList",
+} as const;
 
 /** The two address families a route or a block belongs to. */
 export type AddressFamily = "ipv4" | "ipv6";
@@ -47,9 +57,14 @@ export type RouteTarget =
     | { kind: "other"; id: string; property: string };
 
 export interface RouteNode {
+    /** A CIDR block or a prefix list id; a placeholder when `destinationUnknown`. */
     destination: string;
     /** The family of the destination; undefined for a prefix list. */
     family?: AddressFamily;
+    /** The destination is a prefix list (`destinationPrefixListId`). */
+    prefixList?: true;
+    /** The destination is not known yet (a preview): the route may take any traffic. */
+    destinationUnknown?: true;
     target: RouteTarget;
 }
 
@@ -57,8 +72,8 @@ export interface NatGatewayNode {
     id: string;
     name: string;
     subnetId?: string;
-    /** `public` NAT gateways need an Elastic IP and reach the internet through an internet gateway. */
-    connectivity: "public" | "private";
+    /** `public` NAT gateways need an Elastic IP and reach the internet through an internet gateway (the provider's default); `unknown` until known in a preview. */
+    connectivity: "public" | "private" | "unknown";
     /** Elastic IP allocations: the primary and any secondary ones. */
     allocationIds: string[];
     /** Private addresses it takes in its subnet: one, plus any secondary ones asked for. */
@@ -87,18 +102,23 @@ export interface FunctionNode {
 
 /** An egress or ingress permission between a security group and a peer. */
 export interface SecurityGroupPermission {
+    /** The group the rule belongs to; undefined when it cannot be told (a preview, a reference out of the stack). */
     securityGroupId: string;
     direction: "egress" | "ingress";
+    /** `-1` (all), `tcp`, `udp`, `icmp`, a protocol number; `unknown` until deployed. */
     protocol: string;
+    /** Undefined when the rule has none (all traffic) or, with `portsUnknown`, when not known yet. */
     fromPort?: number;
     toPort?: number;
-    peer: { kind: "securityGroup"; id: string } | { kind: "cidr"; cidr: string } | { kind: "prefixList"; id: string };
+    /** The ports are not known yet (a preview). */
+    portsUnknown?: true;
+    peer: { kind: "securityGroup"; id: string } | { kind: "cidr"; cidr: string } | { kind: "prefixList"; id: string } | { kind: "unknown" };
     description?: string;
 }
 
 /** Something that wears a security group: a database, a cache, an instance, a function. */
 export interface SecurityGroupMember {
-    resource: RecordedResource;
+    resource: NetworkResource;
     kind: "database" | "cache" | "fileSystem" | "compute" | "loadBalancer" | "function" | "endpoint";
 }
 
@@ -117,12 +137,19 @@ const SECURITY_GROUP_MEMBERSHIP: { type: string; path: string[]; kind: SecurityG
     { type: "aws:ec2/vpcEndpoint:VpcEndpoint", path: ["securityGroupIds"], kind: "endpoint" },
 ];
 
-const SECURITY_GROUPS = [TYPES.securityGroup, TYPES.defaultSecurityGroup];
+export const SECURITY_GROUPS: readonly string[] = [TYPES.securityGroup, TYPES.defaultSecurityGroup];
+/** What a prefix-list id in a rule may lead to: a managed prefix list, or a gateway endpoint (its `prefixListId`). */
+const PREFIX_LIST_OWNERS: readonly string[] = [TYPES.managedPrefixList, TYPES.vpcEndpoint];
+/** Route tables, including a VPC's adopted main (default) route table. */
+export const ROUTE_TABLES: readonly string[] = [TYPES.routeTable, TYPES.defaultRouteTable];
 
 export class NetworkGraph {
-    private readonly byId = new Map<string, RecordedResource>();
+    private readonly byId = new Map<string, NetworkResource>();
+    private readonly byType = new Map<string, NetworkResource[]>();
+    /** Answers computed once: the graph never changes after construction. */
+    private readonly cache = new Map<string, unknown>();
 
-    constructor(readonly resources: readonly RecordedResource[]) {
+    constructor(readonly resources: readonly NetworkResource[]) {
         for (const resource of resources) {
             this.byId.set(resource.urn, resource);
             if (isKnownString(resource.id)) {
@@ -130,19 +157,31 @@ export class NetworkGraph {
             }
             // A NAT gateway names its Elastic IP by allocation id, which is not always the Eip's id.
             const allocationId = resource.outputs?.allocationId;
-            if (resource.type === TYPES.eip && typeof allocationId === "string") {
+            if (resource.type === TYPES.eip && isKnownString(allocationId)) {
                 this.byId.set(allocationId, resource);
             }
+            pushTo(this.byType, resource.type, resource);
         }
     }
 
+    /** `compute()` the first time `key` is asked for, the same answer after. */
+    memo<T>(key: string, compute: () => T): T {
+        const known = this.cache.get(key);
+        if (known !== undefined || this.cache.has(key)) {
+            return known as T;
+        }
+        const value = compute();
+        this.cache.set(key, value);
+        return value;
+    }
+
     /** The resource with that id, or URN. */
-    resource(id: string | undefined): RecordedResource | undefined {
+    resource(id: string | undefined): NetworkResource | undefined {
         return id === undefined ? undefined : this.byId.get(id);
     }
 
     /** How the reports name a resource: its id once known, else (in a preview) its URN. */
-    identity(resource: RecordedResource): string {
+    identity(resource: NetworkResource): string {
         return isKnownString(resource.id) ? resource.id : resource.urn;
     }
 
@@ -151,7 +190,7 @@ export class NetworkGraph {
      * ones through the property's dependencies, kept to the expected `types`. `at` is the value
      * inside the property when the reference is nested (`vpcConfig.subnetIds`).
      */
-    refs(resource: RecordedResource, property: string, types: readonly string[], at: unknown = value(resource, property)): string[] {
+    refs(resource: NetworkResource, property: string, types: readonly string[], at: unknown = value(resource, property)): string[] {
         const values = Array.isArray(at) ? at : at === undefined || at === null ? [] : [at];
         const known = values.filter(isKnownString);
         if (known.length === values.length && values.length > 0) {
@@ -159,17 +198,17 @@ export class NetworkGraph {
         }
         const followed = (resource.propertyDependencies?.[property] ?? [])
             .map((urn) => this.byId.get(urn))
-            .filter((r): r is RecordedResource => r !== undefined && types.includes(r.type))
+            .filter((r): r is NetworkResource => r !== undefined && types.includes(r.type))
             .map((r) => this.identity(r));
         return [...new Set([...known, ...followed])];
     }
 
-    ref(resource: RecordedResource, property: string, types: readonly string[]): string | undefined {
+    ref(resource: NetworkResource, property: string, types: readonly string[]): string | undefined {
         return this.refs(resource, property, types)[0];
     }
 
-    ofType(type: string): RecordedResource[] {
-        return this.resources.filter((r) => r.type === type);
+    ofType(type: string): NetworkResource[] {
+        return this.byType.get(type) ?? [];
     }
 
     /** A resource's display name: its Pulumi name, or the id when the stack did not create it. */
@@ -179,7 +218,7 @@ export class NetworkGraph {
 
     /** The stack's VPCs; `ipv6CidrBlock` is AWS's /56 once known (an output of the VPC, so absent in a preview). */
     get vpcs(): { id: string; name: string; cidrBlock?: string; ipv6CidrBlock?: string; dualStack: boolean }[] {
-        return this.ofType(TYPES.vpc).map((r) => {
+        return this.memo("vpcs", () => this.ofType(TYPES.vpc).map((r) => {
             const ipv6CidrBlock = str(value(r, "ipv6CidrBlock"));
             return {
                 id: this.identity(r),
@@ -188,10 +227,14 @@ export class NetworkGraph {
                 ...(ipv6CidrBlock ? { ipv6CidrBlock } : {}),
                 dualStack: ipv6CidrBlock !== undefined || value(r, "assignGeneratedIpv6CidrBlock") === true || isSet(r.inputs.ipv6IpamPoolId),
             };
-        });
+        }));
     }
 
     subnet(id: string): SubnetNode {
+        return this.memo(`subnet:${id}`, () => this.readSubnet(id));
+    }
+
+    private readSubnet(id: string): SubnetNode {
         const r = this.byId.get(id);
         if (!r || r.type !== TYPES.subnet) {
             return { id, name: id, dualStack: false, ipv6Native: false, inStack: false };
@@ -217,25 +260,81 @@ export class NetworkGraph {
 
     /** The route table a subnet is associated with, if the stack associates it. */
     routeTableOf(subnetId: string): string | undefined {
-        const association = this.ofType(TYPES.routeTableAssociation).find((r) => this.ref(r, "subnetId", [TYPES.subnet]) === subnetId);
-        return association && this.ref(association, "routeTableId", [TYPES.routeTable]);
+        const associations = this.memo("routeTableAssociations", () => {
+            const bySubnet = new Map<string, string | undefined>();
+            for (const association of this.ofType(TYPES.routeTableAssociation)) {
+                const subnet = this.ref(association, "subnetId", [TYPES.subnet]);
+                if (subnet !== undefined && !bySubnet.has(subnet)) {
+                    bySubnet.set(subnet, this.ref(association, "routeTableId", ROUTE_TABLES));
+                }
+            }
+            return bySubnet;
+        });
+        return associations.get(subnetId);
+    }
+
+    /**
+     * The route table that decides a subnet's routing: the one associated with it, else its
+     * VPC's main route table (AWS's rule for a subnet with no association). `implicit` is a new
+     * VPC's own main table, which the stack does not manage and which holds the local route only;
+     * undefined when the stack cannot tell (a subnet or VPC it does not create).
+     */
+    routingTableOf(subnetId: string): { id: string; implicit: boolean } | undefined {
+        const associated = this.routeTableOf(subnetId);
+        if (associated !== undefined) {
+            return { id: associated, implicit: false };
+        }
+        const subnet = this.subnet(subnetId);
+        return subnet.inStack && subnet.vpcId !== undefined ? this.mainRouteTableOf(subnet.vpcId) : undefined;
+    }
+
+    /** A VPC's main route table: chosen with a MainRouteTableAssociation, adopted as a DefaultRouteTable, or the new VPC's own. */
+    mainRouteTableOf(vpcId: string): { id: string; implicit: boolean } | undefined {
+        return this.memo(`mainRouteTable:${vpcId}`, () => {
+            const chosen = this.ofType(TYPES.mainRouteTableAssociation).find((a) => this.ref(a, "vpcId", [TYPES.vpc]) === vpcId);
+            const chosenTable = chosen && this.ref(chosen, "routeTableId", ROUTE_TABLES);
+            if (chosenTable !== undefined) {
+                return { id: chosenTable, implicit: false };
+            }
+            const vpc = this.byId.get(vpcId);
+            if (!vpc || vpc.type !== TYPES.vpc) {
+                return undefined;
+            }
+            // aws.ec2.DefaultRouteTable adopts the main table through the VPC's `defaultRouteTableId`.
+            const vpcTableIds = [value(vpc, "defaultRouteTableId"), value(vpc, "mainRouteTableId")].filter(isKnownString);
+            const adopted = this.ofType(TYPES.defaultRouteTable).find((table) => {
+                const id = value(table, "defaultRouteTableId");
+                return isKnownString(id) ? vpcTableIds.includes(id) : (table.propertyDependencies.defaultRouteTableId ?? []).includes(vpc.urn);
+            });
+            return adopted ? { id: this.identity(adopted), implicit: false } : { id: `${vpcId}#main`, implicit: true };
+        });
     }
 
     /** A route table's routes: its own `aws.ec2.Route`s and any inline `routes`. */
     routesOf(routeTableId: string): RouteNode[] {
-        const routes: RouteNode[] = [];
-        for (const r of this.ofType(TYPES.route)) {
-            if (this.ref(r, "routeTableId", [TYPES.routeTable]) === routeTableId) {
-                const route = this.routeNode(r, r.inputs, (key) => key);
-                if (route) {
-                    routes.push(route);
+        const byTable = this.memo("routesByTable", () => {
+            const found = new Map<string, RouteNode[]>();
+            for (const r of this.ofType(TYPES.route)) {
+                const table = this.ref(r, "routeTableId", ROUTE_TABLES);
+                const route = table === undefined ? undefined : this.routeNode(r, r.inputs, (key) => key);
+                if (table !== undefined && route) {
+                    pushTo(found, table, route);
                 }
             }
-        }
+            return found;
+        });
+        return this.memo(`routes:${routeTableId}`, () => [...(byTable.get(routeTableId) ?? []), ...this.inlineRoutesOf(routeTableId)]);
+    }
+
+    private inlineRoutesOf(routeTableId: string): RouteNode[] {
+        const routes: RouteNode[] = [];
         const table = this.byId.get(routeTableId);
-        const inline = table?.type === TYPES.routeTable ? table.inputs.routes : undefined;
+        const inline = table && ROUTE_TABLES.includes(table.type) ? value(table, "routes") : undefined;
         for (const entry of Array.isArray(inline) ? inline : []) {
             // An inline route's dependencies are recorded on the table's `routes` as a whole.
+            if (!isPlainObject(entry)) {
+                continue;
+            }
             const route = this.routeNode(table!, { destinationCidrBlock: entry.cidrBlock, destinationIpv6CidrBlock: entry.ipv6CidrBlock, ...entry }, () => "routes");
             if (route) {
                 routes.push(route);
@@ -267,8 +366,9 @@ export class NetworkGraph {
     }
 
     get natGateways(): NatGatewayNode[] {
-        return this.ofType(TYPES.natGateway).map((r) => {
-            const connectivity = value(r, "connectivityType") === "private" ? "private" : "public";
+        return this.memo("natGateways", () => this.ofType(TYPES.natGateway).map((r) => {
+            const given = value(r, "connectivityType");
+            const connectivity = isUnknown(given) ? "unknown" : given === "private" ? "private" : "public";
             const secondary = this.refs(r, "secondaryAllocationIds", [TYPES.eip]);
             const primary = this.ref(r, "allocationId", [TYPES.eip]);
             const secondaryPrivate = value(r, "secondaryPrivateIpAddressCount");
@@ -281,7 +381,7 @@ export class NetworkGraph {
                 privateAddresses:
                     1 + (typeof secondaryPrivate === "number" ? secondaryPrivate : Math.max(secondary.length, strings(value(r, "secondaryPrivateIpAddresses")).length)),
             };
-        });
+        }));
     }
 
     get egressOnlyInternetGateways(): { id: string; name: string; vpcId?: string }[] {
@@ -292,12 +392,12 @@ export class NetworkGraph {
         return this.natGateways.find((n) => n.id === id);
     }
 
-    get elasticIps(): RecordedResource[] {
+    get elasticIps(): NetworkResource[] {
         return this.ofType(TYPES.eip);
     }
 
     get endpoints(): EndpointNode[] {
-        return this.ofType(TYPES.vpcEndpoint).map((r) => ({
+        return this.memo("endpoints", () => this.ofType(TYPES.vpcEndpoint).map((r) => ({
             id: this.identity(r),
             name: r.name,
             service: shortServiceName(str(value(r, "serviceName")) ?? r.name),
@@ -305,12 +405,12 @@ export class NetworkGraph {
             type: (str(value(r, "vpcEndpointType")) ?? "Gateway") as EndpointNode["type"],
             vpcId: this.ref(r, "vpcId", [TYPES.vpc]),
             subnetIds: this.refs(r, "subnetIds", [TYPES.subnet]),
-            routeTableIds: this.refs(r, "routeTableIds", [TYPES.routeTable]),
-        }));
+            routeTableIds: this.refs(r, "routeTableIds", ROUTE_TABLES),
+        })));
     }
 
     get functions(): FunctionNode[] {
-        return this.ofType(TYPES.function)
+        return this.memo("functions", () => this.ofType(TYPES.function)
             .map((r) => {
                 const vpcConfig = value(r, "vpcConfig");
                 const known = isPlainObject(vpcConfig) ? vpcConfig : {};
@@ -326,7 +426,7 @@ export class NetworkGraph {
                     ...(typeof ipv6Allowed === "boolean" ? { ipv6AllowedForDualStack: ipv6Allowed } : isPlainObject(vpcConfig) && ipv6Allowed === undefined ? { ipv6AllowedForDualStack: false } : {}),
                 };
             })
-            .filter((fn) => fn.subnetIds.length > 0);
+            .filter((fn) => fn.subnetIds.length > 0));
     }
 
     /**
@@ -344,56 +444,84 @@ export class NetworkGraph {
 
     /** Every rule of the stack, whichever of the provider's three ways declares it. */
     get permissions(): SecurityGroupPermission[] {
+        return this.memo("permissions", () => this.readPermissions());
+    }
+
+    /** The rules of one group, by direction. */
+    permissionsOf(securityGroupId: string, direction: "egress" | "ingress"): SecurityGroupPermission[] {
+        const byGroup = this.memo("permissionsByGroup", () => {
+            const grouped = new Map<string, SecurityGroupPermission[]>();
+            for (const p of this.permissions) {
+                const key = `${p.direction}|${p.securityGroupId}`;
+                pushTo(grouped, key, p);
+            }
+            return grouped;
+        });
+        return byGroup.get(`${direction}|${securityGroupId}`) ?? [];
+    }
+
+    private readPermissions(): SecurityGroupPermission[] {
         const permissions: SecurityGroupPermission[] = [];
+        const add = (securityGroupId: string | undefined, direction: "egress" | "ingress", rule: Record<string, any>, protocolKey: string, peers: SecurityGroupPermission["peer"][]) => {
+            const protocol = rule[protocolKey];
+            const portsUnknown = isUnknown(rule.fromPort) || isUnknown(rule.toPort);
+            for (const peer of peers) {
+                permissions.push({
+                    securityGroupId: securityGroupId ?? UNATTRIBUTED_GROUP,
+                    direction,
+                    protocol: isUnknown(protocol) ? "unknown" : String(protocol ?? "-1"),
+                    ...(portsUnknown ? { portsUnknown: true as const } : {}),
+                    ...(typeof rule.fromPort === "number" ? { fromPort: rule.fromPort } : {}),
+                    ...(typeof rule.toPort === "number" ? { toPort: rule.toPort } : {}),
+                    peer,
+                    ...(isKnownString(rule.description) ? { description: rule.description } : {}),
+                });
+            }
+        };
         for (const r of this.resources) {
             if (r.type === TYPES.egressRule || r.type === TYPES.ingressRule) {
                 const securityGroupId = this.ref(r, "securityGroupId", SECURITY_GROUPS);
-                const referenced = r.inputs.referencedSecurityGroupId !== undefined ? this.ref(r, "referencedSecurityGroupId", SECURITY_GROUPS) : undefined;
-                const peer = rulePeer(referenced, r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6, r.inputs.prefixListId);
-                if (peer && securityGroupId) {
-                    permissions.push({
-                        securityGroupId,
-                        direction: r.type === TYPES.egressRule ? "egress" : "ingress",
-                        protocol: String(r.inputs.ipProtocol ?? "-1"),
-                        fromPort: r.inputs.fromPort,
-                        toPort: r.inputs.toPort,
-                        peer,
-                        description: r.inputs.description,
-                    });
-                }
-            } else if (r.type === TYPES.securityGroupRule && this.ref(r, "securityGroupId", SECURITY_GROUPS)) {
-                const securityGroupId = this.ref(r, "securityGroupId", SECURITY_GROUPS)!;
-                const source = r.inputs.sourceSecurityGroupId !== undefined ? this.ref(r, "sourceSecurityGroupId", SECURITY_GROUPS) : undefined;
-                const cidrs = [...strings(r.inputs.cidrBlocks), ...strings(r.inputs.ipv6CidrBlocks)];
-                const peers = [
-                    ...(source ? [{ kind: "securityGroup" as const, id: source }] : []),
-                    ...cidrs.map((cidr) => ({ kind: "cidr" as const, cidr })),
-                    ...strings(r.inputs.prefixListIds).map((id) => ({ kind: "prefixList" as const, id })),
+                const referenced = isSet(r.inputs.referencedSecurityGroupId) ? this.ref(r, "referencedSecurityGroupId", SECURITY_GROUPS) : undefined;
+                // A gateway endpoint's prefix list is unknown until it exists: its dependency names the endpoint.
+                const prefixList = isSet(r.inputs.prefixListId) ? this.ref(r, "prefixListId", PREFIX_LIST_OWNERS) : undefined;
+                const peer = rulePeer(r.inputs.referencedSecurityGroupId, referenced, r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6, prefixList ?? r.inputs.prefixListId);
+                add(securityGroupId, r.type === TYPES.egressRule ? "egress" : "ingress", r.inputs, "ipProtocol", peer ? [peer] : []);
+            } else if (r.type === TYPES.securityGroupRule) {
+                const securityGroupId = this.ref(r, "securityGroupId", SECURITY_GROUPS);
+                const source = isSet(r.inputs.sourceSecurityGroupId) ? this.ref(r, "sourceSecurityGroupId", SECURITY_GROUPS) : undefined;
+                const peers: SecurityGroupPermission["peer"][] = [
+                    ...(source ? [{ kind: "securityGroup" as const, id: source }] : isSet(r.inputs.sourceSecurityGroupId) ? [{ kind: "unknown" as const }] : []),
+                    ...(r.inputs.self === true && securityGroupId ? [{ kind: "securityGroup" as const, id: securityGroupId }] : []),
+                    ...cidrPeers(r.inputs.cidrBlocks),
+                    ...cidrPeers(r.inputs.ipv6CidrBlocks),
+                    ...listPeers(r.inputs.prefixListIds, (id) => ({ kind: "prefixList" as const, id })),
                 ];
-                for (const peer of peers) {
-                    permissions.push({
-                        securityGroupId,
-                        direction: r.inputs.type === "ingress" ? "ingress" : "egress",
-                        protocol: String(r.inputs.protocol ?? "-1"),
-                        fromPort: r.inputs.fromPort,
-                        toPort: r.inputs.toPort,
-                        peer,
-                        description: r.inputs.description,
-                    });
+                const direction: "ingress" | "egress" | undefined = isUnknown(r.inputs.type) ? undefined : r.inputs.type === "ingress" ? "ingress" : "egress";
+                // A rule whose direction is not known yet may be either.
+                for (const each of direction ? [direction] : (["ingress", "egress"] as const)) {
+                    add(securityGroupId, each, r.inputs, "protocol", direction ? peers : peers.map(() => ({ kind: "unknown" as const })));
                 }
-            } else if (r.type === TYPES.securityGroup) {
+            } else if (r.type === TYPES.securityGroup || r.type === TYPES.defaultSecurityGroup) {
                 const groupId = this.identity(r);
                 for (const direction of ["ingress", "egress"] as const) {
-                    for (const rule of Array.isArray(r.inputs[direction]) ? r.inputs[direction] : []) {
-                        const peers = [
-                            ...strings(rule.securityGroups).map((id) => ({ kind: "securityGroup" as const, id })),
-                            ...(rule.self ? [{ kind: "securityGroup" as const, id: groupId }] : []),
-                            ...[...strings(rule.cidrBlocks), ...strings(rule.ipv6CidrBlocks)].map((cidr) => ({ kind: "cidr" as const, cidr })),
-                            ...strings(rule.prefixListIds).map((id) => ({ kind: "prefixList" as const, id })),
-                        ];
-                        for (const peer of peers) {
-                            permissions.push({ securityGroupId: groupId, direction, protocol: String(rule.protocol ?? "-1"), fromPort: rule.fromPort, toPort: rule.toPort, peer, description: rule.description });
+                    const inline = r.inputs[direction];
+                    if (isUnknown(inline)) {
+                        add(groupId, direction, {}, "protocol", [{ kind: "unknown" }]);
+                        continue;
+                    }
+                    for (const rule of Array.isArray(inline) ? inline : []) {
+                        if (!isPlainObject(rule)) {
+                            add(groupId, direction, {}, "protocol", [{ kind: "unknown" }]);
+                            continue;
                         }
+                        const peers: SecurityGroupPermission["peer"][] = [
+                            ...listPeers(rule.securityGroups, (id) => ({ kind: "securityGroup" as const, id })),
+                            ...(rule.self === true ? [{ kind: "securityGroup" as const, id: groupId }] : isUnknown(rule.self) ? [{ kind: "unknown" as const }] : []),
+                            ...cidrPeers(rule.cidrBlocks),
+                            ...cidrPeers(rule.ipv6CidrBlocks),
+                            ...listPeers(rule.prefixListIds, (id) => ({ kind: "prefixList" as const, id })),
+                        ];
+                        add(groupId, direction, rule, "protocol", peers);
                     }
                 }
             }
@@ -403,34 +531,41 @@ export class NetworkGraph {
 
     /** What wears the security group, as far as this stack shows. */
     membersOf(securityGroupId: string): SecurityGroupMember[] {
-        const members: SecurityGroupMember[] = [];
-        for (const { type, path, kind } of SECURITY_GROUP_MEMBERSHIP) {
-            for (const r of this.ofType(type)) {
-                const at = path.reduce<unknown>((v, key) => (isPlainObject(v) ? v[key] : v), r.inputs);
-                if (at === undefined) {
-                    continue;
-                }
-                if (this.refs(r, path[0], SECURITY_GROUPS, at).includes(securityGroupId)) {
-                    members.push({ resource: r, kind });
+        const byGroup = this.memo("membersByGroup", () => {
+            const members = new Map<string, SecurityGroupMember[]>();
+            for (const { type, path, kind } of SECURITY_GROUP_MEMBERSHIP) {
+                for (const r of this.ofType(type)) {
+                    const at = path.reduce<unknown>((v, key) => (isPlainObject(v) ? v[key] : v), r.inputs);
+                    if (at === undefined) {
+                        continue;
+                    }
+                    for (const group of new Set(this.refs(r, path[0], SECURITY_GROUPS, at))) {
+                        pushTo(members, group, { resource: r, kind });
+                    }
                 }
             }
-        }
-        return members;
+            return members;
+        });
+        return byGroup.get(securityGroupId) ?? [];
     }
 
     /**
      * A route's target. `dependenciesOf` names the property whose dependencies hold a target
      * that is unknown in a preview (the route's own, or an inline route's table's `routes`).
      */
-    private routeNode(owner: RecordedResource, inputs: Record<string, any>, dependenciesOf: (key: string) => string): RouteNode | undefined {
+    private routeNode(owner: NetworkResource, inputs: Record<string, any>, dependenciesOf: (key: string) => string): RouteNode | undefined {
         const ipv4 = str(inputs.destinationCidrBlock);
         const ipv6 = str(inputs.destinationIpv6CidrBlock);
-        const destination = ipv4 ?? ipv6 ?? str(inputs.destinationPrefixListId);
-        if (!destination) {
+        const prefixList = str(inputs.destinationPrefixListId);
+        const destination = ipv4 ?? ipv6 ?? prefixList;
+        const unknown = [inputs.destinationCidrBlock, inputs.destinationIpv6CidrBlock, inputs.destinationPrefixListId].some(isUnknown);
+        if (!destination && !unknown) {
             return undefined;
         }
         const family: AddressFamily | undefined = ipv4 ? (ipv4.includes(":") ? "ipv6" : "ipv4") : ipv6 ? "ipv6" : undefined;
-        const at = { destination, ...(family ? { family } : {}) };
+        const at: Omit<RouteNode, "target"> = destination
+            ? { destination, ...(family ? { family } : {}), ...(destination === prefixList ? { prefixList: true as const } : {}) }
+            : { destination: "(destination unknown until deployed)", destinationUnknown: true };
         const follow = (key: string, type: string) => (inputs[key] === undefined ? undefined : this.refs(owner, dependenciesOf(key), [type], inputs[key])[0]);
         const nat = follow("natGatewayId", TYPES.natGateway);
         if (nat) {
@@ -457,33 +592,51 @@ export class NetworkGraph {
     }
 }
 
-/** `com.amazonaws.us-east-1.ecr.api` -> `ecr.api`. */
+/** `com.amazonaws.us-east-1.ecr.api` (or `cn.com.amazonaws.cn-north-1.ecr.api`) -> `ecr.api`; any other name as it is. */
 export function shortServiceName(serviceName: string): string {
-    const parts = serviceName.split(".");
-    return parts[0] === "com" && parts[1] === "amazonaws" && parts.length > 3 ? parts.slice(3).join(".") : serviceName;
+    return awsServiceOf(serviceName) ?? serviceName;
 }
 
 
-function rulePeer(securityGroupId: unknown, cidr: unknown, prefixListId: unknown): SecurityGroupPermission["peer"] | undefined {
-    if (typeof securityGroupId === "string") {
-        return { kind: "securityGroup", id: securityGroupId };
+/**
+ * The group a rule belongs to when it cannot be told (unknown in a preview, with no dependency to
+ * follow): kept, so that the rule still counts as one that might allow.
+ */
+export const UNATTRIBUTED_GROUP = "(security group unknown until deployed)";
+
+/** The peer of an `aws.vpc.SecurityGroup{Ingress,Egress}Rule`: `given` is the referenced group as written, `followed` where it led. */
+function rulePeer(given: unknown, followed: string | undefined, cidr: unknown, prefixListId: unknown): SecurityGroupPermission["peer"] | undefined {
+    if (followed !== undefined) {
+        return { kind: "securityGroup", id: followed };
     }
-    if (typeof cidr === "string") {
+    if (isKnownString(cidr)) {
         return { kind: "cidr", cidr };
     }
-    if (typeof prefixListId === "string") {
+    if (isKnownString(prefixListId)) {
         return { kind: "prefixList", id: prefixListId };
     }
-    return undefined;
+    return [given, cidr, prefixListId].some(isUnknown) ? { kind: "unknown" } : undefined;
 }
 
-/** An input as the program gave it, else the mocked provider's output. */
-function value(resource: RecordedResource, key: string): unknown {
+/** CIDR peers of a rule's list; an element or list not known yet is an unknown peer. */
+function cidrPeers(list: unknown): SecurityGroupPermission["peer"][] {
+    return listPeers(list, (cidr) => ({ kind: "cidr" as const, cidr }));
+}
+
+function listPeers(list: unknown, peer: (value: string) => SecurityGroupPermission["peer"]): SecurityGroupPermission["peer"][] {
+    if (isUnknown(list)) {
+        return [{ kind: "unknown" }];
+    }
+    return (Array.isArray(list) ? list : []).map((element) => (isKnownString(element) ? peer(element) : { kind: "unknown" as const }));
+}
+
+/** An input as the program gave it, else the provider's output. */
+export function value(resource: NetworkResource, key: string): unknown {
     return resource.inputs[key] ?? resource.outputs?.[key];
 }
 
 /** Given a value, known or not yet (an unknown still says the program set it). */
-function isSet(v: unknown): boolean {
+export function isSet(v: unknown): boolean {
     return v !== undefined && v !== null && v !== "";
 }
 
@@ -491,18 +644,26 @@ function str(v: unknown): string | undefined {
     return isKnownString(v) ? v : undefined;
 }
 
-/** The SDK's mocks stand for an unknown value with this string (an `unknown` marker elsewhere). */
-
-function isKnownString(v: unknown): v is string {
-    return typeof v === "string" && v !== "" && v !== UNKNOWN;
+export function isKnownString(v: unknown): v is string {
+    return knownString(v) !== undefined && v !== "";
 }
 
-function isPlainObject(v: unknown): v is Record<string, any> {
-    return typeof v === "object" && v !== null && !Array.isArray(v) && !("__pulumiUnknown" in v);
+export function isPlainObject(v: unknown): v is Record<string, any> {
+    return typeof v === "object" && v !== null && !Array.isArray(v) && !isUnknown(v);
 }
 
 function strings(v: unknown): string[] {
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** Appends to the list kept under `key`, making it on first use. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) {
+        list.push(value);
+    } else {
+        map.set(key, [value]);
+    }
 }
 
 function unique<T>(items: T[]): T[] {

@@ -1,7 +1,8 @@
-import { awsManagedPolicyStatements } from "../../policy/aws-managed-policies";
-import { Statement, statementsOf } from "../../policy/iam-statements";
-import type { RecordedResource } from "../../sdk/testing/mock-stack";
+import { awsManagedPolicyStatements } from "./aws-managed-policies";
+import { Statement, statementsOf } from "./iam-statements";
+import { knownString } from "./known-values";
 import { NetworkGraph } from "./network-graph";
+import type { NetworkResource } from "./network-resource";
 
 /**
  * The AWS services the stack's functions are allowed to call, read from their execution
@@ -46,13 +47,34 @@ export function servicesFunctionsCall(graph: NetworkGraph): CalledServices {
 /** What one function (by identity) may call, from its execution role. */
 export function servicesFunctionCalls(graph: NetworkGraph, functionId: string): CalledServices {
     const fn = graph.resource(functionId);
-    const services = new Set<string>();
-    const unreadable = new Set<string>();
     const roleRef = fn && graph.ref(fn, "role", [ROLE]);
-    const role = graph.ofType(ROLE).find((r) => namesOf(graph, r).includes(roleRef));
+    const role = roleRef === undefined ? undefined : rolesByName(graph).get(roleRef);
     if (!role) {
         return { services: [], unreadable: [`${fn?.name ?? functionId}'s role (not in this stack)`] };
     }
+    // Functions often share a role: read each role's policies once.
+    return graph.memo(`servicesRoleAllows:${role.urn}`, () => servicesRoleAllows(graph, role));
+}
+
+/** The stack's roles by every name a function's `role` may give them. */
+function rolesByName(graph: NetworkGraph): Map<string, NetworkResource> {
+    return byEveryName(graph, ROLE);
+}
+
+/** The resources of a type by every name another resource may give them, built once per graph. */
+function byEveryName(graph: NetworkGraph, type: string): Map<string, NetworkResource> {
+    return graph.memo(`byEveryName:${type}`, () => {
+        const byName = new Map<string, NetworkResource>();
+        for (const resource of graph.ofType(type)) {
+            namesOf(graph, resource).forEach((name) => byName.has(name) || byName.set(name, resource));
+        }
+        return byName;
+    });
+}
+
+function servicesRoleAllows(graph: NetworkGraph, role: NetworkResource): CalledServices {
+    const services = new Set<string>();
+    const unreadable = new Set<string>();
     for (const { label, document } of policiesOf(graph, role)) {
         const actions = allowedActions(document);
         if (actions === undefined) {
@@ -75,32 +97,52 @@ export function servicesFunctionCalls(graph: NetworkGraph, functionId: string): 
 }
 
 /** A role's policy documents: inline on the role, its role policies, and attached policies. */
-function policiesOf(graph: NetworkGraph, role: RecordedResource): { label: string; document: unknown }[] {
-    const names = namesOf(graph, role);
+function policiesOf(graph: NetworkGraph, role: NetworkResource): { label: string; document: unknown }[] {
     const found: { label: string; document: unknown }[] = [];
     for (const inline of Array.isArray(role.inputs.inlinePolicies) ? role.inputs.inlinePolicies : []) {
-        found.push({ label: `${role.name} inline policy`, document: inline.policy });
+        found.push({ label: `${role.name} inline policy`, document: inline?.policy });
     }
-    for (const rolePolicy of graph.ofType("aws:iam/rolePolicy:RolePolicy").filter((p) => names.includes(graph.ref(p, "role", [ROLE])))) {
+    const { rolePolicies, attachedArns } = attachmentsOf(graph, role);
+    for (const rolePolicy of rolePolicies) {
         found.push({ label: rolePolicy.name, document: rolePolicy.inputs.policy });
     }
-    const attached = [
-        ...(Array.isArray(role.inputs.managedPolicyArns) ? role.inputs.managedPolicyArns : []),
-        ...graph
-            .ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
-            .filter((a) => names.includes(graph.ref(a, "role", [ROLE])))
-            .map((a) => graph.ref(a, "policyArn", [POLICY])),
-    ];
-    for (const arn of attached.filter((a): a is string => typeof a === "string")) {
-        const policy = graph.ofType(POLICY).find((p) => namesOf(graph, p).includes(arn));
+    const managed = Array.isArray(role.inputs.managedPolicyArns) ? role.inputs.managedPolicyArns : [];
+    const policies = byEveryName(graph, POLICY);
+    for (const arn of [...managed, ...attachedArns].filter((a): a is string => knownString(a) !== undefined)) {
+        const policy = policies.get(arn);
         found.push(policy ? { label: policy.name, document: policy.inputs.policy } : { label: arn, document: managedPolicyDocument(arn) });
     }
     return found;
 }
 
+/** A role's role policies and the ARNs attached to it, from an index of the whole stack built once. */
+function attachmentsOf(graph: NetworkGraph, role: NetworkResource): { rolePolicies: NetworkResource[]; attachedArns: (string | undefined)[] } {
+    const byRole = graph.memo("roleAttachments", () => {
+        const index = new Map<string, { rolePolicies: NetworkResource[]; attachedArns: (string | undefined)[] }>();
+        const entry = (resource: NetworkResource) => {
+            const ref = graph.ref(resource, "role", [ROLE]);
+            const owner = ref === undefined ? undefined : rolesByName(graph).get(ref);
+            if (!owner) {
+                return undefined;
+            }
+            let attached = index.get(owner.urn);
+            if (!attached) {
+                attached = { rolePolicies: [], attachedArns: [] };
+                index.set(owner.urn, attached);
+            }
+            return attached;
+        };
+        graph.ofType("aws:iam/rolePolicy:RolePolicy").forEach((p) => entry(p)?.rolePolicies.push(p));
+        graph.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").forEach((a) => entry(a)?.attachedArns.push(graph.ref(a, "policyArn", [POLICY])));
+        return index;
+    });
+    return byRole.get(role.urn) ?? { rolePolicies: [], attachedArns: [] };
+}
+
+
 /** Every way another resource may name this one: id, URN (in a preview), name, ARN. */
-function namesOf(graph: NetworkGraph, resource: RecordedResource): (string | undefined)[] {
-    return [graph.identity(resource), resource.id, resource.outputs?.name, resource.outputs?.arn, resource.inputs.name].filter((n) => typeof n === "string");
+function namesOf(graph: NetworkGraph, resource: NetworkResource): string[] {
+    return [graph.identity(resource), resource.id, resource.outputs?.name, resource.outputs?.arn, resource.inputs.name, resource.inputs.arn].filter((n): n is string => knownString(n) !== undefined);
 }
 
 /** An AWS managed policy the policy pack knows, as a document; undefined for any other. */

@@ -1,0 +1,44 @@
+import { AWS_LIMITS } from "../aws-limits";
+import { diagnosticsEnvironment, lambdaEnvironmentBytes, ResolvedDiagnosticsValues } from "../plan/diagnostics-environment";
+import type { DiagnosticsConfiguration, NetworkPlan } from "../plan/types";
+import type { ArgumentProblem } from "./problems";
+
+// The longest an Amazon-provided IPv6 /56 is written (e.g. "2600:1f18:abcd:ef00::/56"), for
+// measuring before the VPC has its block.
+const LONGEST_IPV6_VPC_BLOCK = "ffff:ffff:ffff:ff00::/56";
+
+/**
+ * Why Lambda would refuse the diagnostics function's environment (over 4 KB in all, Lambda quotas
+ * page), as a sentence naming what to change; undefined when it fits.
+ */
+export function diagnosticsEnvironmentProblem(configuration: DiagnosticsConfiguration, resolved: ResolvedDiagnosticsValues): string | undefined {
+    const bytes = lambdaEnvironmentBytes(diagnosticsEnvironment(configuration, resolved));
+    if (bytes <= AWS_LIMITS.lambdaEnvironmentBytes) {
+        return undefined;
+    }
+    const longest = [...resolved.targets].sort((a, b) => b.host.length - a.host.length).slice(0, 3);
+    return (
+        `the diagnostics function's environment would be ${bytes} bytes, over Lambda's ${AWS_LIMITS.lambdaEnvironmentBytes} for all of a function's variables ` +
+        `(${resolved.targets.length} targets, the longest ${longest.map((t) => JSON.stringify(t.host)).join(", ")}). ` +
+        `List fewer or shorter targets here, and pass the rest in the invoke's event: { "targets": [...] }.`
+    );
+}
+
+/**
+ * The check at construction, when everything it measures is known then: a new VPC, and targets
+ * given as plain strings. The IPv6 block a dual-stack VPC gets later is counted at its longest.
+ * Otherwise the function's environment is checked once its values are known
+ * (resources/diagnostics.ts), in `pulumi preview` when they are.
+ */
+export function diagnosticsEnvironmentProblems(plan: NetworkPlan): ArgumentProblem[] {
+    const diagnostics = plan.diagnostics;
+    if (!diagnostics || plan.vpc.kind !== "new" || !diagnostics.targets.every((t) => typeof t.host === "string")) {
+        return [];
+    }
+    const resolved = {
+        targets: diagnostics.targets.map((t) => ({ host: t.host as string, port: t.port })),
+        vpcCidrBlocks: [plan.vpc.cidrBlock, ...(plan.dualStack ? [LONGEST_IPV6_VPC_BLOCK] : [])],
+    };
+    const problem = diagnosticsEnvironmentProblem(diagnostics.configuration, resolved);
+    return problem ? [{ field: "diagnostics.targets", message: problem }] : [];
+}

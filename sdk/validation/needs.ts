@@ -1,0 +1,149 @@
+import * as pulumi from "@pulumi/pulumi";
+import { NetworkPattern } from "../args";
+import { AWS_LIMITS } from "../aws-limits";
+import type { NetworkPlan } from "../plan/types";
+import { plannedReachability, standInIds } from "../reachability/planned-network";
+import { Need, NEEDS_TAG } from "../reachability/needs";
+import { destinationKey, Destination } from "../reachability/types";
+import { SERVICE_NAME } from "../service-names";
+import { isIdInput } from "./network-fields";
+import { ArgumentProblem, checkKnownKeys, isIntegerIn, isPlainObject, ProblemList, show } from "./problems";
+import type { ValidatedNeeds } from "./validated-args";
+
+/** The longest id AWS gives a security group: `sg-` and 17 hex digits. */
+const SECURITY_GROUP_ID_MAX_LENGTH = 20;
+
+export function validateNeeds(problems: ProblemList, value: unknown): ValidatedNeeds | undefined {
+    if (value === undefined) {
+        return undefined;
+    }
+    if (!isPlainObject(value)) {
+        problems.add("needs", `${show(value)} is not an object such as { internet: true, services: ["sts"], securityGroups: [{ securityGroupId, port: 5432 }] }.`);
+        return undefined;
+    }
+    checkKnownKeys(problems, "needs", value, ["internet", "services", "securityGroups"]);
+    const needs: ValidatedNeeds = { internet: false, services: [], securityGroups: [] };
+    if (value.internet !== undefined && typeof value.internet !== "boolean") {
+        problems.add("needs.internet", `${show(value.internet)} is not true or false.`);
+    } else {
+        needs.internet = value.internet === true;
+    }
+    if (value.services !== undefined && !Array.isArray(value.services)) {
+        problems.add("needs.services", `${show(value.services)} is not a list of service names such as ["sts", "secretsmanager"].`);
+    }
+    (Array.isArray(value.services) ? value.services : []).forEach((service, i) => {
+        const field = `needs.services[${i}]`;
+        if (service === "internet") {
+            problems.add(field, `"internet" is not a service; set needs.internet: true.`);
+        } else if (typeof service !== "string" || !SERVICE_NAME.test(service)) {
+            problems.add(field, `${show(service)} is not a service name such as "sts" or "ecr.api" (lowercase letters, digits, dots and dashes).`);
+        } else if (service.startsWith("com.amazonaws.")) {
+            problems.add(field, `${show(service)} is a full endpoint service name; write only the service, e.g. ${show(service.split(".").slice(3).join("."))}.`);
+        } else if (needs.services.includes(service)) {
+            problems.add(field, `${show(service)} is listed twice; list each once.`);
+        } else {
+            needs.services.push(service);
+        }
+    });
+    if (value.securityGroups !== undefined && !Array.isArray(value.securityGroups)) {
+        problems.add("needs.securityGroups", `${show(value.securityGroups)} is not a list such as [{ securityGroupId: db.securityGroupId, port: 5432 }].`);
+    }
+    (Array.isArray(value.securityGroups) ? value.securityGroups : []).forEach((entry, i) => {
+        const field = `needs.securityGroups[${i}]`;
+        if (!isPlainObject(entry)) {
+            problems.add(field, `${show(entry)} is not an object such as { securityGroupId, port: 5432 }.`);
+            return;
+        }
+        checkKnownKeys(problems, field, entry, ["securityGroupId", "port"]);
+        let valid = true;
+        if (!isIdInput(entry.securityGroupId, "sg")) {
+            problems.add(`${field}.securityGroupId`, `${show(entry.securityGroupId)} is not a security group id such as "sg-0123456789abcdef0".`);
+            valid = false;
+        }
+        if (!isIntegerIn(entry.port, 1, 65535)) {
+            problems.add(`${field}.port`, `${show(entry.port)} is not a TCP port (an integer from 1 to 65535).`);
+            valid = false;
+        }
+        if (valid && needs.securityGroups.some((g) => g.securityGroupId === entry.securityGroupId && g.port === entry.port)) {
+            problems.add(field, `repeats ${typeof entry.securityGroupId === "string" ? entry.securityGroupId : "that security group"} on port ${entry.port}; list each once.`);
+            valid = false;
+        }
+        if (valid) {
+            needs.securityGroups.push({ securityGroupId: entry.securityGroupId as pulumi.Input<string>, port: entry.port as number });
+        }
+    });
+    const longest = tagLengthAtMost(needs);
+    if (longest > AWS_LIMITS.tagValueMaxLength) {
+        problems.add(
+            "needs",
+            `adds up to ${longest} characters in the ${NEEDS_TAG} tag that carries it to the policy pack (at most, with security group ids not known yet); AWS allows ${AWS_LIMITS.tagValueMaxLength}. Declare fewer needs.`,
+        );
+    }
+    return needs;
+}
+
+/** Each need as the model reads it (a security group by its id, or by the stand-in `idOf` gives its Output), with its field and how to quote it. */
+export function needsOf(needs: ValidatedNeeds, idOf: (given: unknown) => string): { field: string; shown: string; need: Need }[] {
+    return [
+        ...(needs.internet ? [{ field: "needs.internet", shown: "internet", need: { kind: "internet" as const } }] : []),
+        ...needs.services.map((service, i) => ({ field: `needs.services[${i}]`, shown: service, need: { kind: "service" as const, service } })),
+        ...needs.securityGroups.map((g, i) => {
+            const known = typeof g.securityGroupId === "string";
+            const securityGroupId = known ? (g.securityGroupId as string) : idOf(g.securityGroupId);
+            return { field: `needs.securityGroups[${i}]`, shown: `${known ? securityGroupId : "an Output"} on port ${g.port}`, need: { kind: "securityGroup" as const, securityGroupId, port: g.port } };
+        }),
+    ];
+}
+
+/**
+ * The needs the planned network certainly cannot meet: those the reachability model finds blocked on the network the component builds (a need it
+ * cannot judge alone, such as whether a database's group admits the functions, is left to the
+ * policy pack). Each problem names the need, the hop that stops it, and the argument that fixes it.
+ */
+export function unreachableNeedProblems(plan: NetworkPlan): ArgumentProblem[] {
+    if (!plan.needs) {
+        return [];
+    }
+    const idOf = standInIds();
+    const declared = needsOf(plan.needs, idOf);
+    const cells = plannedReachability(plan, declared.map((d) => d.need), idOf);
+    const byKey = new Map(cells.map((cell) => [destinationKey(cell.destination), cell]));
+    const problems = new ProblemList();
+    for (const { field, shown, need } of declared) {
+        const cell = byKey.get(destinationKey(destinationOf(need)));
+        if (cell?.verdict === "blocked") {
+            problems.add(field, `${shown} cannot be reached: ${cell.blockedAt!.says} ${argumentFix(need, plan.pattern)}`);
+        }
+    }
+    return problems.problems;
+}
+
+function destinationOf(need: Need): Destination {
+    return need.kind === "internet" ? { kind: "internet", ipVersion: 4 } : need.kind === "service" ? { kind: "service", service: need.service } : { kind: "securityGroup", securityGroupId: need.securityGroupId, port: need.port };
+}
+
+/** What to change in the arguments for a need the pattern leaves unreachable. */
+function argumentFix(need: Need, pattern: NetworkPattern): string {
+    switch (need.kind) {
+        case "internet":
+            return `Only pattern "PrivateWithNat" routes the functions to the internet: use it, or drop needs.internet.`;
+        case "service": {
+            const list = (AWS_LIMITS.gatewayEndpointServices as readonly string[]).includes(need.service) ? "gatewayEndpoints" : "interfaceEndpoints";
+            return pattern === NetworkPattern.Isolated
+                ? `Pattern "Isolated" reaches no AWS service: use "PrivateWithEndpoints" with ${list}: ["${need.service}"], or "PrivateWithNat".`
+                : `Add "${need.service}" to ${list}, or use pattern "PrivateWithNat".`;
+        }
+        case "securityGroup":
+            return `Add { securityGroupId, port: ${need.port} } for it to allowTo.`;
+    }
+}
+
+/** The longest the needs tag can be once every security group id is known. */
+function tagLengthAtMost(needs: ValidatedNeeds): number {
+    const tokens = [
+        ...(needs.internet ? ["internet"] : []),
+        ...needs.services,
+        ...needs.securityGroups.map((g) => `${typeof g.securityGroupId === "string" ? g.securityGroupId : "x".repeat(SECURITY_GROUP_ID_MAX_LENGTH)}:${g.port}`),
+    ];
+    return tokens.join(" ").length;
+}
