@@ -20,7 +20,7 @@ build: install
 test: build
 	npx mocha
 
-## Mutation testing of the pure core (sdk/plan, sdk/validation, sdk/reachability) with StrykerJS:
+## Mutation testing of the pure core (sdk/plan, sdk/validation) with StrykerJS:
 ## every mutant again, the committed reports/stryker-incremental.json rewritten, and a failure when
 ## sdk/plan or sdk/validation scores below 90%. CPU-heavy (about 30 minutes on 2 cores). README "Testing".
 mutation: build
