@@ -1,7 +1,7 @@
 # Everything here works on a fresh clone with Node.js 22 or later (CI tests 22 and 24) and npm;
 # nothing needs the Pulumi CLI or an AWS account unless the target says so.
 # `make help` lists the targets and variables from their `##` comments: give every new one such a comment.
-.PHONY: help install build test plan schema lint clean preview up sdk policy-pack pulumi-cli e2e-tools e2e
+.PHONY: help install build test plan schema lint clean preview up sdk policy-pack pulumi-cli e2e-tools e2e mutation mutation-incremental
 
 NODE_MODULES := node_modules/.package-lock.json
 
@@ -19,6 +19,18 @@ build: install
 ## The whole test suite, including the install test of the packed tarball; ends with "N passed, N failed".
 test: build
 	npx mocha
+
+## Mutation testing of the pure core (sdk/plan, sdk/validation) with StrykerJS:
+## every mutant again, the committed reports/stryker-incremental.json rewritten, and a failure when
+## sdk/plan or sdk/validation scores below 90%. CPU-heavy (about 30 minutes on 2 cores). README "Testing".
+mutation: build
+	npx stryker run --incremental --force
+	node dist/tests/mutation/score-by-folder.js
+
+## The same gate, re-mutating only the code and specs changed since reports/stryker-incremental.json (what CI runs).
+mutation-incremental: build
+	npx stryker run --incremental
+	node dist/tests/mutation/score-by-folder.js
 
 ## The offline plan of the root Pulumi.yaml program (what `pulumi preview` would create).
 plan: build

@@ -62,3 +62,30 @@ export function lambdaRouteTables(plan: NetworkPlan): RouteTablePlan[] {
 export function rulesOf(plan: NetworkPlan, securityGroupKey: string, direction: "ingress" | "egress"): SecurityGroupRulePlan[] {
     return plan.securityGroupRules.filter((r) => r.securityGroupKey === securityGroupKey && r.direction === direction);
 }
+
+/**
+ * The key of every resource the plan asks for, in plan order. A key is the tail of the
+ * resource's Pulumi name (`<name>-<key>`), so a key that changes replaces the resource.
+ */
+export function plannedResourceKeys(plan: NetworkPlan): string[] {
+    const flowLog = plan.flowLog;
+    const destination = flowLog?.destination;
+    return [
+        ...(plan.vpc.kind === "new" ? [plan.vpc.key, plan.vpc.defaultSecurityGroupKey] : []),
+        ...plan.subnets.map((s) => s.key),
+        ...(plan.internetGateway ? [plan.internetGateway.key] : []),
+        ...(plan.egressOnlyInternetGateway ? [plan.egressOnlyInternetGateway.key] : []),
+        ...plan.natGateways.flatMap((n) => [n.key, n.elasticIpKey]),
+        ...plan.routeTables.flatMap((t) => [t.key, ...t.routes.map((r) => r.key)]),
+        ...plan.gatewayEndpoints.map((e) => e.key),
+        ...plan.interfaceEndpoints.map((e) => e.key),
+        ...plan.securityGroups.map((g) => g.key),
+        ...plan.securityGroupRules.map((r) => r.key),
+        plan.eniPolicy.key,
+        ...(flowLog ? [flowLog.key] : []),
+        ...(destination?.kind === "cloud-watch-logs" ? [destination.logGroupKey, destination.roleKey, destination.policyKey, destination.policyAttachmentKey] : []),
+        ...(plan.diagnostics
+            ? [plan.diagnostics.functionKey, plan.diagnostics.roleKey, plan.diagnostics.logGroupKey, plan.diagnostics.logsPolicyKey, plan.diagnostics.logsPolicyAttachmentKey, plan.diagnostics.eniPolicyAttachmentKey]
+            : []),
+    ];
+}

@@ -34,3 +34,28 @@ describe("plan: the diagnostics function", () => {
         expect(plan.diagnostics!.configuration).to.deep.include({ pattern: NetworkPattern.Isolated, dualStack: true, services: [] });
     });
 });
+
+describe("plan: the diagnostics function, written out in full", () => {
+    it("PrivateWithNat with the default gateway endpoints and a target", () => {
+        const targets = [{ host: "db.internal", port: 5432 }];
+        expect(planFor({ pattern: NetworkPattern.PrivateWithNat, diagnostics: { enabled: true, targets } }).diagnostics).to.deep.equal({
+            functionKey: "diagnostics",
+            roleKey: "diagnostics-role",
+            logGroupKey: "diagnostics-logs",
+            logsPolicyKey: "diagnostics-logs-policy",
+            logsPolicyAttachmentKey: "diagnostics-logs-policy-attachment",
+            eniPolicyAttachmentKey: "diagnostics-role-eni",
+            logRetentionInDays: 14,
+            configuration: {
+                pattern: NetworkPattern.PrivateWithNat,
+                internetExpected: true,
+                services: [
+                    { service: "s3", endpointType: "Gateway" },
+                    { service: "dynamodb", endpointType: "Gateway" },
+                ],
+                dualStack: false,
+            },
+            targets,
+        });
+    });
+});

@@ -61,7 +61,7 @@ describe("plan: dual stack", () => {
 
     describe("PrivateWithNat", () => {
         let plan: NetworkPlan;
-        before(() => {
+        beforeEach(() => {
             plan = planFor({ pattern: NetworkPattern.PrivateWithNat, numberOfAvailabilityZones: 2, dualStack: true });
         });
 
@@ -152,5 +152,24 @@ describe("plan: dual stack", () => {
                 expect(same.routes.slice(0, table.routes.length), `${pattern} ${table.key}`).to.deep.equal(table.routes);
             }
         }
+    });
+});
+
+describe("plan: an IPv6 /64 of the VPC's /56, every guard", () => {
+    it("refuses an index that is not a whole number", () => {
+        expect(() => ipv6SubnetBlock("2600:1f18:abcd:1200::/56", 1.5)).to.throw(RangeError, "an IPv6 /56 has 256 blocks of /64; index 1.5 is outside");
+    });
+
+    it("says what was wrong with a VPC block that is not IPv6 at all", () => {
+        expect(() => ipv6SubnetBlock("10.0.0.0/16", 0)).to.throw('internal: the VPC\'s IPv6 block "10.0.0.0/16" is not IPv6 CIDR notation (');
+    });
+
+    it("refuses a /56 that does not start at its first address, naming it", () => {
+        expect(() => ipv6SubnetBlock("2600:1f18:abcd:1201::/56", 0)).to.throw('internal: the VPC\'s IPv6 block "2600:1f18:abcd:1201::/56" is not the first address of a /56');
+    });
+
+    it("refuses a /64 or a /48 as the VPC's block, even at a first address", () => {
+        expect(() => ipv6SubnetBlock("2600:1f18:abcd:1200::/64", 0)).to.throw("is not the first address of a /56");
+        expect(() => ipv6SubnetBlock("2600:1f18:abcd::/48", 0)).to.throw("is not the first address of a /56");
     });
 });

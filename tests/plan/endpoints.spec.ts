@@ -59,3 +59,10 @@ describe("plan: VPC endpoints", () => {
         expect(plan.gatewayEndpoints.map((e) => e.service)).to.deep.equal(["dynamodb"]);
     });
 });
+
+describe("plan: endpoint keys", () => {
+    it("turns every dot of a service into a dash", () => {
+        const plan = planFor({ pattern: NetworkPattern.PrivateWithEndpoints, interfaceEndpoints: ["sagemaker.runtime.fips", "execute-api"] });
+        expect(plan.interfaceEndpoints.map((e) => e.key)).to.deep.equal(["sagemaker-runtime-fips-endpoint", "execute-api-endpoint"]);
+    });
+});

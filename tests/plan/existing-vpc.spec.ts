@@ -11,7 +11,7 @@ const existingVpc = {
 
 describe("plan: building into an existing VPC", () => {
     let plan: NetworkPlan;
-    before(() => {
+    beforeEach(() => {
         plan = planFor({ pattern: NetworkPattern.PrivateWithEndpoints, existingVpc, interfaceEndpoints: ["sqs"] });
     });
 

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { NetworkPattern } from "../../sdk/args";
-import { flowLogDeliveryPolicy, flowLogTrustPolicy, PolicyStatement } from "../../sdk/plan/iam-documents";
+import { flowLogDeliveryPolicy, flowLogTrustPolicy, lambdaTrustPolicy, logGroupWriterPolicy, PolicyStatement } from "../../sdk/plan/iam-documents";
 import { planFor } from "../helpers/plan";
 import { LAMBDA_VPC_ACCESS_ENI_ACTIONS } from "../helpers/aws-facts";
 
@@ -12,7 +12,7 @@ describe("plan: IAM documents", () => {
     describe("the Lambda ENI policy", () => {
         let statement: PolicyStatement;
         let others: PolicyStatement[];
-        before(() => {
+        beforeEach(() => {
             [statement, ...others] = planFor({ pattern: NetworkPattern.Isolated }).eniPolicy.document.Statement;
         });
 
@@ -31,7 +31,7 @@ describe("plan: IAM documents", () => {
 
     describe("the flow-log role's trust policy", () => {
         let statement: PolicyStatement;
-        before(() => {
+        beforeEach(() => {
             [statement] = flowLogTrustPolicy(chinaAccount).Statement;
         });
 
@@ -50,7 +50,7 @@ describe("plan: IAM documents", () => {
 
     describe("the flow-log delivery policy", () => {
         let statements: PolicyStatement[];
-        before(() => {
+        beforeEach(() => {
             statements = flowLogDeliveryPolicy(chinaAccount, LOG_GROUP_ARN).Statement;
         });
 
@@ -71,6 +71,56 @@ describe("plan: IAM documents", () => {
 
         it("grants nothing on every resource", () => {
             expect(statements.map((s) => s.Resource)).to.not.include("*");
+        });
+    });
+});
+
+describe("plan: IAM documents, written out in full", () => {
+    // A policy is read by IAM, not by us: every field, its spelling and its case matter.
+
+    it("the Lambda ENI policy", () => {
+        expect(planFor({ pattern: NetworkPattern.Isolated }, "shop").eniPolicy).to.deep.equal({
+            key: "lambda-eni-policy",
+            description: "Lets the Lambda functions of shop create and delete their VPC network interfaces",
+            document: {
+                Version: "2012-10-17",
+                Statement: [{ Sid: "LambdaVpcNetworkInterfaces", Effect: "Allow", Action: LAMBDA_VPC_ACCESS_ENI_ACTIONS, Resource: "*" }],
+            },
+        });
+    });
+
+    it("the flow-log role's trust policy: its version and statement id (its principal and conditions are specified above)", () => {
+        const { Version, Statement } = flowLogTrustPolicy(chinaAccount);
+        expect([Version, Statement.map((s) => s.Sid)]).to.deep.equal(["2012-10-17", ["VpcFlowLogsOfThisAccountOnly"]]);
+    });
+
+    it("the flow-log delivery policy", () => {
+        expect(flowLogDeliveryPolicy(chinaAccount, LOG_GROUP_ARN)).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "WriteFlowLogRecords",
+                    Effect: "Allow",
+                    Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                    Resource: [LOG_GROUP_ARN, `${LOG_GROUP_ARN}:*`],
+                },
+                { Sid: "FindTheLogGroup", Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: "arn:aws-cn:logs:cn-north-1:210987654321:log-group:*" },
+            ],
+        });
+    });
+
+    it("the diagnostics function's trust policy: Lambda may assume its role", () => {
+        expect(lambdaTrustPolicy()).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        });
+    });
+
+    it("the diagnostics function's log policy: streams and events in its own log group only, no CreateLogGroup", () => {
+        const group = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/app-diagnostics";
+        expect(logGroupWriterPolicy(group)).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [{ Sid: "WriteOwnLogGroup", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [group, `${group}:*`] }],
         });
     });
 });

@@ -11,7 +11,7 @@ function defaultRouteTarget(plan: NetworkPlan, tableKey: string) {
 describe("plan: routes", () => {
     describe("PrivateWithNat with one NAT gateway per zone", () => {
         let plan: NetworkPlan;
-        before(() => {
+        beforeEach(() => {
             plan = planFor({ pattern: NetworkPattern.PrivateWithNat, numberOfAvailabilityZones: 3 });
         });
 
@@ -58,7 +58,7 @@ describe("plan: routes", () => {
 
     describe("PrivateWithNat with a single NAT gateway", () => {
         let plan: NetworkPlan;
-        before(() => {
+        beforeEach(() => {
             plan = planFor({ pattern: NetworkPattern.PrivateWithNat, numberOfAvailabilityZones: 3, natGateways: { strategy: NatGatewayStrategy.Single } });
         });
 
@@ -82,7 +82,7 @@ describe("plan: routes", () => {
     for (const pattern of [NetworkPattern.PrivateWithEndpoints, NetworkPattern.Isolated]) {
         describe(pattern, () => {
             let plan: NetworkPlan;
-            before(() => {
+            beforeEach(() => {
                 plan = planFor({ pattern, numberOfAvailabilityZones: 3, ...(pattern === NetworkPattern.PrivateWithEndpoints ? { interfaceEndpoints: ["sqs"] } : {}) });
             });
 

@@ -25,7 +25,7 @@ describe("plan: security group rules", () => {
 
     describe("PrivateWithNat", () => {
         let plan: NetworkPlan;
-        before(() => {
+        beforeEach(() => {
             plan = planFor({ pattern: NetworkPattern.PrivateWithNat });
         });
 
@@ -41,7 +41,7 @@ describe("plan: security group rules", () => {
 
     describe("PrivateWithEndpoints", () => {
         let egress: SecurityGroupRulePlan[];
-        before(() => {
+        beforeEach(() => {
             egress = rulesOf(planFor({ pattern: NetworkPattern.PrivateWithEndpoints, interfaceEndpoints: ["secretsmanager"] }), "lambda-sg", "egress");
         });
 
@@ -101,7 +101,7 @@ describe("plan: security group rules", () => {
 
     describe("allowTo", () => {
         let plan: NetworkPlan;
-        before(() => {
+        beforeEach(() => {
             plan = planFor({ pattern: NetworkPattern.PrivateWithNat, allowTo });
         });
         const toTarget = (id: string) => rulesOf(plan, "lambda-sg", "egress").find((r) => r.peer.kind === "securityGroup" && "id" in r.peer.ref && r.peer.ref.id === id);
@@ -130,5 +130,82 @@ describe("plan: security group rules", () => {
             });
             expect(twoOn5432.securityGroupRules.map((r) => r.key)).to.deep.equal(["lambda-sg-egress-to-5432", "lambda-sg-egress-to-5432-2"]);
         });
+    });
+});
+
+describe("plan: security groups and rules, written out in full", () => {
+    // A group's description cannot change in place (EC2 replaces the group), and a rule's key is
+    // its resource's name: both are pinned here, with every port, protocol and peer.
+    const targets = [
+        { securityGroupId: DB_SG, port: 5432, description: "PostgreSQL" },
+        { securityGroupId: CACHE_SG, port: 5432 },
+    ];
+    const planOf = (pattern: NetworkPattern) => planFor({ pattern, dualStack: true, interfaceEndpoints: ["sqs"], allowTo: targets }, "shop");
+
+    const GROUPS = [
+        { key: "lambda-sg", role: "lambda", description: "Lambda functions of shop: no ingress, egress only as the network pattern needs" },
+        { key: "lambda-replacement-sg", role: "replacement", description: "Replaces the Lambda security group of shop on functions being deleted: no rules, no traffic" },
+        { key: "endpoint-sg", role: "endpoint", description: "Interface endpoints of shop: HTTPS from its Lambda security group only" },
+    ];
+    const https = { ipProtocol: "tcp", fromPort: 443, toPort: 443 };
+    const egress = { securityGroupKey: "lambda-sg", direction: "egress" };
+    const ENDPOINT_INGRESS = {
+        key: "endpoint-sg-ingress-lambda-https",
+        securityGroupKey: "endpoint-sg",
+        direction: "ingress",
+        description: "HTTPS from the Lambda security group",
+        ...https,
+        peer: { kind: "securityGroup", ref: { key: "lambda-sg" } },
+    };
+    const TO_TARGETS = [
+        { key: "lambda-sg-egress-to-5432", ...egress, description: "PostgreSQL", ipProtocol: "tcp", fromPort: 5432, toPort: 5432, peer: { kind: "securityGroup", ref: { id: DB_SG } } },
+        { key: "lambda-sg-egress-to-5432-2", ...egress, description: "Lambda to port 5432", ipProtocol: "tcp", fromPort: 5432, toPort: 5432, peer: { kind: "securityGroup", ref: { id: CACHE_SG } } },
+    ];
+
+    it("PrivateWithNat: all traffic out over IPv4 and IPv6, HTTPS into the endpoints from the Lambda group, the targets; no separate rule to the endpoints", () => {
+        const plan = planOf(NetworkPattern.PrivateWithNat);
+        expect(plan.securityGroups).to.deep.equal(GROUPS);
+        expect(plan.securityGroupRules).to.deep.equal([
+            { key: "lambda-sg-egress-all", ...egress, description: "Lambda to anywhere through the NAT gateway", ipProtocol: "-1", peer: { kind: "cidr", cidrIpv4: "0.0.0.0/0" } },
+            {
+                key: "lambda-sg-egress-all-ipv6",
+                ...egress,
+                description: "Lambda to anywhere over IPv6 through the egress-only internet gateway",
+                ipProtocol: "-1",
+                peer: { kind: "cidrIpv6", cidrIpv6: "::/0" },
+            },
+            ENDPOINT_INGRESS,
+            ...TO_TARGETS,
+        ]);
+    });
+
+    it("PrivateWithEndpoints: HTTPS out to each gateway endpoint's prefix list and to the endpoint group, and the targets", () => {
+        const plan = planOf(NetworkPattern.PrivateWithEndpoints);
+        expect(plan.securityGroups).to.deep.equal(GROUPS);
+        expect(plan.securityGroupRules).to.deep.equal([
+            { key: "lambda-sg-egress-s3-https", ...egress, description: "Lambda to the s3 gateway endpoint over HTTPS", ...https, peer: { kind: "gatewayEndpointPrefixList", endpointKey: "s3-endpoint", service: "s3" } },
+            {
+                key: "lambda-sg-egress-dynamodb-https",
+                ...egress,
+                description: "Lambda to the dynamodb gateway endpoint over HTTPS",
+                ...https,
+                peer: { kind: "gatewayEndpointPrefixList", endpointKey: "dynamodb-endpoint", service: "dynamodb" },
+            },
+            ENDPOINT_INGRESS,
+            { key: "lambda-sg-egress-endpoints-https", ...egress, description: "Lambda to the interface endpoints over HTTPS", ...https, peer: { kind: "securityGroup", ref: { key: "endpoint-sg" } } },
+            ...TO_TARGETS,
+        ]);
+    });
+
+    it("Isolated: the Lambda and replacement groups, and the targets only", () => {
+        const plan = planFor({ pattern: NetworkPattern.Isolated, dualStack: true, allowTo: targets }, "shop");
+        expect(plan.securityGroups).to.deep.equal(GROUPS.slice(0, 2));
+        expect(plan.securityGroupRules).to.deep.equal(TO_TARGETS);
+    });
+
+    it("numbers a third and fourth target on one port on from -2", () => {
+        const sg = (n: number) => `sg-${String(n).padStart(17, "0")}`;
+        const plan = planFor({ pattern: NetworkPattern.Isolated, allowTo: [1, 2, 3, 4].map((n) => ({ securityGroupId: sg(n), port: 22 })) });
+        expect(plan.securityGroupRules.map((r) => r.key)).to.deep.equal(["lambda-sg-egress-to-22", "lambda-sg-egress-to-22-2", "lambda-sg-egress-to-22-3", "lambda-sg-egress-to-22-4"]);
     });
 });

@@ -1,12 +1,14 @@
 import { expect } from "chai";
 import { NetworkPattern } from "../../sdk/args";
 import type { NetworkPlan } from "../../sdk/plan/types";
-import { blockContains, blocksOverlap, nthSubBlock } from "../../sdk/plan/cidr";
+import { nthSubBlock } from "../../sdk/plan/cidr";
+import { freeBlock, planSubnets } from "../../sdk/plan/subnet-layout";
 import { block, planFor } from "../helpers/plan";
+import { areDisjoint, isWithin } from "../properties/ipv4-oracle";
 
 describe("plan: subnet layout", () => {
     let sixZonesWithNat: NetworkPlan;
-    before(() => {
+    beforeEach(() => {
         sixZonesWithNat = planFor({ pattern: NetworkPattern.PrivateWithNat, cidrBlock: "10.0.0.0/16", numberOfAvailabilityZones: 6 });
     });
     const lambdaOf = (plan: NetworkPlan) => plan.subnets.filter((s) => s.role === "lambda");
@@ -36,9 +38,8 @@ describe("plan: subnet layout", () => {
     });
 
     it("keeps every subnet inside the VPC", () => {
-        const vpc = block("10.0.0.0/16");
         for (const subnet of sixZonesWithNat.subnets) {
-            expect(blockContains(vpc, block(subnet.cidrBlock)), subnet.cidrBlock).to.equal(true);
+            expect(isWithin(subnet.cidrBlock, "10.0.0.0/16"), subnet.cidrBlock).to.equal(true);
         }
     });
 
@@ -46,7 +47,7 @@ describe("plan: subnet layout", () => {
         const subnets = sixZonesWithNat.subnets;
         for (let i = 0; i < subnets.length; i++) {
             for (let j = i + 1; j < subnets.length; j++) {
-                expect(blocksOverlap(block(subnets[i].cidrBlock), block(subnets[j].cidrBlock)), `${subnets[i].key} and ${subnets[j].key}`).to.equal(false);
+                expect(areDisjoint(subnets[i].cidrBlock, subnets[j].cidrBlock), `${subnets[i].key} and ${subnets[j].key}`).to.equal(true);
             }
         }
     });
@@ -55,7 +56,7 @@ describe("plan: subnet layout", () => {
         const vpc = sixZonesWithNat.vpc;
         expect(vpc.kind === "new" && vpc.freeCidrBlock).to.equal("10.0.192.0/19");
         for (const subnet of sixZonesWithNat.subnets) {
-            expect(blocksOverlap(block(subnet.cidrBlock), block("10.0.192.0/19")), subnet.key).to.equal(false);
+            expect(areDisjoint(subnet.cidrBlock, "10.0.192.0/19"), subnet.key).to.equal(true);
         }
     });
 
@@ -88,5 +89,12 @@ describe("plan: subnet layout", () => {
     it("lists the Lambda subnets functions attach to in zone order", () => {
         const plan = planFor({ pattern: NetworkPattern.PrivateWithNat, numberOfAvailabilityZones: 3 });
         expect(plan.lambdaSubnets).to.deep.equal([{ key: "lambda-subnet-1" }, { key: "lambda-subnet-2" }, { key: "lambda-subnet-3" }]);
+    });
+});
+
+describe("plan: subnet layout, given a VPC block validation would have refused", () => {
+    it("throws an internal error naming the block, since validation runs first", () => {
+        expect(() => freeBlock("10.0.0.0")).to.throw('internal: the VPC CIDR "10.0.0.0" is not IPv4 CIDR notation (a.b.c.d/n)');
+        expect(() => planSubnets("10.0.1.0/16", [{ number: 1 }], false, false)).to.throw('internal: the VPC CIDR "10.0.1.0/16" is not the first address');
     });
 });

@@ -1,8 +1,5 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import type { VpcLambdaNetworkArgs } from "../../sdk/args";
-import { VpcLambdaNetwork } from "../../sdk/component";
-import { MockStack } from "../../sdk/testing/mock-stack";
 import { InvalidNetworkArgumentsError } from "../../sdk/validation/problems";
 import { rejectionOf } from "../helpers/plan";
 import { MISTAKES, oneMistake, severalMistakes } from "./invalid-arguments";
@@ -39,25 +36,5 @@ describe("properties: every invalid argument set is refused, naming the field, b
             }),
             { numRuns: 300 },
         );
-    });
-
-    describe("under the mocked engine", () => {
-        let stack: MockStack;
-
-        before(async () => {
-            stack = await MockStack.install();
-        });
-
-        it("throws from the constructor and registers no resource, not even the component", async () => {
-            await fc.assert(
-                fc.asyncProperty(oneMistake, async ({ args }) => {
-                    stack.reset();
-                    expect(() => new VpcLambdaNetwork("app", args as unknown as VpcLambdaNetworkArgs)).to.throw(InvalidNetworkArgumentsError);
-                    await stack.settle();
-                    expect(stack.resources.map((r) => `${r.type}::${r.name}`)).to.deep.equal([]);
-                }),
-                { numRuns: 100 },
-            );
-        });
     });
 });

@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
 import { AWS_LIMITS } from "../../sdk/aws-limits";
-import { maxVpcPrefixLength } from "../../sdk/plan/subnet-layout";
 import { parseIpv4Block } from "../../sdk/plan/cidr";
-import { newVpcArgs, s3BucketArn, securityGroupId, validArguments, validExistingVpcArguments, validNewVpcArguments, vpcCidr } from "./valid-arguments";
+import { largestVpcPrefix, newVpcArgs, s3BucketArn, securityGroupId, validArguments, validExistingVpcArguments, validNewVpcArguments, vpcCidr } from "./valid-arguments";
 
 // Invalid arguments, each made from a valid argument set by one mistake a user can make, and
 // the field the error must name. Arguments are loose records: JavaScript and YAML users can
@@ -40,7 +39,7 @@ const cidrOutsideAwsRange: fc.Arbitrary<Mistake> = fc
     .map(([args, cidrBlock]) => ({ args: { ...args, cidrBlock }, field: "cidrBlock" }));
 
 const cidrTooSmallForNat: fc.Arbitrary<Mistake> = fc
-    .tuple(newVpcArgs(NetworkPattern.PrivateWithNat), vpcCidr(maxVpcPrefixLength(true) + 1, AWS_LIMITS.maxPrefixLength))
+    .tuple(newVpcArgs(NetworkPattern.PrivateWithNat), vpcCidr(largestVpcPrefix(true) + 1, AWS_LIMITS.maxPrefixLength))
     .map(([args, cidrBlock]) => ({ args: { ...args, cidrBlock }, field: "cidrBlock" }));
 
 const cidrNotFirstAddress: fc.Arbitrary<Mistake> = fc

@@ -2,11 +2,11 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
 import { AWS_LIMITS } from "../../sdk/aws-limits";
-import { blockContains, blocksOverlap } from "../../sdk/plan/cidr";
 import { ANY_IPV4, ANY_IPV6 } from "../../sdk/plan/routing";
 import { LAMBDA_SECURITY_GROUP_KEY } from "../../sdk/plan/security-rules";
 import type { NetworkPlan, NewVpcPlan } from "../../sdk/plan/types";
-import { block, planFor } from "../helpers/plan";
+import { plannedResourceKeys, planFor } from "../helpers/plan";
+import { areDisjoint, isWithin, prefixLengthOf } from "./ipv4-oracle";
 import { newVpcArgs, validArguments, validArgumentsWithoutNat, validExistingVpcArguments, validNewVpcArguments } from "./valid-arguments";
 
 // The planner is pure and cheap (generating, validating and planning an argument set takes
@@ -30,10 +30,19 @@ function zoneCount(args: VpcLambdaNetworkArgs): number {
 }
 
 describe("properties: every valid argument set plans a sound network", () => {
-    it("accepts every valid argument set and plans it", () => {
+    it("plans every valid argument set as given: its pattern, VPC, endpoints, allowTo targets, diagnostics, dual stack and tags", () => {
         fc.assert(
             fc.property(validArguments, (args) => {
-                expect(() => planFor(args)).to.not.throw();
+                const planned = planFor(args);
+                expect([planned.name, planned.pattern, planned.dualStack]).to.deep.equal(["app", args.pattern, args.dualStack ?? false]);
+                expect(planned.tags).to.deep.equal(args.tags ?? {});
+                expect(planned.vpc).to.deep.include(args.existingVpc ? { kind: "existing", vpcId: args.existingVpc.vpcId } : { kind: "new", cidrBlock: args.cidrBlock ?? "10.0.0.0/16" });
+                const noGatewayByDefault = args.pattern === NetworkPattern.Isolated || (args.existingVpc !== undefined && args.existingVpc.routeTableIds === undefined);
+                expect(planned.gatewayEndpoints.map((e) => e.service)).to.deep.equal(args.gatewayEndpoints ?? (noGatewayByDefault ? [] : ["s3", "dynamodb"]));
+                expect(planned.interfaceEndpoints.map((e) => e.service)).to.deep.equal(args.interfaceEndpoints ?? []);
+                const toTargets = planned.securityGroupRules.flatMap((r) => (r.peer.kind === "securityGroup" && "id" in r.peer.ref ? [[r.peer.ref.id, r.fromPort, r.toPort]] : []));
+                expect(toTargets).to.deep.equal((args.allowTo ?? []).map((t) => [t.securityGroupId, t.port, t.port]));
+                expect(planned.diagnostics?.targets).to.deep.equal(args.diagnostics?.enabled ? (args.diagnostics.targets ?? []) : undefined);
             }),
             SECONDARY_RUNS,
         );
@@ -43,11 +52,10 @@ describe("properties: every valid argument set plans a sound network", () => {
         fc.assert(
             fc.property(validNewVpcArguments, (args) => {
                 const { vpc, subnets } = newVpcPlan(args);
-                const free = block(vpc.freeCidrBlock);
-                expect(blockContains(block(vpc.cidrBlock), free), `free ${vpc.freeCidrBlock} in ${vpc.cidrBlock}`).to.equal(true);
+                expect(isWithin(vpc.freeCidrBlock, vpc.cidrBlock), `free ${vpc.freeCidrBlock} in ${vpc.cidrBlock}`).to.equal(true);
                 for (const subnet of subnets) {
-                    expect(blockContains(block(vpc.cidrBlock), block(subnet.cidrBlock)), `${subnet.cidrBlock} in ${vpc.cidrBlock}`).to.equal(true);
-                    expect(blocksOverlap(free, block(subnet.cidrBlock)), `${subnet.cidrBlock} overlaps the free ${vpc.freeCidrBlock}`).to.equal(false);
+                    expect(isWithin(subnet.cidrBlock, vpc.cidrBlock), `${subnet.cidrBlock} in ${vpc.cidrBlock}`).to.equal(true);
+                    expect(areDisjoint(subnet.cidrBlock, vpc.freeCidrBlock), `${subnet.cidrBlock} overlaps the free ${vpc.freeCidrBlock}`).to.equal(true);
                 }
             }),
             RUNS,
@@ -57,10 +65,10 @@ describe("properties: every valid argument set plans a sound network", () => {
     it("gives subnets pairwise disjoint blocks, each /28 or larger", () => {
         fc.assert(
             fc.property(validNewVpcArguments, (args) => {
-                const blocks = newVpcPlan(args).subnets.map((s) => block(s.cidrBlock));
+                const blocks = newVpcPlan(args).subnets.map((s) => s.cidrBlock);
                 blocks.forEach((a, i) => {
-                    expect(a.prefixLength).to.be.at.most(AWS_LIMITS.maxPrefixLength);
-                    blocks.slice(i + 1).forEach((b) => expect(blocksOverlap(a, b), `${a.cidr} and ${b.cidr}`).to.equal(false));
+                    expect(prefixLengthOf(a), a).to.be.at.most(AWS_LIMITS.maxPrefixLength);
+                    blocks.slice(i + 1).forEach((b) => expect(areDisjoint(a, b), `${a} and ${b}`).to.equal(true));
                 });
             }),
             RUNS,
@@ -220,20 +228,7 @@ describe("properties: every valid argument set plans a sound network", () => {
         fc.assert(
             fc.property(validArguments, (args) => {
                 const planned = planFor(args);
-                const keys = [
-                    ...planned.subnets.map((s) => s.key),
-                    ...planned.routeTables.map((t) => t.key),
-                    ...planned.routeTables.flatMap((t) => t.routes.map((r) => r.key)),
-                    ...planned.natGateways.flatMap((n) => [n.key, n.elasticIpKey]),
-                    ...planned.gatewayEndpoints.map((e) => e.key),
-                    ...planned.interfaceEndpoints.map((e) => e.key),
-                    ...planned.securityGroups.map((g) => g.key),
-                    ...planned.securityGroupRules.map((r) => r.key),
-                    planned.eniPolicy.key,
-                    ...flowLogKeys(planned),
-                    ...(planned.egressOnlyInternetGateway ? [planned.egressOnlyInternetGateway.key] : []),
-                    ...(planned.diagnostics ? [planned.diagnostics.functionKey, planned.diagnostics.roleKey, planned.diagnostics.logGroupKey] : []),
-                ];
+                const keys = plannedResourceKeys(planned);
                 expect(keys.filter((key, i) => keys.indexOf(key) !== i)).to.deep.equal([]);
             }),
             SECONDARY_RUNS,
@@ -257,12 +252,3 @@ describe("properties: every valid argument set plans a sound network", () => {
     });
 });
 
-/** The keys of the flow log and of what its destination needs built. */
-function flowLogKeys(planned: NetworkPlan): string[] {
-    const flowLog = planned.flowLog;
-    if (!flowLog) {
-        return [];
-    }
-    const { destination } = flowLog;
-    return [flowLog.key, ...(destination.kind === "cloud-watch-logs" ? [destination.logGroupKey, destination.roleKey, destination.policyKey, destination.policyAttachmentKey] : [])];
-}

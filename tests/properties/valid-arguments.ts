@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { FlowLogDestination, FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
 import { AWS_LIMITS } from "../../sdk/aws-limits";
-import { maxVpcPrefixLength } from "../../sdk/plan/subnet-layout";
 
 // Arbitraries for arguments the component must accept: every pattern, new and existing VPCs,
 // and every option in the range AWS and the component allow. Each is built from the rules
@@ -37,9 +36,18 @@ export function vpcCidr(minPrefixLength: number, maxPrefixLength: number): fc.Ar
         });
 }
 
+/**
+ * The longest VPC prefix whose subnets are still /28 or larger, worked out here rather than asked
+ * of the planner whose layout the properties judge: a Lambda subnet is an eighth of the VPC
+ * (3 more prefix bits), a public subnet an eighth of an eighth (6 more).
+ */
+export function largestVpcPrefix(withPublicSubnets: boolean): number {
+    return AWS_LIMITS.maxPrefixLength - (withPublicSubnets ? 6 : 3);
+}
+
 /** The VPC sizes the issue asks to cover (/16 to /24), cut to what the pattern's layout fits. */
 export function cidrFor(pattern: NetworkPattern): fc.Arbitrary<string> {
-    const largestPrefix = Math.min(24, maxVpcPrefixLength(pattern === NetworkPattern.PrivateWithNat));
+    const largestPrefix = Math.min(24, largestVpcPrefix(pattern === NetworkPattern.PrivateWithNat));
     return vpcCidr(AWS_LIMITS.minPrefixLength, largestPrefix);
 }
 

@@ -48,8 +48,27 @@ describe("validation: defaults", () => {
         expect(flowLogs).to.deep.equal({ destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs", trafficType: "ALL", maxAggregationInterval: 600 });
     });
 
-    it("turns flow logs off when enabled is false", () => {
-        expect(validateLoose({ pattern: "Isolated", flowLogs: { enabled: false } }).flowLogs).to.equal(undefined);
+    it("turns flow logs off when enabled is false, leaving no flowLogs key at all", () => {
+        expect(validateLoose({ pattern: "Isolated", flowLogs: { enabled: false } })).to.not.have.property("flowLogs");
+    });
+
+    it("leaves no diagnostics key unless the function is enabled", () => {
+        expect(validateLoose({ pattern: "Isolated" })).to.not.have.property("diagnostics");
+        expect(validateLoose({ pattern: "Isolated", diagnostics: { enabled: false } })).to.not.have.property("diagnostics");
+    });
+
+    it("validates to exactly these fields, defaults applied", () => {
+        expect(validateLoose({ pattern: "PrivateWithNat" })).to.deep.equal({
+            pattern: "PrivateWithNat",
+            vpc: { kind: "new", cidrBlock: "10.0.0.0/16", zones: { kind: "count", count: 2 }, natGatewayStrategy: "OnePerAz" },
+            gatewayEndpoints: ["s3", "dynamodb"],
+            interfaceEndpoints: [],
+            allowTo: [],
+            flowLogs: { destination: "cloud-watch-logs", retentionInDays: 90, trafficType: "ALL", maxAggregationInterval: 600 },
+            dualStack: false,
+            tags: {},
+            warnings: [],
+        });
     });
 
     it("places NAT gateways one per zone by default", () => {

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
+import { validateDualStack } from "../../sdk/validation/dual-stack";
+import { ProblemList } from "../../sdk/validation/problems";
 import { expectProblem, rejectionOf, validateLoose } from "../helpers/plan";
 
 const NAT = { pattern: "PrivateWithNat" };
@@ -71,5 +73,61 @@ describe("validation: diagnostics", () => {
     it("catches unknown keys with a suggestion", () => {
         expectProblem({ ...NAT, diagnostics: { enabled: true, target: [] } }, "diagnostics.target", 'did you mean "targets"?');
         expectProblem({ ...NAT, diagnostics: { enabled: true, targets: [{ hostname: "db", port: 1 }] } }, "diagnostics.targets[0].hostname", "not an argument");
+    });
+});
+
+describe("validation: diagnostics targets, their shape and limits", () => {
+    const withTargets = (targets: unknown) => ({ ...NAT, diagnostics: { enabled: true, targets } });
+
+    it("takes 20 targets, the most the function's environment holds", () => {
+        const targets = Array.from({ length: 20 }, (_, i) => ({ host: `db${i}.internal`, port: 5432 }));
+        expect(validateLoose(withTargets(targets)).diagnostics!.targets).to.deep.equal(targets);
+    });
+
+    it("takes host names of one-character labels, and a name with a trailing dot", () => {
+        const targets = [{ host: "a.b.c", port: 1 }, { host: "x", port: 2 }, { host: "db.internal.", port: 3 }];
+        expect(validateLoose(withTargets(targets)).diagnostics!.targets).to.deep.equal(targets);
+    });
+
+    it("takes a host that is a promise, and ports 1 and 65535", () => {
+        const host = Promise.resolve("db.internal");
+        const targets = [{ host, port: 1 }, { host: "db.internal", port: 65535 }];
+        expect(validateLoose(withTargets(targets)).diagnostics!.targets).to.deep.equal(targets);
+    });
+
+    it("refuses a host that is neither a string, an Output nor a promise", () => {
+        expectProblem(withTargets([{ host: 42, port: 5432 }]), "diagnostics.targets[0].host", "42 is not a host name or IP address");
+        expectProblem(withTargets([{ port: 5432 }]), "diagnostics.targets[0].host", "undefined is not a host name or IP address");
+    });
+
+    it("refuses a DNS name with a label over 63 characters, or over 253 characters in all", () => {
+        const label = (n: number) => "a".repeat(n);
+        expect(validateLoose(withTargets([{ host: `${label(63)}.internal`, port: 1 }])).diagnostics!.targets).to.have.lengthOf(1);
+        expectProblem(withTargets([{ host: `${label(64)}.internal`, port: 1 }]), "diagnostics.targets[0].host", "is not a host name");
+        expect(validateLoose(withTargets([{ host: [label(63), label(63), label(63), label(61)].join("."), port: 1 }])).diagnostics!.targets).to.have.lengthOf(1);
+        expectProblem(withTargets([{ host: [label(63), label(63), label(63), label(62)].join("."), port: 1 }]), "diagnostics.targets[0].host", "is not a host name");
+        expectProblem(withTargets([{ host: "-db.internal", port: 1 }]), "diagnostics.targets[0].host", '"-db.internal" is not a host name');
+    });
+
+    it("refuses targets that are not a list", () => {
+        expectProblem(withTargets({ host: "db", port: 5432 }), "diagnostics.targets", "is not a list such as [{ host: db.address, port: 5432 }]");
+    });
+
+    it("names a bad target's field while keeping the good ones out of a result that is never returned", () => {
+        const error = rejectionOf(withTargets([{ host: "db", port: 5432 }, { host: "db", port: "5432" }]));
+        expect(error.problems).to.deep.equal([{ field: "diagnostics.targets[1].port", message: '"5432" is not a TCP port (an integer from 1 to 65535).' }]);
+    });
+
+    it("builds nothing when enabled is not a boolean, and still checks the targets", () => {
+        const error = rejectionOf({ ...NAT, diagnostics: { enabled: 1, targets: [{ host: "db", port: 0 }] } });
+        expect(error.problems.map((p) => p.field)).to.deep.equal(["diagnostics.enabled", "diagnostics.targets[0].port"]);
+    });
+});
+
+describe("validation: dualStack, as the validator returns it", () => {
+    it("returns off for a value it refused, so that nothing IPv6 is planned from it", () => {
+        const problems = new ProblemList();
+        expect([validateDualStack(problems, "yes"), validateDualStack(problems, undefined), validateDualStack(problems, true)]).to.deep.equal([false, false, true]);
+        expect(problems.problems.map((p) => p.field)).to.deep.equal(["dualStack"]);
     });
 });

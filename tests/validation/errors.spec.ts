@@ -4,7 +4,7 @@ import { rejectionOf } from "../helpers/plan";
 
 describe("validation: the error", () => {
     let error: InvalidNetworkArgumentsError;
-    before(() => {
+    beforeEach(() => {
         error = rejectionOf(
             { pattern: "PrivateWithNat", cidrBlock: "10.0.0.0/8", numberOfAvailabilityZones: 9, allowTo: [{ securityGroupId: "sg-0123456789abcdef0", port: 0 }] },
             "payments",

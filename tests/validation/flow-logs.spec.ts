@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { expectProblem, validateLoose } from "../helpers/plan";
+import { parseS3BucketArn } from "../../sdk/validation/s3-bucket-arn";
+import { expectProblem, rejectionOf, validateLoose } from "../helpers/plan";
 
 describe("validation: flowLogs", () => {
     it("rejects a retention CloudWatch Logs does not accept, listing those it does", () => {
@@ -112,6 +113,144 @@ describe("validation: flowLogs to S3", () => {
 
     it("rejects a bucket ARN that is not a string", () => {
         expectProblem(toS3({ s3BucketArn: 42 }), "flowLogs.s3BucketArn", "42 is not a string");
+    });
+});
+
+describe("validation: flowLogs, every answer", () => {
+    it("takes enabled: true with nothing else as the defaults", () => {
+        expect(validateLoose({ pattern: "Isolated", flowLogs: { enabled: true } }).flowLogs).to.deep.equal({
+            destination: "cloud-watch-logs",
+            retentionInDays: 90,
+            trafficType: "ALL",
+            maxAggregationInterval: 600,
+        });
+    });
+
+    it("keeps every CloudWatch setting asked for", () => {
+        const flowLogs = { destination: "cloud-watch-logs", retentionInDays: 3653, trafficType: "ACCEPT", maxAggregationInterval: 60 };
+        expect(validateLoose({ pattern: "Isolated", flowLogs }).flowLogs).to.deep.equal(flowLogs);
+    });
+
+    it("refuses flowLogs that are not an object", () => {
+        expectProblem({ pattern: "Isolated", flowLogs: true }, "flowLogs", "true is not an object such as { enabled: true, retentionInDays: 90 }.");
+    });
+
+    it("refuses the destination and the bucket while disabled, each under its own name", () => {
+        const error = rejectionOf({ pattern: "Isolated", flowLogs: { enabled: false, destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs-123" } });
+        expect(error.problems).to.deep.equal([
+            { field: "flowLogs.destination", message: "is set but flowLogs.enabled is false, so it would be ignored; remove it or enable flow logs." },
+            { field: "flowLogs.s3BucketArn", message: "is set but flowLogs.enabled is false, so it would be ignored; remove it or enable flow logs." },
+        ]);
+    });
+
+    it("reports a bad traffic type and interval beside a bad retention, all at once", () => {
+        const error = rejectionOf({ pattern: "Isolated", flowLogs: { trafficType: "SOME", maxAggregationInterval: 30, retentionInDays: 2 } });
+        expect(error.problems.map((p) => p.field)).to.deep.equal(["flowLogs.trafficType", "flowLogs.maxAggregationInterval", "flowLogs.retentionInDays"]);
+        expect(error.problems[2].message).to.equal("2 is not a retention CloudWatch Logs accepts; allowed: 0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (0 keeps logs forever).");
+    });
+
+    it("reports the S3 problems beside a bad traffic type", () => {
+        const error = rejectionOf({ pattern: "Isolated", flowLogs: { destination: "s3", trafficType: "SOME" } });
+        expect(error.problems.map((p) => p.field)).to.deep.equal(["flowLogs.trafficType", "flowLogs.s3BucketArn"]);
+    });
+
+    it("words the destination problem with the allowed values", () => {
+        expect(expectProblem({ pattern: "Isolated", flowLogs: { destination: 3 } }, "flowLogs.destination").message).to.equal('3 is not a flow-log destination; allowed: "cloud-watch-logs", "s3".');
+    });
+
+    it("keeps a bucket ARN that is a promise as given", () => {
+        const arn = Promise.resolve("arn:aws:s3:::flow-logs-123");
+        expect(validateLoose({ pattern: "Isolated", flowLogs: { destination: "s3", s3BucketArn: arn } }).flowLogs).to.deep.equal({
+            destination: "s3",
+            s3BucketArn: arn,
+            trafficType: "ALL",
+            maxAggregationInterval: 600,
+        });
+    });
+});
+
+describe("validation: S3 bucket ARNs, every answer", () => {
+    const problemOf = (arn: string) => expectProblem({ pattern: "Isolated", flowLogs: { destination: "s3", s3BucketArn: arn } }, "flowLogs.s3BucketArn").message;
+
+    it("takes a bucket name of 3 and of 63 characters, with dots and hyphens inside", () => {
+        for (const bucket of ["abc", `a${"b.c-d".repeat(12)}z`, "a".repeat(63)]) {
+            expect(validateLoose({ pattern: "Isolated", flowLogs: { destination: "s3", s3BucketArn: `arn:aws:s3:::${bucket}` } }).flowLogs).to.include({ s3BucketArn: `arn:aws:s3:::${bucket}` });
+        }
+    });
+
+    it("refuses a bucket name of 2 or 64 characters, or one that starts or ends with a dot or hyphen", () => {
+        for (const bucket of ["ab", "a".repeat(64), "-flow-logs", "flow-logs-", ".flow", "flow."]) {
+            expect(problemOf(`arn:aws:s3:::${bucket}`)).to.equal(
+                `"arn:aws:s3:::${bucket}" names the bucket ${JSON.stringify(bucket)}, which is not a bucket name; S3 allows 3 to 63 lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit, with no two dots in a row.`,
+            );
+        }
+    });
+
+    it("suggests an ARN only for a text that is itself a bucket name", () => {
+        expect(problemOf("Flow Logs")).to.equal('"Flow Logs" is not an ARN; give the bucket\'s ARN, such as "arn:aws:s3:::my-flow-logs".');
+        expect(problemOf("flow-logs-123")).to.equal('"flow-logs-123" is not an ARN; for the bucket of that name, write "arn:aws:s3:::flow-logs-123".');
+    });
+
+    it("refuses an access point's ARN, an ARN with an account only, and one with a region only", () => {
+        const why = 'has a region or an account; an S3 bucket\'s ARN has neither: "arn:aws:s3:::<bucket>".';
+        for (const arn of ["arn:aws:s3:us-east-1:123456789012:accesspoint/flows", "arn:aws:s3::123456789012:flows", "arn:aws:s3:us-east-1::flows"]) {
+            expect(problemOf(arn)).to.equal(`${JSON.stringify(arn)} ${why}`);
+        }
+    });
+
+    it("words the wrong service, and an ARN with no service", () => {
+        expect(problemOf("arn:aws:sqs:us-east-1:123456789012:q")).to.equal('"arn:aws:sqs:us-east-1:123456789012:q" is the ARN of a sqs resource, not of an S3 bucket; give one such as "arn:aws:s3:::my-flow-logs".');
+        expect(problemOf("arn:aws-cn::::flows")).to.equal('"arn:aws-cn::::flows" is the ARN of no service, not of an S3 bucket; give one such as "arn:aws-cn:s3:::my-flow-logs".');
+    });
+
+    it("words the partition and the missing bucket in the ARN's own partition", () => {
+        expect(problemOf("arn:aws-iso:s3:::flows")).to.equal('"arn:aws-iso:s3:::flows" names the partition "aws-iso"; allowed: "aws", "aws-cn", "aws-us-gov".');
+        expect(problemOf("arn:aws-us-gov:s3:::")).to.equal('"arn:aws-us-gov:s3:::" names no bucket; write it after "arn:aws-us-gov:s3:::", such as "arn:aws-us-gov:s3:::my-flow-logs".');
+    });
+
+    it("refuses AWSLogs as any folder of the prefix, and takes it as part of a longer name", () => {
+        expect(problemOf("arn:aws:s3:::flow-logs-123/vpc/AWSLogs")).to.equal(
+            '"arn:aws:s3:::flow-logs-123/vpc/AWSLogs" uses "AWSLogs" as a folder of its prefix, which AWS reserves for the folders it writes under the prefix; choose another prefix.',
+        );
+        const arn = "arn:aws:s3:::flow-logs-123/AWSLogsArchive/";
+        expect(validateLoose({ pattern: "Isolated", flowLogs: { destination: "s3", s3BucketArn: arn } }).flowLogs).to.include({ s3BucketArn: arn });
+    });
+});
+
+// Equivalent mutant: in parseS3BucketArn, `slash < 0 ? "" : ...` for the prefix becoming
+// `slash <= 0` changes only the case of a slash right after "s3:::", where the bucket is ""
+// and the ARN is refused ("names no bucket") before the prefix is read.
+describe("validation: what parseS3BucketArn reads from a bucket ARN", () => {
+    it("the partition, the bucket, and the key prefix after the first slash (empty without one)", () => {
+        expect(parseS3BucketArn("arn:aws:s3:::flow-logs-123")).to.deep.equal({ partition: "aws", bucket: "flow-logs-123", prefix: "" });
+        expect(parseS3BucketArn("arn:aws-cn:s3:::flow-logs-123/vpc/app/")).to.deep.equal({ partition: "aws-cn", bucket: "flow-logs-123", prefix: "vpc/app/" });
+        expect(parseS3BucketArn("arn:aws:s3:::flow-logs-123/")).to.deep.equal({ partition: "aws", bucket: "flow-logs-123", prefix: "" });
+    });
+
+    it("refuses text around an ARN, and an ARN with a second line", () => {
+        for (const arn of [" arn:aws:s3:::flow-logs-123", "xarn:aws:s3:::flow-logs-123", "arn:aws:s3:::flow-logs-123\nextra"]) {
+            expect(parseS3BucketArn(arn), JSON.stringify(arn)).to.deep.equal({ problem: 'is not an ARN; give the bucket\'s ARN, such as "arn:aws:s3:::my-flow-logs".' });
+        }
+    });
+});
+
+describe("validation: flowLogs, the S3 sentences in full", () => {
+    it("says what keeps a flow log's records in S3 instead of a retention", () => {
+        const problem = expectProblem({ pattern: "Isolated", flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::flow-logs-123", retentionInDays: 30 } }, "flowLogs.retentionInDays");
+        expect(problem.message).to.equal(
+            "30 is set, but a flow log to S3 has no retention: the bucket's lifecycle rules keep or expire its objects. " +
+                "Remove it, and give the bucket a lifecycle rule (aws.s3.BucketLifecycleConfiguration) that expires the records when you no longer need them.",
+        );
+    });
+
+    it("calls cloud-watch-logs the default only when the destination was left out", () => {
+        const arn = "arn:aws:s3:::flow-logs-123";
+        expect(expectProblem({ pattern: "Isolated", flowLogs: { s3BucketArn: arn } }, "flowLogs.s3BucketArn").message).to.equal(
+            'is set, but flowLogs.destination is "cloud-watch-logs" (the default); set destination: "s3" to deliver to that bucket, or remove it.',
+        );
+        expect(expectProblem({ pattern: "Isolated", flowLogs: { destination: "cloud-watch-logs", s3BucketArn: arn } }, "flowLogs.s3BucketArn").message).to.equal(
+            'is set, but flowLogs.destination is "cloud-watch-logs"; set destination: "s3" to deliver to that bucket, or remove it.',
+        );
     });
 });
 
