@@ -2,7 +2,8 @@
 # `make e2e-tools`: the pinned Pulumi CLI and the YAML, Node.js and Python language hosts, built from the Go
 # module proxy as dependencies of our tools modules (their own go.mod files carry `replace`
 # lines, so `go install mod@version` refuses them), into .e2e/bin; then the AWS stand-in
-# installed as the `aws` resource plugin in .e2e/home, and .e2e/bin/pulumi-local.
+# installed as the `aws` resource plugin and the awsx stand-in as the `awsx` one in .e2e/home, and
+# .e2e/bin/pulumi-local.
 # A binary is rebuilt only when the version it was built from (recorded beside it) changes.
 #   e2e/tools/go.mod       the CLI (pkg/v3 and sdk/v3 v3.274.1) and gen-sdk (Pulumi's Go and
 #                          Python code generators at that version)
@@ -74,6 +75,14 @@ sed "s|@ROOT@|$ROOT|" "$ROOT/e2e/aws-standin/pulumi-resource-aws" > "$PLUGIN/pul
 chmod +x "$PLUGIN/pulumi-resource-aws"
 node "$ROOT/dist/e2e/aws-standin/schema.js" "$PLUGIN/schema.json"
 echo "aws plugin: the AWS stand-in at v$AWS_VERSION in $PLUGIN"
+
+# The awsx stand-in (a test double) as the `awsx` resource plugin at @pulumi/awsx's version.
+AWSX_VERSION="$(node -p 'require("@pulumi/awsx/package.json").version')"
+PLUGIN="$E2E/home/plugins/resource-awsx-v$AWSX_VERSION"
+mkdir -p "$PLUGIN"
+sed "s|@ROOT@|$ROOT|" "$ROOT/e2e/awsx-standin/pulumi-resource-awsx" > "$PLUGIN/pulumi-resource-awsx"
+chmod +x "$PLUGIN/pulumi-resource-awsx"
+echo "awsx plugin: the awsx stand-in at v$AWSX_VERSION in $PLUGIN"
 
 # The wrapper.
 install -m 755 "$ROOT/e2e/bin/pulumi-local" "$BIN/"
