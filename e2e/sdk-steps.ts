@@ -42,7 +42,8 @@ function goProgramBuild(): void {
 
 // The newest pulumi on PyPI here (3.274.x, the CLI's, is not published there): the Python host
 // of sdk/v3 v3.67.1 runs it against the v3.274.1 engine.
-const PYTHON_PACKAGES = ["pulumi==3.272.0", `pulumi-aws==${AWS_VERSION}`];
+const PULUMI_PYTHON_VERSION = "3.272.0";
+const PYTHON_PACKAGES = [`pulumi==${PULUMI_PYTHON_VERSION}`, `pulumi-aws==${AWS_VERSION}`];
 const EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 
 /**
@@ -122,7 +123,7 @@ function pythonProgramLifecycle(): string {
 
 export const sdkSteps: Step[] = [
     {
-        name: "Python program through the SDK `pulumi package add provider` generates (pulumi 3.272.0, pulumi-aws 7.48.0): preview, up, a second preview with no changes, destroy",
+        name: `Python program with the SDK Pulumi's Python generator makes (where \`pulumi package add\` puts it), pulumi ${PULUMI_PYTHON_VERSION} and pulumi-aws ${AWS_VERSION}: preview, up, a second preview with no changes, destroy`,
         blockedBy: hasTool("pulumi-language-python") && hasTool("pulumi-language-python-exec") ? undefined : "pulumi-language-python is not in .e2e/bin: run make e2e-tools",
         run: pythonProgramLifecycle,
     },
