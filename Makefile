@@ -90,13 +90,14 @@ policy-pack: build
 	cp policy/PulumiPolicy.yaml build/policy-pack/
 	node -e 'const root = require("./package.json"), pack = require("./policy/package.json"); const dependencies = { "@pulumi/policy": root.dependencies["@pulumi/policy"], "@pulumi/pulumi": root.devDependencies["@pulumi/pulumi"], "ip-address": root.dependencies["ip-address"] }; require("fs").writeFileSync("build/policy-pack/package.json", JSON.stringify({ ...pack, main: "policy/index.js", dependencies }, null, 2) + "\n")'
 
-## The pinned Pulumi CLI (v3.274.1) and the YAML and Node.js language hosts, built from the Go module
-## proxy into .e2e/bin (cached: rebuilt only when their versions change), the AWS stand-in (a test
-## double) installed as the `aws` plugin, and .e2e/bin/pulumi-local. Needs Go 1.26. See e2e/README.md.
+## The pinned Pulumi CLI (v3.274.1) and the YAML, Node.js and Python language hosts, built from the Go
+## module proxy into .e2e/bin (cached: rebuilt only when their versions change), the AWS and awsx
+## stand-ins (test doubles) installed as the `aws` and `awsx` plugins, and .e2e/bin/pulumi-local.
+## Needs Go 1.26. See e2e/README.md.
 e2e-tools: build
 	e2e/tools/install.sh
 
-## The programs, the plugin and the policy pack run by the real Pulumi CLI against the AWS stand-in
+## The programs, the plugin and the policy pack run by the real Pulumi CLI against the stand-ins
 ## (after `make e2e-tools`); steps this machine cannot run are listed as not run, with the reason.
 e2e: build
 	node dist/e2e/run.js

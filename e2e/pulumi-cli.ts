@@ -29,7 +29,7 @@ export function toolVersion(name: string): string | undefined {
  * Runs `.e2e/bin/pulumi-local <args>` in `cwd` and returns its output; throws, with all it printed,
  * when it runs past `timeoutSeconds` or exits otherwise than `expect` says.
  */
-export function pulumi(cwd: string, args: string[], options: { timeoutSeconds: number; expect?: "success" | "failure" | "any" }): RunResult {
+export function pulumi(cwd: string, args: string[], options: { timeoutSeconds: number; expect?: "success" | "failure" | "any"; env?: NodeJS.ProcessEnv }): RunResult {
     return run(PULUMI_LOCAL, [...args, "--non-interactive"], cwd, options);
 }
 

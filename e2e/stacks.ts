@@ -4,7 +4,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseDocument } from "yaml";
-import { E2E_STATE, EngineStep, ExportedResource, json, pulumi, typeOf } from "./pulumi-cli";
+import { E2E_STATE, EngineStep, ExportedResource, json, pulumi, REPOSITORY, typeOf } from "./pulumi-cli";
+import { NODEJS_PLUGINS_FROM_SOURCE } from "./step";
 
 /** The scratch folder of this run, removed at its end. */
 export const WORK = fs.mkdtempSync(path.join(os.tmpdir(), "vpc-lambda-e2e-"));
@@ -28,6 +29,24 @@ export function editProject(dir: string, edit: (document: ReturnType<typeof pars
 }
 
 /**
+ * Points the copy's Pulumi.yaml at the component's plugin, by path, as `pulumi package add
+ * <repository>/provider` does: a `packages:` entry naming provider/, which the engine runs through
+ * the Node.js language host's RunPlugin (PulumiPlugin.yaml, runtime nodejs). Without such a host
+ * the copy names the same plugin as an executable (e2e/component-plugin) under
+ * `plugins.providers`; it starts provider/index.js as the host would.
+ */
+export function nameComponentPlugin(dir: string): void {
+    editProject(dir, (document) => {
+        if (NODEJS_PLUGINS_FROM_SOURCE) {
+            document.setIn(["packages", "vpc-lambda"], path.join(REPOSITORY, "provider"));
+        } else {
+            document.delete("packages");
+            document.set("plugins", { providers: [{ name: "vpc-lambda", path: path.join(REPOSITORY, "e2e", "component-plugin") }] });
+        }
+    });
+}
+
+/**
  * A fresh stack for the program in `dir`. The `e2e-` stacks are `make e2e`'s own: an earlier
  * run's stack of that name, and a lock an interrupted run left on it, are removed first (no
  * other run holds it: see RUN_LOCK).
@@ -44,8 +63,9 @@ export function removeStack(dir: string, stack: string): void {
     pulumi(dir, ["stack", "rm", stack, "--yes"], { timeoutSeconds: 60 });
 }
 
-export function preview(dir: string, stack: string, extra: string[] = []): { steps: EngineStep[]; changeSummary: Record<string, number> } {
-    return json(pulumi(dir, ["preview", "--stack", stack, "--json", ...extra], { timeoutSeconds: 600 }));
+/** `env`: the environment the program runs in (a Python program's activated venv), the CLI's own by default. */
+export function preview(dir: string, stack: string, env?: NodeJS.ProcessEnv): { steps: EngineStep[]; changeSummary: Record<string, number> } {
+    return json(pulumi(dir, ["preview", "--stack", stack, "--json"], { timeoutSeconds: 600, env }));
 }
 
 /**
@@ -53,8 +73,8 @@ export function preview(dir: string, stack: string, extra: string[] = []): { ste
  * events, one JSON object a line; the steps are what the engine did (its resourcePreEvents), the
  * summary its closing summaryEvent.
  */
-export function up(dir: string, stack: string): { steps: EngineStep[]; changeSummary: Record<string, number> } {
-    const { stdout } = pulumi(dir, ["up", "--yes", "--stack", stack, "--json"], { timeoutSeconds: 900 });
+export function up(dir: string, stack: string, env?: NodeJS.ProcessEnv): { steps: EngineStep[]; changeSummary: Record<string, number> } {
+    const { stdout } = pulumi(dir, ["up", "--yes", "--stack", stack, "--json"], { timeoutSeconds: 900, env });
     const eventsStart = stdout.indexOf('\n{"sequence":');
     assert.ok(eventsStart > 0, `up --json printed no engine events:\n${stdout}`);
     const events = stdout.slice(eventsStart).trim().split("\n").map((line) => JSON.parse(line));

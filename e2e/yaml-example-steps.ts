@@ -2,25 +2,13 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { EngineStep, exportedResources, json, pulumi, REPOSITORY, typeOf } from "./pulumi-cli";
-import { assertNoChanges, assertNothingReplaced, byType, copyProgram, editProject, newStack, preview, removeStack, up } from "./stacks";
-import { COMPONENT, NODEJS_PLUGINS_FROM_SOURCE, POLICY_PACK, Step } from "./step";
+import { assertNoChanges, assertNothingReplaced, byType, copyProgram, editProject, nameComponentPlugin, newStack, preview, removeStack, up } from "./stacks";
+import { COMPONENT, POLICY_PACK, Step } from "./step";
 
-/**
- * The YAML example from a clean copy outside the repository. Its `packages:` entry names
- * provider/ by path, which the engine runs through the Node.js language host's RunPlugin
- * (PulumiPlugin.yaml, runtime nodejs); without one the copy names the same entry as an
- * executable plugin (e2e/component-plugin), which starts provider/index.js as the host would.
- */
+/** The YAML example from a clean copy outside the repository, its `packages:` entry naming the plugin. */
 function yamlExampleCopy(): string {
     const dir = copyProgram(path.join(REPOSITORY, "examples", "yaml"), "yaml-example");
-    editProject(dir, (document) => {
-        if (NODEJS_PLUGINS_FROM_SOURCE) {
-            document.setIn(["packages", "vpc-lambda"], path.join(REPOSITORY, "provider"));
-        } else {
-            document.delete("packages");
-            document.set("plugins", { providers: [{ name: "vpc-lambda", path: path.join(REPOSITORY, "e2e", "component-plugin") }] });
-        }
-    });
+    nameComponentPlugin(dir);
     return dir;
 }
 

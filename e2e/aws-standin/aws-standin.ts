@@ -39,8 +39,12 @@ export class AwsStandIn implements provider.Provider {
         return { inputs: news };
     }
 
-    async diff(_id: string, urn: string, olds: any, news: any): Promise<provider.DiffResult> {
+    async diff(id: string, urn: string, olds: any, news: any): Promise<provider.DiffResult> {
         const { type } = typeAndName(urn);
+        // A plugin process lives for one command; AWS remembers what an earlier `up` made. The
+        // engine diffs every resource of the stack it registers again, with its last state: what
+        // the lookups of this run (getRouteTable of awsx's subnets, getSubnet...) must answer from.
+        this.aws.remember(type, id, olds);
         const changed = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter(
             // `olds` is the resource's last state: its inputs and the outputs AWS computed. An input
             // the program leaves out keeps what AWS computed (Terraform's Optional+Computed). In a
@@ -57,7 +61,8 @@ export class AwsStandIn implements provider.Provider {
         return { id: id!, outs: wireable(state) };
     }
 
-    async read(id: string, _urn: string, props: any): Promise<provider.ReadResult> {
+    async read(id: string, urn: string, props: any): Promise<provider.ReadResult> {
+        this.aws.remember(typeAndName(urn).type, id, props);
         return { id, props };
     }
 

@@ -91,6 +91,8 @@ export class MockAws implements pulumi.runtime.Mocks {
     readonly preview: boolean;
     /** Subnet id to zone, for `getSubnet` lookups of subnets created under these mocks. */
     private readonly subnetZones = new Map<string, string>();
+    /** Subnet id to its VPC, for `getSubnet` lookups of subnets created under these mocks. */
+    private readonly subnetVpcs = new Map<string, string>();
     /** Subnet id to its IPv6 set-up, for `getSubnet` lookups of subnets created under these mocks. */
     private readonly subnetIpv6 = new Map<string, { ipv6CidrBlock: string; ipv6Native: boolean }>();
     /** VPC id to its address blocks, for `getVpc` lookups of VPCs created under these mocks. */
@@ -142,18 +144,32 @@ export class MockAws implements pulumi.runtime.Mocks {
             return { id, state: { ...args.inputs, ...vpc.outputs } };
         }
         const state = { ...args.inputs, ...this.computedOutputs(args.type, args.name, id, args.inputs) };
-        if (args.type === "aws:ec2/vpc:Vpc") {
+        this.remember(args.type, id, state);
+        return { id, state };
+    }
+
+    /**
+     * Keeps what the lookups (`getVpc`, `getSubnet`, `getRouteTable`, `getVpcEndpoint`) answer
+     * about a resource that exists: one made under these mocks, or, under the real engine, one an
+     * earlier run made, whose state the engine shows the AWS stand-in (e2e/aws-standin), as AWS
+     * itself would remember it.
+     */
+    remember(type: string, id: string, state: Record<string, any>): void {
+        if (type === "aws:ec2/vpc:Vpc") {
             this.vpcDns.set(id, { enableDnsSupport: state.enableDnsSupport === true, enableDnsHostnames: state.enableDnsHostnames === true });
             this.vpcBlocks.set(id, { cidrBlock: String(state.cidrBlock ?? ""), ipv6CidrBlock: String(state.ipv6CidrBlock ?? "") });
         }
-        if (args.type === "aws:ec2/subnet:Subnet" && typeof args.inputs.availabilityZone === "string") {
-            this.subnetZones.set(id, args.inputs.availabilityZone);
+        if (type === "aws:ec2/subnet:Subnet") {
+            if (typeof state.availabilityZone === "string") {
+                this.subnetZones.set(id, state.availabilityZone);
+            }
+            if (typeof state.vpcId === "string") {
+                this.subnetVpcs.set(id, state.vpcId);
+            }
+            const ipv6CidrBlock = typeof state.ipv6CidrBlock === "string" ? state.ipv6CidrBlock : "";
+            this.subnetIpv6.set(id, { ipv6CidrBlock, ipv6Native: state.ipv6Native === true });
         }
-        if (args.type === "aws:ec2/subnet:Subnet") {
-            const ipv6CidrBlock = typeof args.inputs.ipv6CidrBlock === "string" ? args.inputs.ipv6CidrBlock : "";
-            this.subnetIpv6.set(id, { ipv6CidrBlock, ipv6Native: args.inputs.ipv6Native === true });
-        }
-        if (args.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && typeof state.vpcId === "string") {
+        if (type === "aws:ec2/vpcEndpoint:VpcEndpoint" && typeof state.vpcId === "string") {
             this.endpoints.set(id, {
                 id,
                 vpcId: state.vpcId,
@@ -165,10 +181,9 @@ export class MockAws implements pulumi.runtime.Mocks {
                 tags: (state.tags as Record<string, string> | undefined) ?? {},
             });
         }
-        if (args.type === "aws:ec2/routeTableAssociation:RouteTableAssociation" && typeof args.inputs.subnetId === "string") {
-            this.subnetRouteTables.set(args.inputs.subnetId, args.inputs.routeTableId);
+        if (type === "aws:ec2/routeTableAssociation:RouteTableAssociation" && typeof state.subnetId === "string") {
+            this.subnetRouteTables.set(state.subnetId, state.routeTableId);
         }
-        return { id, state };
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
@@ -206,7 +221,8 @@ export class MockAws implements pulumi.runtime.Mocks {
                 // A subnet these mocks did not see made stands for one ready for anything: dual-stack,
                 // with a /64 of the /56 of the VPC it is reported in.
                 const ipv6 = this.subnetIpv6.get(subnetId) ?? { ipv6CidrBlock: ipv6SubnetBlock(mockIpv6VpcBlock("existing"), hashNumber(subnetId) % 256), ipv6Native: false };
-                return { ...args.inputs, id: subnetId, availabilityZone: zone, vpcId: this.idFor("aws:ec2/vpc:Vpc", "existing"), ...ipv6 };
+                const vpcId = this.subnetVpcs.get(subnetId) ?? this.idFor("aws:ec2/vpc:Vpc", "existing");
+                return { ...args.inputs, id: subnetId, availabilityZone: zone, vpcId, ...ipv6 };
             }
             case "aws:ec2/getVpc:getVpc": {
                 const vpcId = String(args.inputs.id);

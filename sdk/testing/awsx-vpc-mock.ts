@@ -26,6 +26,41 @@ export interface MockedVpcDns {
     enableDnsHostnames: boolean;
 }
 
+/** A subnet of an `awsx.ec2.Vpc`'s layout: its name (its route table's too), zone and type. */
+export interface AwsxSubnetLayout {
+    name: string;
+    availabilityZone: string;
+    type: MockedAwsxSubnet["type"];
+    /** Its zone's position in the VPC's zones, from 0. */
+    zoneIndex: number;
+}
+
+/**
+ * The subnets `awsx.ec2.Vpc` makes for these inputs, type by type, and the DNS attributes its VPC
+ * gets: what the mocks answer with, and what the awsx stand-in of
+ * `make e2e` (e2e/awsx-standin) builds through the real engine.
+ */
+export function awsxVpcLayout(name: string, inputs: Record<string, any>, regionZones: string[]): { subnets: AwsxSubnetLayout[]; dns: MockedVpcDns } {
+    const zones: string[] = Array.isArray(inputs.availabilityZoneNames)
+        ? inputs.availabilityZoneNames
+        : regionZones.slice(0, inputs.numberOfAvailabilityZones ?? AWSX_DEFAULT_ZONE_COUNT);
+    const types: string[] = Array.isArray(inputs.subnetSpecs) ? inputs.subnetSpecs.map((spec: { type: string }) => spec.type) : [...AWSX_DEFAULT_SUBNET_TYPES];
+    const subnets: AwsxSubnetLayout[] = [];
+    for (const type of types.filter((t): t is MockedAwsxSubnet["type"] => t === "Public" || t === "Private" || t === "Isolated")) {
+        zones.forEach((availabilityZone, zoneIndex) => {
+            // awsx names each subnet, and its route table, `<vpc>-<type>-<zone number>`.
+            subnets.push({ name: `${name}-${type.toLowerCase()}-${zoneIndex + 1}`, availabilityZone, type, zoneIndex });
+        });
+    }
+    return {
+        subnets,
+        dns: {
+            enableDnsSupport: inputs.enableDnsSupport ?? AWSX_DEFAULT_DNS.enableDnsSupport,
+            enableDnsHostnames: inputs.enableDnsHostnames ?? AWSX_DEFAULT_DNS.enableDnsHostnames,
+        },
+    };
+}
+
 /**
  * What `awsx.ec2.Vpc` reports once deployed. Under Pulumi mocks a remote component is a single
  * opaque registration (its children are built by the awsx plugin, which mocks never run), so
@@ -41,25 +76,15 @@ export function mockAwsxVpc(
     regionZones: string[],
     idFor: IdFor,
 ): { outputs: Record<string, unknown>; subnets: MockedAwsxSubnet[]; dns: MockedVpcDns } {
-    const zones: string[] = Array.isArray(inputs.availabilityZoneNames)
-        ? inputs.availabilityZoneNames
-        : regionZones.slice(0, inputs.numberOfAvailabilityZones ?? AWSX_DEFAULT_ZONE_COUNT);
-    const types: string[] = Array.isArray(inputs.subnetSpecs) ? inputs.subnetSpecs.map((spec: { type: string }) => spec.type) : [...AWSX_DEFAULT_SUBNET_TYPES];
+    const layout = awsxVpcLayout(name, inputs, regionZones);
     const vpcId = idFor("aws:ec2/vpc:Vpc", name);
-    const subnets: MockedAwsxSubnet[] = [];
-    for (const type of types.filter((t): t is MockedAwsxSubnet["type"] => t === "Public" || t === "Private" || t === "Isolated")) {
-        zones.forEach((availabilityZone, i) => {
-            // awsx names each subnet, and its route table, `<vpc>-<type>-<zone number>`.
-            const childName = `${name}-${type.toLowerCase()}-${i + 1}`;
-            subnets.push({
-                id: idFor("aws:ec2/subnet:Subnet", childName),
-                vpcId,
-                availabilityZone,
-                routeTableId: idFor("aws:ec2/routeTable:RouteTable", childName),
-                type,
-            });
-        });
-    }
+    const subnets: MockedAwsxSubnet[] = layout.subnets.map((subnet) => ({
+        id: idFor("aws:ec2/subnet:Subnet", subnet.name),
+        vpcId,
+        availabilityZone: subnet.availabilityZone,
+        routeTableId: idFor("aws:ec2/routeTable:RouteTable", subnet.name),
+        type: subnet.type,
+    }));
     const idsOf = (type: MockedAwsxSubnet["type"]) => subnets.filter((s) => s.type === type).map((s) => s.id);
     return {
         outputs: {
@@ -69,9 +94,6 @@ export function mockAwsxVpc(
             isolatedSubnetIds: idsOf("Isolated"),
         },
         subnets,
-        dns: {
-            enableDnsSupport: inputs.enableDnsSupport ?? AWSX_DEFAULT_DNS.enableDnsSupport,
-            enableDnsHostnames: inputs.enableDnsHostnames ?? AWSX_DEFAULT_DNS.enableDnsHostnames,
-        },
+        dns: layout.dns,
     };
 }

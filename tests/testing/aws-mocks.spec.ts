@@ -13,6 +13,13 @@ describe("MockAws", () => {
         });
     });
 
+    it("answers getSubnet with the VPC the subnet was made in", () => {
+        const aws = new MockAws();
+        const { id } = aws.newResource({ type: "aws:ec2/subnet:Subnet", name: "app-private-1", inputs: { vpcId: "vpc-0123456789abcdef0", availabilityZone: "us-east-1b", cidrBlock: "10.0.0.0/20" } });
+        const subnet = aws.call({ token: "aws:ec2/getSubnet:getSubnet", inputs: { id }, provider: "" });
+        expect(subnet).to.include({ vpcId: "vpc-0123456789abcdef0", availabilityZone: "us-east-1b" });
+    });
+
     it("names a FIFO queue with the .fifo suffix AWS requires", () => {
         const { state } = new MockAws().newResource({ type: "aws:sqs/queue:Queue", name: "jobs", inputs: { fifoQueue: true } });
         expect(String(state.name)).to.match(/^jobs-[0-9a-f]{7}\.fifo$/);

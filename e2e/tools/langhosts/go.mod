@@ -1,8 +1,11 @@
-module github.com/pulumi-vpc-lambda/e2e/tools/nodejs
+module github.com/pulumi-vpc-lambda/e2e/tools/langhosts
 
 go 1.26
 
-tool github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs
+tool (
+	github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs
+	github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python
+)
 
 require (
 	github.com/Microsoft/go-winio v0.5.2 // indirect
