@@ -10,6 +10,7 @@ import { predictReachability } from "../../sdk/validation/needs";
 import { InvalidNetworkArgumentsError } from "../../sdk/validation/problems";
 import { diagnosticsEnvironmentProblems } from "../../sdk/validation/diagnostics-environment";
 import { MockStack } from "../../sdk/testing/mock-stack";
+import { targets } from "../helpers/diagnostics-targets";
 import { runFresh } from "../helpers/mock-network";
 import { planFor } from "../helpers/plan";
 
@@ -23,14 +24,6 @@ const handler = require(DIAGNOSTICS_HANDLER_FILE) as { expandCompactConfig: (val
 /** The interface endpoints of `npm run bench`'s large network (bench/programs/large). */
 const LARGE_NETWORK_SERVICES = ["secretsmanager", "ssm", "ssmmessages", "sts", "kms", "sqs", "sns", "lambda", "ecr.api", "ecr.dkr", "xray", "logs", "monitoring", "events", "states", "kinesis-streams", "elasticloadbalancing", "ec2", "rds", "execute-api"];
 const SERVICES = ["secretsmanager", "ssm", "sts", "kms", "sqs", "sns", "lambda", "ecr.api", "ecr.dkr", "xray", "logs", "ec2", "events", "monitoring", "states", "athena", "glue", "kinesis-streams", "elasticache", "rds"];
-/** A host name of `length` characters (labels of at most 63, as DNS allows), like a long private hosted zone record. */
-function host(i: number, length: number): string {
-    const suffix = `.db${String(i).padStart(2, "0")}.example.internal`;
-    const labels = "x".repeat(length - suffix.length).match(/.{1,60}/g)!;
-    const name = labels.join(".").slice(0, length - suffix.length);
-    return `${name.replace(/\.$/, "y")}${suffix}`;
-}
-const targets = (count: number, length: number) => Array.from({ length: count }, (_, i) => ({ host: host(i, length), port: 5432 }));
 const network = (hostLength: number): VpcLambdaNetworkArgs => ({
     pattern: NetworkPattern.PrivateWithEndpoints,
     cidrBlock: "10.0.0.0/16",
