@@ -4,7 +4,8 @@ import { NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
 import { AWS_LIMITS } from "../../sdk/aws-limits";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { DIAGNOSTICS_CONFIG_VARIABLE, DIAGNOSTICS_HANDLER_FILE } from "../../sdk/diagnostics/handler-code";
-import { diagnosticsEnvironment, lambdaEnvironmentBytes } from "../../sdk/plan/diagnostics-environment";
+import { diagnosticsEnvironment, encodeDiagnosticsConfiguration, lambdaEnvironmentBytes } from "../../sdk/plan/diagnostics-environment";
+import type { DiagnosticsConfiguration } from "../../sdk/plan/types";
 import { encodeExpectations } from "../../sdk/reachability/expectations";
 import { predictReachability } from "../../sdk/validation/needs";
 import { InvalidNetworkArgumentsError } from "../../sdk/validation/problems";
@@ -69,6 +70,33 @@ describe("plan: the diagnostics function's environment fits Lambda's 4 KB", () =
             },
             endpointGroupId: "sg-0aaaaaaaaaaaaaaaa",
         });
+    });
+
+    it("writes the compact form field by field: gateway and interface services apart, no blocked hops nor endpoints' group when there are none", () => {
+        const configuration: DiagnosticsConfiguration = {
+            pattern: NetworkPattern.PrivateWithEndpoints,
+            internetExpected: false,
+            services: [
+                { service: "s3", endpointType: "Gateway" },
+                { service: "sqs", endpointType: "Interface" },
+                { service: "dynamodb", endpointType: "Gateway" },
+                { service: "sts", endpointType: "Interface" },
+            ],
+            dualStack: true,
+        };
+        const encoded = encodeDiagnosticsConfiguration(configuration, {
+            targets: [{ host: "db.internal", port: 5432 }],
+            vpcCidrBlocks: ["10.0.0.0/16", "2600:1f18:abcd:ef00::/56"],
+            expectations: { matrix: "i4=R", blockedHops: {} },
+        });
+        expect(JSON.parse(encoded)).to.deep.equal({ v: 1, p: "PrivateWithEndpoints", i: 0, d: 1, g: ["s3", "dynamodb"], e: ["sqs", "sts"], t: [["db.internal", 5432]], c: ["10.0.0.0/16", "2600:1f18:abcd:ef00::/56"], x: "i4=R" });
+    });
+
+    it("gives the function's DNS lookups 16 threads beside the configuration", () => {
+        const configuration: DiagnosticsConfiguration = { pattern: NetworkPattern.Isolated, internetExpected: false, services: [], dualStack: false };
+        const variables = diagnosticsEnvironment(configuration, { targets: [], vpcCidrBlocks: ["10.0.0.0/16"], expectations: { matrix: "", blockedHops: {} } });
+        expect(Object.keys(variables)).to.deep.equal([DIAGNOSTICS_CONFIG_VARIABLE, "UV_THREADPOOL_SIZE"]);
+        expect(variables.UV_THREADPOOL_SIZE).to.equal("16");
     });
 
     it("counts the expected matrix, with every group id not known yet at its longest: the bench's large network with a need per service fits beside 20 targets of 100-character hosts", () => {
