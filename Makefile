@@ -1,7 +1,7 @@
 # Everything here works on a fresh clone with Node.js 22 or later (CI tests 22 and 24) and npm;
 # nothing needs the Pulumi CLI or an AWS account unless the target says so.
 # `make help` lists the targets and variables from their `##` comments: give every new one such a comment.
-.PHONY: help install build test plan schema lint clean preview up sdk policy-pack pulumi-cli e2e-tools e2e mutation mutation-incremental
+.PHONY: help install build test plan schema lint clean preview up sdk policy-pack pulumi-cli e2e-tools e2e mutation mutation-incremental mutation-reachability
 
 NODE_MODULES := node_modules/.package-lock.json
 
@@ -22,7 +22,7 @@ test: build
 
 ## Mutation testing of the pure core (sdk/plan, sdk/validation) with StrykerJS:
 ## every mutant again, the committed reports/stryker-incremental.json rewritten, and a failure when
-## sdk/plan or sdk/validation scores below 90%. CPU-heavy (about 30 minutes on 2 cores). README "Testing".
+## sdk/plan or sdk/validation scores below 90%. CPU-heavy (about 40 minutes on 2 cores). README "Testing".
 mutation: build
 	npx stryker run --incremental --force
 	node dist/tests/mutation/score-by-folder.js
@@ -31,6 +31,11 @@ mutation: build
 mutation-incremental: build
 	npx stryker run --incremental
 	node dist/tests/mutation/score-by-folder.js
+
+## Mutation score of the reachability model (reported, not gated; about 1.5 hours): its own config and incremental file.
+mutation-reachability: build
+	npx stryker run stryker.reachability.config.mjs --incremental
+	node dist/tests/mutation/score-by-folder.js reports/mutation-reachability/mutation.json
 
 ## The offline plan of the root Pulumi.yaml program (what `pulumi preview` would create).
 plan: build

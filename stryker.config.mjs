@@ -1,11 +1,10 @@
-// Mutation testing of the pure core: Stryker changes the code of sdk/plan and sdk/validation
-// one small edit at a time (a `<` to `<=`, a string to "", a branch to `true`)
-// and runs the specs that cover them; a change no spec notices is a hole in the specs.
-// `make mutation` runs it all; CI runs `--incremental` against reports/stryker-incremental.json,
-// so that only what changed since the committed results is mutated again. README "Testing".
+// Mutation testing of the pure core: Stryker changes the code of sdk/plan and sdk/validation one
+// small edit at a time (a `<` to `<=`, a string to "", a branch to `true`) and runs the specs that
+// cover them; a change no spec notices is a hole in the specs. `make mutation` runs it all; CI
+// runs `--incremental` against reports/stryker-incremental.json, so that only what changed since
+// the committed results is mutated again. sdk/reachability has its own configuration,
+// stryker.reachability.config.mjs (`make mutation-reachability`). README "Testing".
 export default {
-    // sdk/reachability (about 3,000 more mutants) joins once a full run of it can be committed:
-    // until its results are in reports/stryker-incremental.json, every CI run would mutate all of it.
     mutate: ["sdk/plan/**/*.ts", "sdk/validation/**/*.ts"],
     testRunner: "mocha",
     // The pure specs only, run as TypeScript through a transpile-only require hook: no build per

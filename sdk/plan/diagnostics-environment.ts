@@ -35,6 +35,7 @@ export interface CompactDiagnosticsConfiguration {
 /** The values of the configuration only known once resources exist (a target's host, the VPC's blocks, the security groups' ids), resolved. */
 export interface ResolvedDiagnosticsValues {
     targets: { host: string; port: number; securityGroupId?: string }[];
+    /** The VPC's IPv4 and IPv6 blocks, none empty (a VPC without IPv6 has no second block). */
     vpcCidrBlocks: string[];
     /** The reachability predicted for the network's functions, each security group by its id. */
     expectations: EncodedExpectations;
@@ -51,7 +52,7 @@ export function encodeDiagnosticsConfiguration(configuration: DiagnosticsConfigu
         g: configuration.services.filter((s) => s.endpointType === "Gateway").map((s) => s.service),
         e: configuration.services.filter((s) => s.endpointType === "Interface").map((s) => s.service),
         t: resolved.targets.map((t) => (t.securityGroupId ? [t.host, t.port, t.securityGroupId] : [t.host, t.port])),
-        c: resolved.vpcCidrBlocks.filter(Boolean),
+        c: resolved.vpcCidrBlocks,
         x: resolved.expectations.matrix,
         ...(Object.keys(resolved.expectations.blockedHops).length > 0 ? { f: resolved.expectations.blockedHops } : {}),
         ...(resolved.endpointGroupId ? { n: resolved.endpointGroupId } : {}),

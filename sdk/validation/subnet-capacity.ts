@@ -20,7 +20,7 @@ const LAMBDA_ADDRESSES_AT_LEAST = 1;
 export function subnetCapacityProblems(plan: NetworkPlan): ArgumentProblem[] {
     const lambdaSubnet = plan.subnets.find((s) => s.role === "lambda");
     const endpoints = plan.interfaceEndpoints.length;
-    if (plan.vpc.kind !== "new" || !lambdaSubnet || endpoints === 0) {
+    if (plan.vpc.kind !== "new" || !lambdaSubnet) {
         return [];
     }
     const block = parseIpv4Block(lambdaSubnet.cidrBlock);
@@ -44,10 +44,14 @@ export function subnetCapacityProblems(plan: NetworkPlan): ArgumentProblem[] {
     ];
 }
 
-/** The longest VPC prefix whose Lambda subnets (an eighth each) hold `needed` usable addresses. */
+/**
+ * The longest VPC prefix whose Lambda subnets (an eighth each) hold `needed` usable addresses.
+ * Validation caps interfaceEndpoints at AWS's 50 per VPC, so `needed` is at most 51, which a /26
+ * subnet holds: the loop ends long before a VPC prefix would pass /16.
+ */
 function largestFittingVpcPrefix(needed: number): number {
     let subnetPrefix = AWS_LIMITS.maxPrefixLength;
-    while (usableAddresses(subnetPrefix) < needed && subnetPrefix > AWS_LIMITS.minPrefixLength + LAYOUT.lambdaPrefixDelta) {
+    while (usableAddresses(subnetPrefix) < needed) {
         subnetPrefix--;
     }
     return subnetPrefix - LAYOUT.lambdaPrefixDelta;

@@ -4,12 +4,14 @@ import { NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
 import { AWS_LIMITS } from "../../sdk/aws-limits";
 import { VpcLambdaNetwork } from "../../sdk/component";
 import { DIAGNOSTICS_CONFIG_VARIABLE, DIAGNOSTICS_HANDLER_FILE } from "../../sdk/diagnostics/handler-code";
-import { diagnosticsEnvironment, lambdaEnvironmentBytes } from "../../sdk/plan/diagnostics-environment";
+import { diagnosticsEnvironment, encodeDiagnosticsConfiguration, lambdaEnvironmentBytes } from "../../sdk/plan/diagnostics-environment";
+import type { DiagnosticsConfiguration } from "../../sdk/plan/types";
 import { encodeExpectations } from "../../sdk/reachability/expectations";
 import { predictReachability } from "../../sdk/validation/needs";
 import { InvalidNetworkArgumentsError } from "../../sdk/validation/problems";
 import { diagnosticsEnvironmentProblems } from "../../sdk/validation/diagnostics-environment";
 import { MockStack } from "../../sdk/testing/mock-stack";
+import { targets } from "../helpers/diagnostics-targets";
 import { runFresh } from "../helpers/mock-network";
 import { planFor } from "../helpers/plan";
 
@@ -23,14 +25,6 @@ const handler = require(DIAGNOSTICS_HANDLER_FILE) as { expandCompactConfig: (val
 /** The interface endpoints of `npm run bench`'s large network (bench/programs/large). */
 const LARGE_NETWORK_SERVICES = ["secretsmanager", "ssm", "ssmmessages", "sts", "kms", "sqs", "sns", "lambda", "ecr.api", "ecr.dkr", "xray", "logs", "monitoring", "events", "states", "kinesis-streams", "elasticloadbalancing", "ec2", "rds", "execute-api"];
 const SERVICES = ["secretsmanager", "ssm", "sts", "kms", "sqs", "sns", "lambda", "ecr.api", "ecr.dkr", "xray", "logs", "ec2", "events", "monitoring", "states", "athena", "glue", "kinesis-streams", "elasticache", "rds"];
-/** A host name of `length` characters (labels of at most 63, as DNS allows), like a long private hosted zone record. */
-function host(i: number, length: number): string {
-    const suffix = `.db${String(i).padStart(2, "0")}.example.internal`;
-    const labels = "x".repeat(length - suffix.length).match(/.{1,60}/g)!;
-    const name = labels.join(".").slice(0, length - suffix.length);
-    return `${name.replace(/\.$/, "y")}${suffix}`;
-}
-const targets = (count: number, length: number) => Array.from({ length: count }, (_, i) => ({ host: host(i, length), port: 5432 }));
 const network = (hostLength: number): VpcLambdaNetworkArgs => ({
     pattern: NetworkPattern.PrivateWithEndpoints,
     cidrBlock: "10.0.0.0/16",
@@ -76,6 +70,33 @@ describe("plan: the diagnostics function's environment fits Lambda's 4 KB", () =
             },
             endpointGroupId: "sg-0aaaaaaaaaaaaaaaa",
         });
+    });
+
+    it("writes the compact form field by field: gateway and interface services apart, no blocked hops nor endpoints' group when there are none", () => {
+        const configuration: DiagnosticsConfiguration = {
+            pattern: NetworkPattern.PrivateWithEndpoints,
+            internetExpected: false,
+            services: [
+                { service: "s3", endpointType: "Gateway" },
+                { service: "sqs", endpointType: "Interface" },
+                { service: "dynamodb", endpointType: "Gateway" },
+                { service: "sts", endpointType: "Interface" },
+            ],
+            dualStack: true,
+        };
+        const encoded = encodeDiagnosticsConfiguration(configuration, {
+            targets: [{ host: "db.internal", port: 5432 }],
+            vpcCidrBlocks: ["10.0.0.0/16", "2600:1f18:abcd:ef00::/56"],
+            expectations: { matrix: "i4=R", blockedHops: {} },
+        });
+        expect(JSON.parse(encoded)).to.deep.equal({ v: 1, p: "PrivateWithEndpoints", i: 0, d: 1, g: ["s3", "dynamodb"], e: ["sqs", "sts"], t: [["db.internal", 5432]], c: ["10.0.0.0/16", "2600:1f18:abcd:ef00::/56"], x: "i4=R" });
+    });
+
+    it("gives the function's DNS lookups 16 threads beside the configuration", () => {
+        const configuration: DiagnosticsConfiguration = { pattern: NetworkPattern.Isolated, internetExpected: false, services: [], dualStack: false };
+        const variables = diagnosticsEnvironment(configuration, { targets: [], vpcCidrBlocks: ["10.0.0.0/16"], expectations: { matrix: "", blockedHops: {} } });
+        expect(Object.keys(variables)).to.deep.equal([DIAGNOSTICS_CONFIG_VARIABLE, "UV_THREADPOOL_SIZE"]);
+        expect(variables.UV_THREADPOOL_SIZE).to.equal("16");
     });
 
     it("counts the expected matrix, with every group id not known yet at its longest: the bench's large network with a need per service fits beside 20 targets of 100-character hosts", () => {

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { validateDualStack } from "../../sdk/validation/dual-stack";
 import { ProblemList } from "../../sdk/validation/problems";
-import { expectProblem, rejectionOf, validateLoose } from "../helpers/plan";
+import { DB_SG, expectProblem, rejectionOf, validateLoose } from "../helpers/plan";
 
 const NAT = { pattern: "PrivateWithNat" };
 
@@ -121,6 +121,24 @@ describe("validation: diagnostics targets, their shape and limits", () => {
     it("builds nothing when enabled is not a boolean, and still checks the targets", () => {
         const error = rejectionOf({ ...NAT, diagnostics: { enabled: 1, targets: [{ host: "db", port: 0 }] } });
         expect(error.problems.map((p) => p.field)).to.deep.equal(["diagnostics.enabled", "diagnostics.targets[0].port"]);
+    });
+});
+
+describe("validation: diagnostics targets, the security group a host wears", () => {
+    const withTargets = (targets: unknown) => ({ ...NAT, diagnostics: { enabled: true, targets } });
+
+    it("keeps the group a target names, as a string or an Output, and none on a target that names none", () => {
+        const fromStack = pulumi.output(DB_SG);
+        const targets = [{ host: "db.internal", port: 5432, securityGroupId: DB_SG }, { host: "cache.internal", port: 6379, securityGroupId: fromStack }, { host: "queue.internal", port: 5672 }];
+        const validated = validateLoose(withTargets(targets)).diagnostics!.targets;
+        expect(validated).to.deep.equal(targets);
+        expect(validated[2]).to.not.have.property("securityGroupId");
+    });
+
+    it("refuses a group that is not a security group id, under the target's securityGroupId", () => {
+        expectProblem(withTargets([{ host: "db.internal", port: 5432, securityGroupId: "subnet-0123456789abcdef0" }]), "diagnostics.targets[0].securityGroupId", '"subnet-0123456789abcdef0" is not a security group id such as "sg-0123456789abcdef0"');
+        expectProblem(withTargets([{ host: "db.internal", port: 5432, securityGroupId: "-0123456789abcdef0" }]), "diagnostics.targets[0].securityGroupId", "is not a security group id");
+        expectProblem(withTargets([{ host: "db.internal", port: 5432, securityGroupId: 42 }]), "diagnostics.targets[0].securityGroupId", "42 is not a security group id");
     });
 });
 

@@ -291,6 +291,12 @@ describe("validation: flowLogs.kmsKeyId (cdk-nag CloudWatchLogGroupEncrypted)", 
         );
     });
 
+    it("refuses a key that is not a string, showing a key ARN", () => {
+        expect(expectProblem({ pattern: "Isolated", flowLogs: { kmsKeyId: 42 } }, "flowLogs.kmsKeyId").message).to.equal(
+            '42 is not a string; give the KMS key\'s ARN, such as "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".',
+        );
+    });
+
     it("takes an Output as given (checked once known, when the log group is built)", () => {
         const kmsKeyId = pulumi.output(KEY);
         expect(validateLoose({ pattern: "Isolated", flowLogs: { kmsKeyId } }).flowLogs).to.include({ kmsKeyId });

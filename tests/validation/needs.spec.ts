@@ -1,6 +1,8 @@
+import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { planNetwork } from "../../sdk/plan/plan-network";
-import { unreachableNeedProblems } from "../../sdk/validation/needs";
+import { needsOf, unreachableNeedProblems, validateNeeds } from "../../sdk/validation/needs";
+import { ProblemList } from "../../sdk/validation/problems";
 import { CACHE_SG, DB_SG, expectProblem, validateLoose } from "../helpers/plan";
 
 /** The problems the component raises on a valid network whose needs its own design cannot meet. */
@@ -60,6 +62,125 @@ describe("validation: needs, their shape", () => {
     });
 });
 
+/** The needs validateNeeds keeps from `value`, and the problems it finds on the way. */
+function validated(value: unknown): { needs: ReturnType<typeof validateNeeds>; problems: { field: string; message: string }[] } {
+    const problems = new ProblemList();
+    const needs = validateNeeds(problems, value);
+    return { needs, problems: problems.problems };
+}
+
+describe("validation: needs, every answer", () => {
+    it("does not take an internet flag that is not true or false as a need", () => {
+        expect(validated({ internet: "yes" })).to.deep.equal({
+            needs: { internet: false, services: [], securityGroups: [] },
+            problems: [{ field: "needs.internet", message: '"yes" is not true or false.' }],
+        });
+    });
+
+    it("refuses services that are not a list, showing an example list", () => {
+        expect(validated({ services: "sts" }).problems).to.deep.equal([{ field: "needs.services", message: '"sts" is not a list of service names such as ["sts", "secretsmanager"].' }]);
+    });
+
+    it("refuses a service that is not a string, without reading it as one", () => {
+        expect(validated({ services: [42, null] }).problems).to.deep.equal([
+            { field: "needs.services[0]", message: '42 is not a service name such as "sts" or "ecr.api" (lowercase letters, digits, dots and dashes).' },
+            { field: "needs.services[1]", message: 'null is not a service name such as "sts" or "ecr.api" (lowercase letters, digits, dots and dashes).' },
+        ]);
+    });
+
+    it("answers a full endpoint service name with the service part alone", () => {
+        expect(validated({ services: ["com.amazonaws.us-east-1.ecr.api"] }).problems).to.deep.equal([
+            { field: "needs.services[0]", message: '"com.amazonaws.us-east-1.ecr.api" is a full endpoint service name; write only the service, e.g. "ecr.api".' },
+        ]);
+    });
+
+    it("refuses security groups that are not a list, showing an example list", () => {
+        expect(validated({ securityGroups: DB_SG }).problems).to.deep.equal([
+            { field: "needs.securityGroups", message: `"${DB_SG}" is not a list such as [{ securityGroupId: db.securityGroupId, port: 5432 }].` },
+        ]);
+    });
+
+    it("refuses a security group entry that is not an object, and only that", () => {
+        expect(validated({ securityGroups: [DB_SG] })).to.deep.equal({
+            needs: { internet: false, services: [], securityGroups: [] },
+            problems: [{ field: "needs.securityGroups[0]", message: `"${DB_SG}" is not an object such as { securityGroupId, port: 5432 }.` }],
+        });
+    });
+
+    it("keeps no security group whose id or port is refused", () => {
+        const { needs, problems } = validated({ securityGroups: [{ securityGroupId: "db", port: 5432 }, { securityGroupId: DB_SG, port: 0 }] });
+        expect(problems.map((p) => p.field)).to.deep.equal(["needs.securityGroups[0].securityGroupId", "needs.securityGroups[1].port"]);
+        expect(needs!.securityGroups).to.deep.equal([]);
+    });
+
+    it("takes one group on two ports, and two groups on one port", () => {
+        const securityGroups = [
+            { securityGroupId: DB_SG, port: 5432 },
+            { securityGroupId: DB_SG, port: 6379 },
+            { securityGroupId: CACHE_SG, port: 5432 },
+        ];
+        expect(validated({ securityGroups })).to.deep.equal({ needs: { internet: false, services: [], securityGroups }, problems: [] });
+    });
+
+    it("refuses a group repeated on the same port, naming it, and keeps it once", () => {
+        const { needs, problems } = validated({ securityGroups: [{ securityGroupId: DB_SG, port: 5432 }, { securityGroupId: DB_SG, port: 5432 }] });
+        expect(problems).to.deep.equal([{ field: "needs.securityGroups[1]", message: `repeats ${DB_SG} on port 5432; list each once.` }]);
+        expect(needs!.securityGroups).to.deep.equal([{ securityGroupId: DB_SG, port: 5432 }]);
+    });
+
+    it("refuses the same Output repeated on the same port, without quoting the Output", () => {
+        const db = pulumi.output(DB_SG);
+        expect(validated({ securityGroups: [{ securityGroupId: db, port: 5432 }, { securityGroupId: db, port: 5432 }] }).problems).to.deep.equal([
+            { field: "needs.securityGroups[1]", message: "repeats that security group on port 5432; list each once." },
+        ]);
+    });
+});
+
+describe("validation: needs, the tag that carries them", () => {
+    // A service name of `length` characters, to bring the tag to an exact length.
+    const serviceOf = (length: number) => "s".repeat(length);
+    const SHORT_SG = "sg-12345678"; // an EC2 id of the older, 8-digit form: 11 characters
+    const tagProblems = (needs: Record<string, unknown>) => validated(needs).problems.filter((p) => p.field === "needs");
+
+    // "internet", the service, "sg-12345678:5432" and an Output's group counted at its longest,
+    // 20 characters, then ":6379": 8 + 1 + n + 1 + 16 + 1 + 25 = 52 + n characters.
+    const everyKind = (n: number) => ({ internet: true, services: [serviceOf(n)], securityGroups: [{ securityGroupId: SHORT_SG, port: 5432 }, { securityGroupId: pulumi.output(DB_SG), port: 6379 }] });
+
+    it("takes needs whose tag is 256 characters, AWS's most for a tag value", () => {
+        expect(tagProblems(everyKind(204))).to.deep.equal([]);
+    });
+
+    it("refuses needs whose tag would be 257 characters, counting internet, services, each group as id:port, and the spaces between", () => {
+        expect(tagProblems(everyKind(205))).to.deep.equal([
+            {
+                field: "needs",
+                message:
+                    "adds up to 257 characters in the vpc-lambda:needs tag that carries it to the policy pack (at most, with security group ids not known yet); AWS allows 256. Declare fewer needs.",
+            },
+        ]);
+    });
+
+    it("counts nothing for internet when it is not needed", () => {
+        // The service, a space and "sg-12345678:5432": n + 17 characters.
+        expect(tagProblems({ services: [serviceOf(240)], securityGroups: [{ securityGroupId: SHORT_SG, port: 5432 }] })[0].message).to.match(/^adds up to 257 characters/);
+    });
+});
+
+describe("validation: needsOf, each need as the model reads it", () => {
+    it("quotes an Output's group as an Output, and reads it by its stand-in id", () => {
+        const db = pulumi.output(DB_SG);
+        const needs = { internet: false, services: [], securityGroups: [{ securityGroupId: db, port: 5432 }] };
+        expect(needsOf(needs, (given) => (given === db ? "sg-standin" : "sg-other"))).to.deep.equal([
+            { field: "needs.securityGroups[0]", shown: "an Output on port 5432", need: { kind: "securityGroup", securityGroupId: "sg-standin", port: 5432 } },
+        ]);
+    });
+
+    it("quotes the internet, a service, and a known group by its id", () => {
+        const needs = { internet: true, services: ["sts"], securityGroups: [{ securityGroupId: DB_SG, port: 5432 }] };
+        expect(needsOf(needs, () => "sg-standin").map((d) => d.shown)).to.deep.equal(["internet", "sts", `${DB_SG} on port 5432`]);
+    });
+});
+
 describe("validation: needs the network cannot meet, refused before anything is created", () => {
     it('refuses needs: ["sts"] with PrivateWithEndpoints and no sts endpoint, naming the need and the fix', () => {
         expect(unreachable({ pattern: "PrivateWithEndpoints", needs: { services: ["sts"] } })).to.deep.equal([
@@ -82,6 +203,15 @@ describe("validation: needs the network cannot meet, refused before anything is 
     it("refuses any AWS service in Isolated, pointing at PrivateWithEndpoints", () => {
         const [problem] = unreachable({ pattern: "Isolated", needs: { services: ["sqs"] } });
         expect(problem.message).to.match(/Pattern "Isolated" reaches no AWS service: use "PrivateWithEndpoints" with interfaceEndpoints: \["sqs"\], or "PrivateWithNat"\.$/);
+    });
+
+    it("words the internet refused without PrivateWithNat: the need, the hop, the fix", () => {
+        expect(unreachable({ pattern: "PrivateWithEndpoints", needs: { internet: true } })).to.deep.equal([
+            {
+                field: "needs.internet",
+                message: 'internet cannot be reached: app-lambda-rt-1 has no 0.0.0.0/0 route: the traffic has nowhere to go. Only pattern "PrivateWithNat" routes the functions to the internet: use it, or drop needs.internet.',
+            },
+        ]);
     });
 
     it("refuses the internet without PrivateWithNat", () => {

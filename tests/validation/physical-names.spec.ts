@@ -52,6 +52,34 @@ describe("validation: the names AWS derives from the component's name", () => {
         expect(problemsFor(nameOfLength(60), { pattern: NetworkPattern.Isolated, flowLogs: { enabled: false } })).to.deep.equal([]);
     });
 
+    it("lists every character AWS refuses, once each, and says what to name the network and how a running one keeps its resources", () => {
+        const iam = problemsFor("orders api!  v2").find((p) => p.message.includes("IAM role name"))!;
+        expect(iam.field).to.equal("name");
+        expect(iam.message).to.contain('"orders api!  v2" has " ", "!", which AWS does not allow in the IAM role name');
+        expect(iam.message).to.contain('Name the network with letters, digits, "-" and "_" only (a running network keeps its resources when renamed through the aliases resource option).');
+    });
+
+    it("says how a running network keeps its resources when asked to shorten its name", () => {
+        const [problem] = problemsFor(nameOfLength(43));
+        expect(problem.message).to.contain("42 characters or fewer (a running network keeps its resources when renamed through the aliases resource option).");
+    });
+
+    it("measures a kind by its longest name wherever it stands among the kind's resources", () => {
+        // The security groups are lambda-sg, lambda-replacement-sg and endpoint-sg: the longest is not the last.
+        const withEndpoints: VpcLambdaNetworkArgs = { pattern: NetworkPattern.PrivateWithEndpoints, interfaceEndpoints: ["sqs"], flowLogs: { enabled: false } };
+        expect(problemsFor(nameOfLength(225), withEndpoints).filter((p) => p.message.includes("security group name"))).to.deep.equal([]);
+        const group = problemsFor(nameOfLength(226), withEndpoints).find((p) => p.message.includes("security group name"))!;
+        expect(group.message).to.contain(`"${nameOfLength(226)}-lambda-replacement-sg-<7 random>"`).and.contain("would be 256, over AWS's 255").and.contain("225 characters or fewer");
+    });
+
+    it("names the first of a kind's names when two are the longest", () => {
+        // No two keys of a kind are the same length in today's plans; a plan whose are gets the first named, as the rule promises.
+        const plan = planFor({ pattern: NetworkPattern.Isolated, flowLogs: { enabled: false } }, nameOfLength(234));
+        const tied = { ...plan, securityGroups: plan.securityGroups.map((g, i) => ({ ...g, key: ["lambda-sg-one", "lambda-sg-two"][i] })) };
+        const group = physicalNameProblems(tied).find((p) => p.message.includes("security group name"))!;
+        expect(group.message).to.contain(`"${nameOfLength(234)}-lambda-sg-one-<7 random>"`).and.contain("233 characters or fewer");
+    });
+
     it("makes the constructor throw before any resource is registered", async () => {
         const stack = await MockStack.install();
         expect(() => new VpcLambdaNetwork("orders api", { pattern: NetworkPattern.Isolated })).to.throw(InvalidNetworkArgumentsError, /name: "orders api" has " "/);

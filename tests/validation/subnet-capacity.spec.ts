@@ -29,6 +29,21 @@ describe("validation: the Lambda subnets hold the interface endpoints", () => {
         expect(subnetCapacityProblems(planFor(withEndpoints(11, "10.0.0.0/25")))).to.have.length(1);
     });
 
+    it("suggests the longest VPC prefix whose Lambda subnets hold exactly the addresses needed", () => {
+        // 26 endpoints and the functions' interface need 27 addresses: a /27 Lambda subnet's 27 usable, in a /24.
+        const services = Array.from({ length: 26 }, (_, i) => `service${i}`);
+        const [problem] = subnetCapacityProblems(planFor({ pattern: NetworkPattern.PrivateWithEndpoints, cidrBlock: "10.0.0.0/25", interfaceEndpoints: services }));
+        expect(problem.message).to.contain("27 addresses").and.contain("Use a cidrBlock of /24 or larger");
+    });
+
+    it("judges the Lambda subnets, not the smaller public ones, wherever the plan lists them", () => {
+        // A /22 with NAT has /25 Lambda subnets (123 usable) and /28 public ones (11 usable).
+        const plan = planFor({ pattern: NetworkPattern.PrivateWithNat, cidrBlock: "10.0.0.0/22", interfaceEndpoints: SERVICES });
+        const publicFirst = { ...plan, subnets: [...plan.subnets].reverse() };
+        expect(publicFirst.subnets[0].role).to.equal("public");
+        expect(subnetCapacityProblems(publicFirst)).to.deep.equal([]);
+    });
+
     it("accepts 13 endpoints in a /24, whose /27 Lambda subnets have 27 usable addresses", () => {
         expect(subnetCapacityProblems(planFor(withEndpoints(13, "10.0.0.0/24")))).to.deep.equal([]);
     });
