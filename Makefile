@@ -1,7 +1,7 @@
 # Everything here works on a fresh clone with Node.js 22 or later (CI tests 22 and 24) and npm;
 # nothing needs the Pulumi CLI or an AWS account unless the target says so.
 # `make help` lists the targets and variables from their `##` comments: give every new one such a comment.
-.PHONY: help install build test plan schema lint clean preview up sdk policy-pack pulumi-cli e2e-tools e2e mutation mutation-incremental mutation-reachability
+.PHONY: help install build chromium test plan schema lint clean preview up sdk policy-pack pulumi-cli e2e-tools e2e mutation mutation-incremental mutation-reachability
 
 NODE_MODULES := node_modules/.package-lock.json
 
@@ -16,8 +16,13 @@ $(NODE_MODULES): package.json package-lock.json
 build: install
 	npx tsc -p tsconfig.json
 
+## Debian's Chromium for the render spec (tests/render): nothing when installed, apt-get install when
+## missing and run as root, otherwise one line saying what to run (exit 2).
+chromium:
+	@tests/render/install-chromium.sh
+
 ## The whole test suite, including the install test of the packed tarball; ends with "N passed, N failed".
-test: build
+test: build chromium
 	npx mocha
 
 ## Mutation testing of the pure core (sdk/plan, sdk/validation) with StrykerJS:

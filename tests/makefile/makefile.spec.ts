@@ -58,4 +58,12 @@ describe("Makefile", function () {
         expect(result.code, result.stderr).to.equal(0);
         expect(result.stdout).to.include("node dist/cli/main.js plan");
     });
+
+    it("sets Chromium up before make test runs the suite, so that a fresh machine passes", async () => {
+        const result = await make("-n", "test");
+        expect(result.code, result.stderr).to.equal(0);
+        const chromium = result.stdout.indexOf("tests/render/install-chromium.sh");
+        expect(chromium, result.stdout).to.be.greaterThan(-1);
+        expect(chromium, "before mocha").to.be.lessThan(result.stdout.indexOf("npx mocha"));
+    });
 });

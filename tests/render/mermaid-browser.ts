@@ -10,7 +10,8 @@ import { BrowserContext, chromium, Page } from "playwright-core";
  * Mermaid bundle is read from node_modules.
  */
 
-export const CHROMIUM = "/usr/bin/chromium";
+/** Debian's Chromium, or the one VPC_LAMBDA_CHROMIUM names (tests/render/install-chromium.sh reads the same variable). */
+export const CHROMIUM = process.env.VPC_LAMBDA_CHROMIUM ?? "/usr/bin/chromium";
 const MERMAID_BUNDLE = require.resolve("mermaid/dist/mermaid.min.js");
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -34,7 +35,7 @@ export class MermaidBrowser {
     /** Starts Chromium with a fresh profile and loads Mermaid into a blank page; fails in one line when Chromium is missing. */
     static async launch(): Promise<MermaidBrowser> {
         if (!fs.existsSync(CHROMIUM)) {
-            throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does) to render the diagrams with Mermaid`);
+            throw new Error(`Chromium is not installed at ${CHROMIUM}: \`make test\` installs it when run as root (tests/render/install-chromium.sh); otherwise run \`sudo apt-get install -y chromium\``);
         }
         const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vpc-lambda-chromium-"));
         const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS });
