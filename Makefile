@@ -14,7 +14,7 @@ $(NODE_MODULES): package.json package-lock.json
 
 ## Compiles everything (package, tests, examples, bench, provider) into dist/.
 build: install
-	npx tsc -p tsconfig.json
+	npm run -s build
 
 ## Debian's Chromium for the render spec (tests/render): nothing when installed, apt-get install when
 ## missing and run as root, otherwise one line saying what to run (exit 2).
