@@ -2,6 +2,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
+import { ComponentSchema, inputTypeTokens, PropertySpec } from "../../provider/write-reference";
 import { SCHEMA_FILE } from "../../provider/write-schema";
 
 // Every optional argument says what happens when it is left out, in the TypeScript doc comment
@@ -9,7 +10,7 @@ import { SCHEMA_FILE } from "../../provider/write-schema";
 // other language's SDK and docs/reference.md show): a reader never has to guess from the code.
 
 const ARGS_FILE = path.join(__dirname, "..", "..", "..", "sdk", "args.ts");
-const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8"));
+const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8")) as ComponentSchema;
 const component = schema.resources["vpc-lambda:index:VpcLambdaNetwork"];
 
 /** The argument interfaces' names: the members of `ArgumentInterfaces` in sdk/args.ts. */
@@ -36,30 +37,6 @@ function optionalPropertiesWithoutDefaultTag(): { checked: number; missing: stri
     return { checked: optional.length, missing };
 }
 
-interface PropertySpec {
-    $ref?: string;
-    items?: PropertySpec;
-    optional?: boolean;
-    description?: string;
-}
-
-/** The object types the component's inputs refer to, directly or through other types. */
-function inputTypeTokens(): string[] {
-    const found = new Set<string>();
-    const visit = (spec: PropertySpec | undefined) => {
-        const token = spec?.$ref?.replace(/^#\/types\//, "");
-        if (token && !found.has(token)) {
-            found.add(token);
-            Object.values<PropertySpec>(schema.types[token]?.properties ?? {}).forEach(visit);
-        }
-        if (spec?.items) {
-            visit(spec.items);
-        }
-    };
-    Object.values<PropertySpec>(component.inputProperties).forEach(visit);
-    return [...found].filter((token) => schema.types[token].type === "object");
-}
-
 describe("defaults of optional arguments", () => {
     it("gives every optional property of every argument interface in sdk/args.ts a @default tag", () => {
         const { checked, missing } = optionalPropertiesWithoutDefaultTag();
@@ -70,7 +47,7 @@ describe("defaults of optional arguments", () => {
     it("states a default (\"Default: ...\") in the schema for every optional input of the component and of every type its inputs use", () => {
         const optional = [
             ...Object.entries<PropertySpec>(component.inputProperties).map(([name, spec]) => ({ at: `inputs.${name}`, spec })),
-            ...inputTypeTokens().flatMap((token) => Object.entries<PropertySpec>(schema.types[token].properties).map(([name, spec]) => ({ at: `${token}.${name}`, spec }))),
+            ...inputTypeTokens(schema).flatMap((token) => Object.entries<PropertySpec>(schema.types[token].properties ?? {}).map(([name, spec]) => ({ at: `${token}.${name}`, spec }))),
         ].filter(({ spec }) => spec.optional === true);
         expect(optional.length).to.be.greaterThan(20);
         expect(optional.filter(({ spec }) => !/(^|\s)Default: \S/.test(spec.description ?? "")).map(({ at }) => at)).to.deep.equal([]);
