@@ -28,7 +28,7 @@ const REGISTRY_HOSTS: { registry: string; pattern: RegExp }[] = [
     { registry: "Maven Central", pattern: domain("maven", "org") },
     { registry: "Maven Central (Apache)", pattern: hosts(["repo", "maven", "apache", "org"]) },
     { registry: "Maven Central (Sonatype)", pattern: hosts(["central", "sonatype", "com"], ["oss", "sonatype", "org"], ["s01", "oss", "sonatype", "org"]) },
-    { registry: "crates.io", pattern: domain("crates", "io") },
+    { registry: "Rust's crates registry", pattern: domain("crates", "io") },
     { registry: "Debian's mirrors", pattern: /(?<![a-z0-9.-])(deb|security|httpredir|snapshot|ftp(\.[a-z]{2})?|cdn-fastly\.deb)\.debian\.org(?!\.?[a-z0-9-])/i },
     { registry: "NuGet", pattern: domain("nuget", "org") },
     { registry: "RubyGems", pattern: domain("rubygems", "org") },
