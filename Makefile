@@ -1,7 +1,7 @@
 # Everything here works on a fresh clone with Node.js 22 or later (CI tests 22 and 24) and npm;
 # nothing needs the Pulumi CLI or an AWS account unless the target says so.
 # `make help` lists the targets and variables from their `##` comments: give every new one such a comment.
-.PHONY: help install build chromium test plan schema lint clean preview up sdk policy-pack pulumi-cli e2e-tools e2e mutation mutation-incremental mutation-reachability
+.PHONY: help install build chromium test plan schema docs lint clean preview up sdk policy-pack pulumi-cli e2e-tools e2e mutation mutation-incremental mutation-reachability
 
 NODE_MODULES := node_modules/.package-lock.json
 
@@ -50,6 +50,11 @@ plan: build
 ## it to `pulumi package add` (no Pulumi CLI needed). A test fails when the committed copy drifts.
 schema: build
 	node dist/provider/write-schema.js
+
+## docs/reference.md, every argument and output with its type, default and description, generated from
+## provider/schema.json (rewritten first, as make schema does) and sdk/args.ts. A test fails when the committed copy drifts.
+docs: schema
+	node dist/provider/write-reference.js
 
 ## Type-checks everything without writing dist/.
 lint: install

@@ -6,7 +6,10 @@ import * as pulumi from "@pulumi/pulumi";
 //
 // Each default is written twice: as `@default` for TypeScript tooling, and as a "Default: ..."
 // sentence, because the provider schema (and so every other language's SDK) carries a comment's
-// text but not its tags. tests/provider/schema.spec.ts keeps the two equal.
+// text but not its tags. tests/provider/schema.spec.ts keeps the two equal. Every optional
+// argument has one; where absence is not a value, CDK's form says what it means:
+// `@default - none (what happens without it)`, and the sentence "Default: none (...)."
+// tests/provider/defaults.spec.ts fails on an optional argument without either.
 
 /** How the Lambda subnets reach (or do not reach) anything outside the VPC. */
 export const NetworkPattern = {
@@ -186,8 +189,10 @@ export interface FlowLogSettings {
      * user guide warns that it overwrites the bucket's policy); otherwise the bucket owner must
      * add it first, or creating the flow log fails. Better to own it: an `aws.s3.BucketPolicy`
      * in your program, and `s3BucketArn` built from the policy's `bucket` output, so that the
-     * flow log is created after the policy (see the README). A bucket encrypted with a customer
-     * managed KMS key also needs the key policy to admit the delivery service.
+     * flow log is created after the policy (see docs/flow-logs.md). A bucket encrypted with a
+     * customer managed KMS key also needs the key policy to admit the delivery service.
+     * Default: none (no bucket: required with `s3`).
+     * @default - none (no bucket: required with `s3`)
      */
     s3BucketArn?: pulumi.Input<string>;
     /**
@@ -203,6 +208,8 @@ export interface FlowLogSettings {
      * (or the group's own ARN: its name is `<name>-flow-log-group-<7 random characters>`).
      * Otherwise creating the log group fails. The component checks the ARN's form and Region; it
      * cannot read the key policy.
+     * Default: none (CloudWatch Logs encrypts the log group with a key of its own).
+     * @default - none (CloudWatch Logs encrypts the log group with a key of its own)
      */
     kmsKeyId?: pulumi.Input<string>;
     /**
@@ -248,6 +255,8 @@ export interface ExistingVpc {
     /**
      * The route tables of those subnets. Gateway endpoints (S3, DynamoDB) are attached to them;
      * without route tables no gateway endpoint can be built.
+     * Default: none (no gateway endpoint is built, and a warning says so).
+     * @default - none (no gateway endpoint is built, and a warning says so)
      */
     routeTableIds?: pulumi.Input<string>[];
 }
@@ -265,6 +274,8 @@ export interface DiagnosticsTarget {
      * The security group the host wears (a database's group): the live check then compares the
      * connection with the reachability predicted for that group and port, which exists when the
      * group is in `allowTo` or `needs`.
+     * Default: none (the host is probed; no group's predicted reachability is compared with it).
+     * @default - none (the host is probed; no group's predicted reachability is compared with it)
      */
     securityGroupId?: pulumi.Input<string>;
 }
@@ -312,9 +323,18 @@ export interface VpcLambdaNetworkArgs {
      * @default 2
      */
     numberOfAvailabilityZones?: number;
-    /** The Availability Zones to use, e.g. `["us-east-1a", "us-east-1b"]` (1 to 6, distinct). */
+    /**
+     * The Availability Zones to use, e.g. `["us-east-1a", "us-east-1b"]` (1 to 6, distinct). Not
+     * with `numberOfAvailabilityZones`.
+     * Default: none (the first `numberOfAvailabilityZones` zones the region lists).
+     * @default - none (the first `numberOfAvailabilityZones` zones the region lists)
+     */
     availabilityZoneNames?: string[];
-    /** NAT gateway placement. Only with `PrivateWithNat`. */
+    /**
+     * NAT gateway placement. Only with `PrivateWithNat`.
+     * Default: { strategy: "OnePerAz" } with `PrivateWithNat`.
+     * @default { strategy: "OnePerAz" } with `PrivateWithNat`
+     */
     natGateways?: NatGatewayConfiguration;
     /**
      * Gateway endpoints to build on every Lambda route table (`s3`, `dynamodb`). They cost
@@ -336,11 +356,23 @@ export interface VpcLambdaNetworkArgs {
      * @default []
      */
     interfaceEndpoints?: string[];
-    /** Security groups (databases, caches, file systems) the functions may connect to over TCP. */
+    /**
+     * Security groups (databases, caches, file systems) the functions may connect to over TCP.
+     * Default: [].
+     * @default []
+     */
     allowTo?: AllowToTarget[];
-    /** VPC flow logs, on by default: to CloudWatch Logs, or to an S3 bucket you own. */
+    /**
+     * VPC flow logs, on by default: to CloudWatch Logs, or to an S3 bucket you own.
+     * Default: { enabled: true, destination: "cloud-watch-logs", retentionInDays: 90, trafficType: "ALL", maxAggregationInterval: 600 }.
+     * @default { enabled: true, destination: "cloud-watch-logs", retentionInDays: 90, trafficType: "ALL", maxAggregationInterval: 600 }
+     */
     flowLogs?: FlowLogSettings;
-    /** Build into a VPC you already own instead of creating one. */
+    /**
+     * Build into a VPC you already own instead of creating one.
+     * Default: none (a new VPC is created, with `cidrBlock`).
+     * @default - none (a new VPC is created, with `cidrBlock`)
+     */
     existingVpc?: ExistingVpc;
     /**
      * IPv6 beside IPv4. A new VPC gets an Amazon-provided /56 and every subnet a /64 of it (the
@@ -352,20 +384,30 @@ export interface VpcLambdaNetworkArgs {
      * block: Lambda does not support IPv6-only subnets); a lookup checks them. Turning it on
      * later updates the VPC and subnets in place. Turning it off again replaces nothing, but AWS
      * refuses it in one `pulumi up`: the VPC, updated before its subnets, cannot give up its /56
-     * while they hold /64s of it (see the README for the steps).
+     * while they hold /64s of it (see docs/operating.md for the steps).
      * Default: false.
      * @default false
      */
     dualStack?: boolean;
-    /** An in-VPC function for troubleshooting the network (output `diagnosticsFunctionName`). Default: off. */
+    /**
+     * An in-VPC function for troubleshooting the network (output `diagnosticsFunctionName`).
+     * Default: none (no diagnostics function).
+     * @default - none (no diagnostics function)
+     */
     diagnostics?: DiagnosticsSettings;
     /**
      * What the functions must reach: the internet, AWS services, security groups on a port.
      * Checked against the network before anything is created, and written on the Lambda
-     * security group (tag `vpc-lambda:needs`) for the policy pack. Default: none declared.
+     * security group (tag `vpc-lambda:needs`) for the policy pack.
+     * Default: none (nothing declared: no check, and no `vpc-lambda:needs` tag).
+     * @default - none (nothing declared: no check, and no `vpc-lambda:needs` tag)
      */
     needs?: NetworkNeeds;
-    /** Tags applied to every resource the component creates, beside a `Name` tag. */
+    /**
+     * Tags applied to every resource the component creates, beside a `Name` tag.
+     * Default: {}.
+     * @default {}
+     */
     tags?: Record<string, pulumi.Input<string>>;
 }
 

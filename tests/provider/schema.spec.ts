@@ -14,7 +14,10 @@ const COMPONENT = "vpc-lambda:index:VpcLambdaNetwork";
 const component = schema.resources[COMPONENT];
 const typeRef = (name: string) => `#/types/vpc-lambda:index:${name}`;
 
-/** Every `@default` in sdk/args.ts, as `{ interface, property, value }`. */
+/**
+ * Every `@default` in sdk/args.ts, as `{ interface, property, value }`. CDK's prose form,
+ * `@default - none (what absence means)`, is the value after its "- ".
+ */
 function documentedDefaults(): { owner: string; property: string; value: string }[] {
     const file = path.join(__dirname, "..", "..", "..", "sdk", "args.ts");
     const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
@@ -25,7 +28,8 @@ function documentedDefaults(): { owner: string; property: string; value: string 
         }
         for (const member of node.members) {
             for (const tag of ts.getJSDocTags(member).filter((t) => t.tagName.text === "default")) {
-                found.push({ owner: node.name.text, property: (member.name as ts.Identifier).text, value: ts.getTextOfJSDocComment(tag.comment)?.trim() ?? "" });
+                const value = ts.getTextOfJSDocComment(tag.comment)?.trim() ?? "";
+                found.push({ owner: node.name.text, property: (member.name as ts.Identifier).text, value: value.replace(/^- /, "") });
             }
         }
     });
