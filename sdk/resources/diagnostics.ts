@@ -9,6 +9,7 @@ import { encodeExpectations } from "../reachability/expectations";
 import { diagnosticsEnvironmentProblem } from "../validation/diagnostics-environment";
 import type { PlannedReachability } from "../validation/needs";
 import type { BuildContext } from "./context";
+import { vpcCidrBlocks } from "./lookup-answers";
 
 /** What the diagnostics function is attached to: the network's own subnets, groups and policy. */
 export interface DiagnosticsNetwork {
@@ -116,8 +117,5 @@ export function buildDiagnostics(ctx: BuildContext, plan: DiagnosticsPlan, netwo
 
 /** An existing VPC's IPv4 and IPv6 blocks, looked up: the diagnostics function calls addresses in them private. */
 export function existingVpcCidrBlocks(ctx: BuildContext, vpcId: pulumi.Input<string>): pulumi.Output<string[]> {
-    const vpc = ctx.lookUpExistingVpc(vpcId);
-    return pulumi.all([vpc.cidrBlockAssociations, vpc.ipv6CidrBlock]).apply(([associations, ipv6]) =>
-        [...(associations ?? []).map((a) => a.cidrBlock), ipv6].filter((block): block is string => Boolean(block)),
-    );
+    return pulumi.all([vpcId, ctx.lookUpExistingVpc(vpcId)]).apply(([id, answer]) => vpcCidrBlocks(ctx.plan.name, answer, id));
 }

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ipv6SubnetBlock } from "../plan/cidr";
 import type { NetworkPlan, RouteTarget, ZonePlan } from "../plan/types";
 import { BuildContext, builtId } from "./context";
+import { availabilityZoneNames } from "./lookup-answers";
 
 /** The ids of what `buildNetwork` built (or was given), by plan key where planned. */
 export interface BuiltNetwork {
@@ -174,7 +175,7 @@ function zoneNameResolver(ctx: BuildContext, plan: NetworkPlan): (zone: ZonePlan
         }
         available ??= aws
             .getAvailabilityZonesOutput({ state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }, { parent: ctx.parent })
-            .apply((zones) => zones.names);
+            .apply((answer) => availabilityZoneNames(plan.name, answer));
         return available.apply((names) => {
             if (names.length < zone.number) {
                 throw new Error(
