@@ -9,6 +9,7 @@ import { encodeExpectations } from "../reachability/expectations";
 import { diagnosticsEnvironmentProblem } from "../validation/diagnostics-environment";
 import type { PlannedReachability } from "../validation/needs";
 import type { BuildContext } from "./context";
+import { createdLogGroupArn } from "./created-outputs";
 import { vpcCidrBlocks } from "./lookup-answers";
 
 /** What the diagnostics function is attached to: the network's own subnets, groups and policy. */
@@ -53,7 +54,7 @@ export function buildDiagnostics(ctx: BuildContext, plan: DiagnosticsPlan, netwo
         ctx.name(plan.logsPolicyKey),
         {
             description: `Lets the diagnostics function of ${ctx.plan.name} write to its own log group`,
-            policy: logGroup.arn.apply((arn) => JSON.stringify(logGroupWriterPolicy(arn))),
+            policy: logGroup.arn.apply((arn) => JSON.stringify(logGroupWriterPolicy(createdLogGroupArn(ctx.plan.name, ctx.name(plan.logGroupKey), arn)))),
             tags: ctx.tags(plan.logsPolicyKey),
         },
         ctx.options,

@@ -4,6 +4,7 @@ import { AccountContext, flowLogDeliveryPolicy, flowLogTrustPolicy } from "../pl
 import type { CloudWatchLogsDestinationPlan, FlowLogDestinationPlan } from "../plan/types";
 import { kmsKeyProblem } from "../validation/kms-key-arn";
 import { BuildContext } from "./context";
+import { createdLogGroupArn } from "./created-outputs";
 import { accountId, partitionName } from "./lookup-answers";
 
 /** The VPC's flow log, to a CloudWatch log group (with retention, through a guarded role) or to the user's S3 bucket. */
@@ -65,7 +66,9 @@ function buildCloudWatchLogsDestination(ctx: BuildContext, destination: CloudWat
         ctx.name(destination.policyKey),
         {
             description: `Lets the flow log of ${ctx.plan.name} write its records to its log group`,
-            policy: pulumi.all([account, logGroup.arn]).apply(([a, arn]) => JSON.stringify(flowLogDeliveryPolicy(a, arn))),
+            policy: pulumi
+                .all([account, logGroup.arn])
+                .apply(([a, arn]) => JSON.stringify(flowLogDeliveryPolicy(a, createdLogGroupArn(name, ctx.name(destination.logGroupKey), arn)))),
             tags: ctx.tags(destination.policyKey),
         },
         ctx.options,
