@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { NetworkPlan, Ref } from "../plan/types";
+import { regionName } from "./lookup-answers";
 
 /**
  * What every materialiser needs: the plan, the component to parent resources to, and the
@@ -27,11 +28,18 @@ export class BuildContext {
     }
 
     private existingVpc?: pulumi.Output<aws.ec2.GetVpcResult>;
+    private region?: pulumi.Output<string>;
 
     /** The user's VPC (`existingVpc`), looked up once however many checks read it. */
     lookUpExistingVpc(vpcId: pulumi.Input<string>): pulumi.Output<aws.ec2.GetVpcResult> {
         this.existingVpc ??= aws.ec2.getVpcOutput({ id: vpcId }, { parent: this.parent });
         return this.existingVpc;
+    }
+
+    /** The provider's Region, looked up once for the endpoints' service names and the flow log's ARNs. */
+    lookUpRegion(): pulumi.Output<string> {
+        this.region ??= aws.getRegionOutput({}, { parent: this.parent }).apply((answer) => regionName(this.plan.name, answer));
+        return this.region;
     }
 }
 

@@ -9,6 +9,8 @@ import { encodeExpectations } from "../reachability/expectations";
 import { diagnosticsEnvironmentProblem } from "../validation/diagnostics-environment";
 import type { PlannedReachability } from "../validation/needs";
 import type { BuildContext } from "./context";
+import { createdLogGroupArn } from "./created-outputs";
+import { vpcCidrBlocks } from "./lookup-answers";
 
 /** What the diagnostics function is attached to: the network's own subnets, groups and policy. */
 export interface DiagnosticsNetwork {
@@ -52,7 +54,7 @@ export function buildDiagnostics(ctx: BuildContext, plan: DiagnosticsPlan, netwo
         ctx.name(plan.logsPolicyKey),
         {
             description: `Lets the diagnostics function of ${ctx.plan.name} write to its own log group`,
-            policy: logGroup.arn.apply((arn) => JSON.stringify(logGroupWriterPolicy(arn))),
+            policy: logGroup.arn.apply((arn) => JSON.stringify(logGroupWriterPolicy(createdLogGroupArn(ctx.plan.name, ctx.name(plan.logGroupKey), arn)))),
             tags: ctx.tags(plan.logsPolicyKey),
         },
         ctx.options,
@@ -116,8 +118,5 @@ export function buildDiagnostics(ctx: BuildContext, plan: DiagnosticsPlan, netwo
 
 /** An existing VPC's IPv4 and IPv6 blocks, looked up: the diagnostics function calls addresses in them private. */
 export function existingVpcCidrBlocks(ctx: BuildContext, vpcId: pulumi.Input<string>): pulumi.Output<string[]> {
-    const vpc = ctx.lookUpExistingVpc(vpcId);
-    return pulumi.all([vpc.cidrBlockAssociations, vpc.ipv6CidrBlock]).apply(([associations, ipv6]) =>
-        [...(associations ?? []).map((a) => a.cidrBlock), ipv6].filter((block): block is string => Boolean(block)),
-    );
+    return pulumi.all([vpcId, ctx.lookUpExistingVpc(vpcId)]).apply(([id, answer]) => vpcCidrBlocks(ctx.plan.name, answer, id));
 }

@@ -7,6 +7,7 @@ import { privateDnsConflict, routeTablesFreeOfService } from "../validation/exis
 import { BuildContext, builtId, resolveRef } from "./context";
 import { lookUpExistingEndpoint } from "./existing-endpoints";
 import { vpcIdWithPrivateDns } from "./existing-vpc-dns";
+import { endpointServiceName, endpointServiceZones, subnetZone } from "./lookup-answers";
 import type { BuiltNetwork } from "./network";
 
 export interface BuiltEndpoints {
@@ -22,6 +23,12 @@ interface ZonedSubnet {
     zone: string;
 }
 
+/** An endpoint service as looked up: the answer, and the service's full name read from it. */
+interface LookedUpService {
+    answer: pulumi.Output<aws.ec2.GetVpcEndpointServiceResult>;
+    serviceName: pulumi.Output<string>;
+}
+
 /** The Lambda subnets' ids, and the first subnet of each of their zones. */
 interface LambdaSubnetsByZone {
     ids: pulumi.Output<string[]>;
@@ -35,20 +42,22 @@ export function buildEndpoints(ctx: BuildContext, vpcId: pulumi.Input<string>, n
     if (plan.gatewayEndpoints.length + plan.interfaceEndpoints.length === 0) {
         return { endpointIds, prefixListIds };
     }
-    const region = aws.getRegionOutput({}, { parent: ctx.parent }).region;
+    const region = ctx.lookUpRegion();
     // Service names are looked up, not built: in the China Regions several are
     // `cn.com.amazonaws.<region>.<service>`. The provider's `service` argument builds
     // `com.amazonaws.<region>.<service>` only (its own docs say it "will not work" for the others),
     // so the lookup filters on both forms, of which the Region has one. It also tells the zones
     // an interface endpoint's service is offered in.
-    const lookUpService = (service: string, serviceType: "Gateway" | "Interface") =>
-        aws.ec2.getVpcEndpointServiceOutput(
+    const lookUpService = (service: string, serviceType: "Gateway" | "Interface"): LookedUpService => {
+        const answer = aws.ec2.getVpcEndpointServiceOutput(
             { serviceType, filters: [{ name: "service-name", values: region.apply((r) => endpointServiceNameCandidates(r, service)) }] },
             { parent: ctx.parent },
         );
+        return { answer, serviceName: pulumi.all([answer, region]).apply(([a, r]) => endpointServiceName(plan.name, a, service, r)) };
+    };
 
     for (const endpoint of plan.gatewayEndpoints) {
-        const serviceName = lookUpService(endpoint.service, "Gateway").serviceName;
+        const { serviceName } = lookUpService(endpoint.service, "Gateway");
         const built = new aws.ec2.VpcEndpoint(
             ctx.name(endpoint.key),
             {
@@ -132,14 +141,15 @@ function interfaceSubnetIds(
     ctx: BuildContext,
     endpoint: InterfaceEndpointPlan,
     subnets: LambdaSubnetsByZone,
-    service: pulumi.Output<aws.ec2.GetVpcEndpointServiceResult>,
+    service: LookedUpService,
     vpcId: pulumi.Input<string>,
 ): pulumi.Output<string[]> {
     const whereToPick =
         ctx.plan.vpc.kind === "existing" ? "give existingVpc.subnetIds in a zone it is offered in" : "choose zones it is offered in with availabilityZoneNames";
-    const offered = pulumi.all([subnets.firstOfEachZone, service.serviceName, service.availabilityZones]).apply(([all, serviceName, zones]) =>
-        subnetsOfferingService(ctx.plan.name, endpoint.service, serviceName, all, zones, whereToPick, (message) => pulumi.log.warn(message, ctx.parent)),
-    );
+    const offered = pulumi.all([subnets.firstOfEachZone, service.serviceName, service.answer]).apply(([all, serviceName, answer]) => {
+        const zones = endpointServiceZones(ctx.plan.name, answer, endpoint.service, all.map((s) => s.zone));
+        return subnetsOfferingService(ctx.plan.name, endpoint.service, serviceName, all, zones, whereToPick, (message) => pulumi.log.warn(message, ctx.parent));
+    });
     // In the user's VPC, another endpoint may hold the service's private DNS already.
     const checked =
         ctx.plan.vpc.kind !== "existing"
@@ -163,7 +173,9 @@ function interfaceSubnetIds(
 function firstSubnetOfEachZone(ctx: BuildContext, subnets: Ref[], network: BuiltNetwork): LambdaSubnetsByZone {
     const ids = subnets.map((ref) => resolveRef(ref, network.ids));
     const zones = subnets.map((ref, i) =>
-        "key" in ref ? builtZone(network, ref.key) : aws.ec2.getSubnetOutput({ id: ids[i] }, { parent: ctx.parent }).availabilityZone,
+        "key" in ref
+            ? builtZone(network, ref.key)
+            : pulumi.all([ids[i], aws.ec2.getSubnetOutput({ id: ids[i] }, { parent: ctx.parent })]).apply(([id, answer]) => subnetZone(ctx.plan.name, answer, id)),
     );
     const firstOfEachZone = pulumi.all(zones).apply((zoneNames) => {
         const seen = new Set<string>();

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ExistingEndpoint } from "../validation/existing-endpoints";
 import type { BuildContext } from "./context";
+import { foundEndpoint } from "./lookup-answers";
 
 // The provider's singular data sources fail with "no matching <type> found" when nothing matches
 // and "multiple <type>s matched" for several (terraform-provider-aws internal/tfresource,
@@ -24,15 +25,12 @@ export function lookUpExistingEndpoint(
 ): pulumi.Output<ExistingEndpoint | undefined> {
     const ownName = ctx.name(endpoint.key);
     return pulumi.all([vpcId, serviceName]).apply(async ([vpc, name]) => {
+        let answer: aws.ec2.GetVpcEndpointResult;
         try {
-            const found = await aws.ec2.getVpcEndpoint(
+            answer = await aws.ec2.getVpcEndpoint(
                 { vpcId: vpc, serviceName: name, vpcEndpointType, filters: [{ name: "vpc-endpoint-state", values: ["pendingAcceptance", "pending", "available"] }] },
                 { parent: ctx.parent },
             );
-            if (found.tags?.Name === ownName) {
-                return undefined;
-            }
-            return { id: found.id, routeTableIds: found.routeTableIds ?? [], privateDnsEnabled: found.privateDnsEnabled === true, securityGroupIds: found.securityGroupIds ?? [] };
         } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             if (NONE_MATCHED.test(message)) {
@@ -49,5 +47,7 @@ export function lookUpExistingEndpoint(
             }
             throw error;
         }
+        const { nameTag, ...found } = foundEndpoint(ctx.plan.name, answer, name, vpcEndpointType);
+        return nameTag === ownName ? undefined : found;
     });
 }

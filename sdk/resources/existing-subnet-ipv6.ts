@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { dualStackSubnetProblem } from "../validation/existing-subnet-ipv6";
 import type { BuildContext } from "./context";
+import { subnetIpv6 } from "./lookup-answers";
 
 /**
  * The user's subnet id, passed on only once a lookup shows it dual-stack; otherwise it fails with
@@ -11,8 +12,8 @@ import type { BuildContext } from "./context";
  */
 export function dualStackSubnetId(ctx: BuildContext, subnetId: pulumi.Input<string>): pulumi.Output<string> {
     const subnet = aws.ec2.getSubnetOutput({ id: subnetId }, { parent: ctx.parent });
-    return pulumi.all([subnetId, subnet.ipv6CidrBlock, subnet.ipv6Native]).apply(([id, ipv6CidrBlock, ipv6Native]) => {
-        const problem = dualStackSubnetProblem(ctx.plan.name, id, { ipv6CidrBlock: ipv6CidrBlock ?? "", ipv6Native: ipv6Native === true });
+    return pulumi.all([subnetId, subnet]).apply(([id, answer]) => {
+        const problem = dualStackSubnetProblem(ctx.plan.name, id, subnetIpv6(ctx.plan.name, answer, id));
         if (problem) {
             throw new Error(problem);
         }

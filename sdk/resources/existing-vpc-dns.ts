@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { privateDnsProblem } from "../validation/existing-vpc-dns";
 import type { BuildContext } from "./context";
+import { vpcDns } from "./lookup-answers";
 
 /**
  * The user's VPC id, passed on only once a lookup shows the VPC's DNS support and DNS hostnames
@@ -12,8 +13,8 @@ import type { BuildContext } from "./context";
  */
 export function vpcIdWithPrivateDns(ctx: BuildContext, vpcId: pulumi.Input<string>, services: readonly string[]): pulumi.Output<string> {
     const vpc = ctx.lookUpExistingVpc(vpcId);
-    return pulumi.all([vpcId, vpc.enableDnsSupport, vpc.enableDnsHostnames]).apply(([id, enableDnsSupport, enableDnsHostnames]) => {
-        const problem = privateDnsProblem(ctx.plan.name, id, services, { enableDnsSupport, enableDnsHostnames });
+    return pulumi.all([vpcId, vpc]).apply(([id, answer]) => {
+        const problem = privateDnsProblem(ctx.plan.name, id, services, vpcDns(ctx.plan.name, answer, id));
         if (problem) {
             throw new Error(problem);
         }

@@ -4,6 +4,8 @@ import { AccountContext, flowLogDeliveryPolicy, flowLogTrustPolicy } from "../pl
 import type { CloudWatchLogsDestinationPlan, FlowLogDestinationPlan } from "../plan/types";
 import { kmsKeyProblem } from "../validation/kms-key-arn";
 import { BuildContext } from "./context";
+import { createdLogGroupArn } from "./created-outputs";
+import { accountId, partitionName } from "./lookup-answers";
 
 /** The VPC's flow log, to a CloudWatch log group (with retention, through a guarded role) or to the user's S3 bucket. */
 export function buildFlowLog(ctx: BuildContext, vpcId: pulumi.Input<string>): aws.ec2.FlowLog | undefined {
@@ -35,9 +37,10 @@ function buildDestination(ctx: BuildContext, destination: FlowLogDestinationPlan
 
 function buildCloudWatchLogsDestination(ctx: BuildContext, destination: CloudWatchLogsDestinationPlan): BuiltDestination {
     const invokeOptions = { parent: ctx.parent };
+    const { name } = ctx.plan;
     const account: pulumi.Output<AccountContext> = pulumi
-        .all([aws.getPartitionOutput({}, invokeOptions), aws.getRegionOutput({}, invokeOptions), aws.getCallerIdentityOutput({}, invokeOptions)])
-        .apply(([partition, region, identity]) => ({ partition: partition.partition, region: region.region, accountId: identity.accountId }));
+        .all([aws.getPartitionOutput({}, invokeOptions), ctx.lookUpRegion(), aws.getCallerIdentityOutput({}, invokeOptions)])
+        .apply(([partition, region, identity]) => ({ partition: partitionName(name, partition), region, accountId: accountId(name, identity) }));
 
     const logGroup = new aws.cloudwatch.LogGroup(
         ctx.name(destination.logGroupKey),
@@ -63,7 +66,9 @@ function buildCloudWatchLogsDestination(ctx: BuildContext, destination: CloudWat
         ctx.name(destination.policyKey),
         {
             description: `Lets the flow log of ${ctx.plan.name} write its records to its log group`,
-            policy: pulumi.all([account, logGroup.arn]).apply(([a, arn]) => JSON.stringify(flowLogDeliveryPolicy(a, arn))),
+            policy: pulumi
+                .all([account, logGroup.arn])
+                .apply(([a, arn]) => JSON.stringify(flowLogDeliveryPolicy(a, createdLogGroupArn(name, ctx.name(destination.logGroupKey), arn)))),
             tags: ctx.tags(destination.policyKey),
         },
         ctx.options,

@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { ipv6SubnetBlock } from "../plan/cidr";
 import type { NetworkPlan, RouteTarget, ZonePlan } from "../plan/types";
 import { BuildContext, builtId } from "./context";
+import { createdVpcIpv6Block } from "./created-outputs";
+import { availabilityZoneNames } from "./lookup-answers";
 
 /** The ids of what `buildNetwork` built (or was given), by plan key where planned. */
 export interface BuiltNetwork {
@@ -29,8 +31,9 @@ export function buildNetwork(ctx: BuildContext): BuiltNetwork {
     if (plan.vpc.kind === "existing") {
         return { vpcId: plan.vpc.vpcId, ids, subnetZones: new Map(), natGatewayIds: [], publicSubnetIds: [], vpcCidrBlocks: [] };
     }
+    const vpcName = ctx.name(plan.vpc.key);
     const vpc = new aws.ec2.Vpc(
-        ctx.name(plan.vpc.key),
+        vpcName,
         {
             cidrBlock: plan.vpc.cidrBlock,
             enableDnsSupport: plan.vpc.enableDnsSupport,
@@ -48,6 +51,8 @@ export function buildNetwork(ctx: BuildContext): BuiltNetwork {
         ctx.options,
     );
 
+    // Read once, here: each dual-stack subnet takes a /64 of it, and the component reports it.
+    const vpcIpv6CidrBlock = plan.vpc.assignGeneratedIpv6CidrBlock ? vpc.ipv6CidrBlock.apply((block) => createdVpcIpv6Block(plan.name, vpcName, block)) : undefined;
     const zoneNames = zoneNameResolver(ctx, plan);
     const subnetZones = new Map<string, pulumi.Input<string>>();
     for (const subnet of plan.subnets) {
@@ -60,7 +65,7 @@ export function buildNetwork(ctx: BuildContext): BuiltNetwork {
                 cidrBlock: subnet.cidrBlock,
                 availabilityZone,
                 mapPublicIpOnLaunch: subnet.mapPublicIpOnLaunch,
-                ...ipv6SubnetArgs(vpc, subnet.ipv6SubnetIndex),
+                ...ipv6SubnetArgs(vpcIpv6CidrBlock, subnet.ipv6SubnetIndex),
                 tags: ctx.tags(subnet.key),
             },
             // A subnet is replaced when its zone changes (availability_zone is ForceNew in the
@@ -125,7 +130,6 @@ export function buildNetwork(ctx: BuildContext): BuiltNetwork {
         }
     }
 
-    const vpcIpv6CidrBlock = plan.vpc.assignGeneratedIpv6CidrBlock ? vpc.ipv6CidrBlock : undefined;
     return {
         vpcId: vpc.id,
         ids,
@@ -152,12 +156,12 @@ function routeTargetArgs(target: RouteTarget, id: pulumi.Output<string>): Pick<a
  * With dual stack, the subnet's /64 of the VPC's /56, known once AWS has given the VPC its
  * block (unknown in a first preview), and an IPv6 address for every network interface made in it.
  */
-function ipv6SubnetArgs(vpc: aws.ec2.Vpc, index: number | undefined): Partial<aws.ec2.SubnetArgs> {
-    if (index === undefined) {
+function ipv6SubnetArgs(vpcIpv6CidrBlock: pulumi.Output<string> | undefined, index: number | undefined): Partial<aws.ec2.SubnetArgs> {
+    if (vpcIpv6CidrBlock === undefined || index === undefined) {
         return {};
     }
     return {
-        ipv6CidrBlock: vpc.ipv6CidrBlock.apply((block) => ipv6SubnetBlock(block, index)),
+        ipv6CidrBlock: vpcIpv6CidrBlock.apply((block) => ipv6SubnetBlock(block, index)),
         assignIpv6AddressOnCreation: true,
     };
 }
@@ -174,7 +178,7 @@ function zoneNameResolver(ctx: BuildContext, plan: NetworkPlan): (zone: ZonePlan
         }
         available ??= aws
             .getAvailabilityZonesOutput({ state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }, { parent: ctx.parent })
-            .apply((zones) => zones.names);
+            .apply((answer) => availabilityZoneNames(plan.name, answer));
         return available.apply((names) => {
             if (names.length < zone.number) {
                 throw new Error(

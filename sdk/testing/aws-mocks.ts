@@ -228,9 +228,11 @@ export class MockAws implements pulumi.runtime.Mocks {
                 const vpcId = String(args.inputs.id);
                 const dns = this.vpcDns.get(vpcId) ?? UNSEEN_VPC_DNS;
                 const blocks = this.vpcBlocks.get(vpcId);
+                // A VPC made elsewhere has blocks these mocks cannot know: they answer none (the
+                // diagnostics function is then told of no VPC range), in the fields AWS always fills.
                 const addresses = blocks
                     ? { cidrBlock: blocks.cidrBlock, cidrBlockAssociations: [{ associationId: `vpc-cidr-assoc-${hex(vpcId).slice(0, 17)}`, cidrBlock: blocks.cidrBlock, state: "associated" }], ipv6CidrBlock: blocks.ipv6CidrBlock }
-                    : {};
+                    : { cidrBlockAssociations: [], ipv6CidrBlock: "" };
                 return { ...args.inputs, id: vpcId, arn: this.arn("ec2", `vpc/${vpcId}`), ownerId: accountId, state: "available", default: false, ...dns, ...addresses };
             }
             case "aws:ec2/getRouteTable:getRouteTable": {
