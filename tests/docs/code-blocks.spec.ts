@@ -159,9 +159,12 @@ function pythonProblems(blocks: CodeBlock[]): string[] {
     return [...run.stdout.split("\n").filter(Boolean), ...(run.status === 0 ? [] : [`python3 exited ${run.status}: ${run.stderr}`])];
 }
 
+/** gofmt from PATH, else Go's own install folder (where make e2e-tools finds go too: not every shell has it on PATH). */
+const GOFMT = spawnSync("gofmt", ["-h"]).error && fs.existsSync("/usr/local/go/bin/gofmt") ? "/usr/local/go/bin/gofmt" : "gofmt";
+
 /** Go syntax errors from gofmt, which takes a fragment (statements, declarations) on stdin. */
 function goProblems(block: CodeBlock): string[] {
-    const run = spawnSync("gofmt", ["-e"], { input: block.text, encoding: "utf8" });
+    const run = spawnSync(GOFMT, ["-e"], { input: block.text, encoding: "utf8" });
     if (run.error) {
         return [`gofmt (Go) is needed to parse the docs' Go blocks: ${run.error.message}`];
     }

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 
 // tests/render/install-chromium.sh, which `make test` and .ci/run run before the suite: the
@@ -9,10 +10,13 @@ import * as path from "path";
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const SCRIPT = path.join(ROOT, "tests", "render", "install-chromium.sh");
 
+/** util-linux's runuser, which may sit outside a non-root PATH. */
+const RUNUSER = ["/usr/sbin/runuser", "/sbin/runuser"].find((candidate) => fs.existsSync(candidate)) ?? "runuser";
+
 /** Runs the script with VPC_LAMBDA_CHROMIUM set, as an unprivileged user when this process is root. */
 function run(chromium: string, asUnprivileged: boolean): { status: number | null; stdout: string; stderr: string } {
     const env = { ...process.env, VPC_LAMBDA_CHROMIUM: chromium };
-    const [command, args] = asUnprivileged && process.getuid?.() === 0 ? ["runuser", ["-u", "nobody", "--", "bash", SCRIPT]] : ["bash", [SCRIPT]];
+    const [command, args] = asUnprivileged && process.getuid?.() === 0 ? [RUNUSER, ["-u", "nobody", "--", "bash", SCRIPT]] : ["bash", [SCRIPT]];
     const result = spawnSync(command, args, { env, encoding: "utf8", timeout: 30_000 });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
