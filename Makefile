@@ -27,7 +27,7 @@ test: build chromium
 
 ## Mutation testing of the pure core (sdk/plan, sdk/validation) with StrykerJS:
 ## every mutant again, the committed reports/stryker-incremental.json rewritten, and a failure when
-## sdk/plan or sdk/validation scores below 90%. CPU-heavy (about 40 minutes on 2 cores). README "Testing".
+## sdk/plan or sdk/validation scores below 90%. CPU-heavy (about 40 minutes on 2 cores). CONTRIBUTING.md, "Mutation testing".
 mutation: build
 	npx stryker run --incremental --force
 	node dist/tests/mutation/score-by-folder.js

@@ -3,7 +3,7 @@
 // cover them; a change no spec notices is a hole in the specs. `make mutation` runs it all; CI
 // runs `--incremental` against reports/stryker-incremental.json, so that only what changed since
 // the committed results is mutated again. sdk/reachability has its own configuration,
-// stryker.reachability.config.mjs (`make mutation-reachability`). README "Testing".
+// stryker.reachability.config.mjs (`make mutation-reachability`). CONTRIBUTING.md, "Mutation testing".
 export default {
     mutate: ["sdk/plan/**/*.ts", "sdk/validation/**/*.ts"],
     testRunner: "mocha",

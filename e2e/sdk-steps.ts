@@ -18,7 +18,7 @@ const GO_ENV = { ...process.env, GOFLAGS: "-mod=mod" };
  * `pulumi package gen-sdk --language go` asks pulumi-language-go to run Pulumi's Go generator;
  * without that host, vpc-lambda-gen-sdk runs the same generator (pkg/codegen/go at the CLI's
  * version). The SDK gets a go.mod of its own, as a local SDK has, and
- * e2e/programs/go/main.go (the README's snippet) is built against it.
+ * e2e/programs/go/main.go (the snippet of docs/other-languages.md) is built against it.
  */
 function goProgramBuild(): void {
     const sdk = path.join(WORK, "go", "sdk");
@@ -65,7 +65,7 @@ function pythonVenvWithSdk(program: string): NodeJS.ProcessEnv {
 }
 
 /**
- * e2e/programs/python (the README's Python snippet, in a VPC the program makes) run by the engine
+ * e2e/programs/python (the Python snippet of docs/other-languages.md, in a VPC the program makes) run by the engine
  * through the Python language host: preview, up, a second preview with no changes, destroy. The
  * component comes from its plugin (Construct); what the program sent it, and what it answered, are
  * read back from `pulumi stack export`.
@@ -128,7 +128,7 @@ export const sdkSteps: Step[] = [
         run: pythonProgramLifecycle,
     },
     {
-        name: "Go: the SDK Pulumi's Go generator makes from provider/schema.json builds the README's Go program (go build)",
+        name: "Go: the SDK Pulumi's Go generator makes from provider/schema.json builds the Go program of docs/other-languages.md (go build)",
         run: goProgramBuild,
     },
 ];

@@ -29,7 +29,7 @@ const TIMEOUT_SECONDS = 30;
 const MEMORY_MB = 256;
 
 /**
- * The diagnostics function, set up as the README tells users to set up theirs: its own role with
+ * The diagnostics function, set up as the Quickstart (README.md) tells users to set up theirs: its own role with
  * the ENI policy attached (the attachment outlives the function, so Lambda can delete its ENIs),
  * the Lambda subnets and security group, and the rule-less group swapped in on destroy. It is told
  * the reachability `predicted` for the network's functions, to compare with what it finds.

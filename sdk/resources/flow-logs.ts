@@ -86,7 +86,7 @@ function buildCloudWatchLogsDestination(ctx: BuildContext, destination: CloudWat
  * log group fails with a sentence saying what to change (in `pulumi preview` already when the ARN is
  * known), instead of CloudWatch Logs' "The specified KMS key does not exist or is not allowed" at
  * `pulumi up`. The key policy cannot be checked here: reading it needs kms:GetKeyPolicy on the key,
- * which the deploying identity often lacks; the README says what it must allow.
+ * which the deploying identity often lacks; docs/flow-logs.md says what it must allow.
  */
 function checkedKmsKeyId(ctx: BuildContext, kmsKeyId: pulumi.Input<string>, account: pulumi.Output<AccountContext>): pulumi.Output<string> {
     return pulumi.all([kmsKeyId, account]).apply(([arn, { region }]) => {

@@ -187,7 +187,7 @@ describe("VpcLambdaNetwork: the diagnostics function", () => {
         expect(fn.inputs.vpcConfig.ipv6AllowedForDualStack).to.equal(false);
     });
 
-    it("checks a database in the network's own subnets, its address passed through a deferred output (as the README shows)", async () => {
+    it("checks a database in the network's own subnets, its address passed through a deferred output (as docs/diagnostics.md shows)", async () => {
         const stack = await MockStack.install();
         const { failures } = await stack.run(() => {
             const [dbAddress, resolveDbAddress] = pulumi.deferredOutput<string>();

@@ -147,7 +147,7 @@ describe("VpcLambdaNetwork: IAM and flow logs", () => {
             expect(stack.ofType(T.policy).map((p) => p.name)).to.deep.equal(["archived-lambda-eni-policy"]);
         });
 
-        it("creates the flow log after the bucket policy its ARN is taken through, as the README shows", async () => {
+        it("creates the flow log after the bucket policy its ARN is taken through, as docs/flow-logs.md shows", async () => {
             stack.reset();
             const bucket = new aws.s3.Bucket("flow-logs");
             const policy = new aws.s3.BucketPolicy("flow-logs", { bucket: bucket.id, policy: "{}" });

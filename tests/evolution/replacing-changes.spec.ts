@@ -6,7 +6,7 @@ import { T } from "../helpers/mock-network";
 import { subnetIpv6Replacement, UNIQUE_WHILE_BOTH_EXIST } from "./replace-on-change";
 import { changesBetween, Changes } from "./replacements";
 
-// The changes that do replace or delete something, as the README lists them, and a few that
+// The changes that do replace or delete something, as docs/operating.md lists them, and a few that
 // look as if they would but do not. Each compares two deployments of one network named "app".
 
 async function changesFrom(stack: MockStack, before: VpcLambdaNetworkArgs, after: VpcLambdaNetworkArgs, names: [string, string] = ["app", "app"]): Promise<Changes> {

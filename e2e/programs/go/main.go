@@ -1,4 +1,4 @@
-// For `make e2e` only: the README's Go snippet, compiled against the Go SDK that Pulumi's Go code
+// For `make e2e` only: the Go snippet of docs/other-languages.md, compiled against the Go SDK that Pulumi's Go code
 // generator makes from provider/schema.json. pulumi-aws's Go SDK is not served here, so the
 // function's arguments are checked by type: its vpcConfig takes a pulumi.StringArrayInput for
 // both lists, and the ENI policy attachment a pulumi.StringInput for the policy's ARN.

@@ -1,4 +1,4 @@
-"""For `make e2e`: the README's Python snippet, run by the real engine through the Python language
+"""For `make e2e`: the Python snippet of docs/other-languages.md, run by the real engine through the Python language
 host, in a VPC the program makes first (as a platform team would) with the database's security
 group in it.
 
@@ -31,7 +31,7 @@ role = aws.iam.Role("fn-role", assume_role_policy=json.dumps({
     "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}],
 }))
 
-# The README's snippet, in that VPC: no NAT gateway there, so PrivateWithEndpoints.
+# The snippet, in that VPC: no NAT gateway there, so PrivateWithEndpoints.
 net = vpc_lambda.VpcLambdaNetwork("app",
     pattern="PrivateWithEndpoints",
     existing_vpc={"vpc_id": vpc.id, "subnet_ids": [s.id for s in subnets], "route_table_ids": [t.id for t in route_tables]},
