@@ -69,19 +69,26 @@ export function splitDefault(description: string): { text: string; defaultValue?
 }
 
 /**
- * Markdown for one table cell: a doc comment's hard-wrapped lines joined, its paragraphs kept
- * apart, `|` escaped (it would end the cell), and `<`/`>` outside code spans escaped (GitHub
- * would take `<port>` for an HTML tag and drop it).
+ * A doc comment's paragraphs, each one line of Markdown: its hard-wrapped lines joined, `|`
+ * escaped (it would end a table cell), and `<`/`>` outside code spans escaped (GitHub would take
+ * `<port>` for an HTML tag and drop it).
  */
+function paragraphs(text: string): string[] {
+    return text.split(/\n\s*\n/).map((paragraph) =>
+        paragraph
+            .split("\n")
+            .map((line) => line.trim())
+            .join(" ")
+            .split(/(`[^`]*`)/)
+            .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, "&lt;").replace(/>/g, "&gt;")))
+            .join("")
+            .replace(/\|/g, "\\|"),
+    );
+}
+
+/** Markdown for one table cell: the paragraphs kept apart by line breaks, which a cell allows. */
 function cell(text: string): string {
-    return text
-        .split(/\n\s*\n/)
-        .map((paragraph) => paragraph.split("\n").map((line) => line.trim()).join(" "))
-        .join("<br><br>")
-        .split(/(`[^`]*`)/)
-        .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, "&lt;").replace(/>/g, "&gt;")))
-        .join("")
-        .replace(/\|/g, "\\|");
+    return paragraphs(text).join("<br><br>");
 }
 
 /** A default: a value alone as code, `[]` say; a sentence (`none (...)`, `90 (with ...)`) as it is written. */
@@ -171,7 +178,7 @@ export function renderReference(schema: ComponentSchema, docComments: Map<string
         "",
         `# ${name} reference`,
         "",
-        `\`${token}\`, version ${schema.version}. ${cell(component.description ?? "")}`,
+        `\`${token}\`, version ${schema.version}. ${paragraphs(component.description ?? "").join("\n\n")}`,
         "",
         "Names are the schema's, as TypeScript and YAML programs write them; each other language's SDK " +
             "follows its own conventions ([other languages](other-languages.md)). An argument that may not be an " +

@@ -61,4 +61,9 @@ describe("docs/reference.md", () => {
         const row = rowOf(renderReference(schemaWith({ type: "string", description: "A or | B,\nto <port> or `<port>`." }, ["arg"]), new Map()), "arg");
         expect(row).to.equal("| `arg` | string | required | yes | A or \\| B, to &lt;port&gt; or `<port>`. |");
     });
+
+    it("keeps a description's paragraphs apart with line breaks, which are markup, not escaped text", () => {
+        const row = rowOf(renderReference(schemaWith({ type: "string", description: "First <one>.\n\nSecond." }, ["arg"]), new Map()), "arg");
+        expect(row).to.equal("| `arg` | string | required | yes | First &lt;one&gt;.<br><br>Second. |");
+    });
 });
