@@ -1,7 +1,7 @@
 // What a VPC function's execution role must allow. Facts: shared/AWS-FACTS.md, "IAM for the
 // execution role", and the Lambda developer guide's list of VPC execution-role permissions.
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { LAMBDA_ENI_ACTIONS } from "../sdk/plan/iam-documents";
+import { LAMBDA_ENI_ACTIONS } from "../sdk/stack/aws-managed-policies";
 import { AWS, describe } from "./aws-types";
 import { functionNetwork, isInVpc } from "./function-network";
 import { grants } from "../sdk/stack/iam-statements";

@@ -1,3 +1,5 @@
+import { LAMBDA_ENI_ACTIONS } from "../stack/aws-managed-policies";
+
 /** An IAM policy document, as plain data. */
 export interface PolicyDocument {
     Version: "2012-10-17";
@@ -12,20 +14,6 @@ export interface PolicyStatement {
     Principal?: { Service: string };
     Condition?: Record<string, Record<string, string>>;
 }
-
-/**
- * The network-interface actions of AWS's `AWSLambdaVPCAccessExecutionRole` (v3, 2024), without
- * its CloudWatch Logs actions (those belong to the function's logging, not to its network).
- * `ec2:DescribeSubnets` is the one `AWSLambdaENIManagementAccess` and terraform-aws-lambda lack.
- */
-export const LAMBDA_ENI_ACTIONS = [
-    "ec2:CreateNetworkInterface",
-    "ec2:DescribeNetworkInterfaces",
-    "ec2:DescribeSubnets",
-    "ec2:DeleteNetworkInterface",
-    "ec2:AssignPrivateIpAddresses",
-    "ec2:UnassignPrivateIpAddresses",
-] as const;
 
 /**
  * The execution-role policy Lambda needs to create, and on destroy delete, its Hyperplane ENIs.

@@ -1,5 +1,24 @@
-import { LAMBDA_ENI_ACTIONS } from "../plan/iam-documents";
-import type { Statement } from "./iam-statements";
+/** The part of a managed policy's statement the pack reads (a `Statement` of iam-statements.ts). */
+export interface ManagedPolicyStatement {
+    Effect: "Allow";
+    Action: string | string[];
+    Resource: string;
+}
+
+/**
+ * The network-interface actions of AWS's `AWSLambdaVPCAccessExecutionRole` (v3, 2024), without
+ * its CloudWatch Logs actions (those belong to the function's logging, not to its network).
+ * `ec2:DescribeSubnets` is the one `AWSLambdaENIManagementAccess` and terraform-aws-lambda lack.
+ */
+export const LAMBDA_ENI_ACTIONS = [
+    "ec2:CreateNetworkInterface",
+    "ec2:DescribeNetworkInterfaces",
+    "ec2:DescribeSubnets",
+    "ec2:DeleteNetworkInterface",
+    "ec2:AssignPrivateIpAddresses",
+    "ec2:UnassignPrivateIpAddresses",
+] as const;
+
 
 /** What AWSLambdaBasicExecutionRole allows, and AWSLambdaVPCAccessExecutionRole besides its ENI actions. */
 const LAMBDA_LOGS_ACTIONS = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"];
@@ -10,7 +29,7 @@ const LAMBDA_LOGS_ACTIONS = ["logs:CreateLogGroup", "logs:CreateLogStream", "log
  * AWSLambdaVPCAccessExecutionRole v3 and AWSLambdaENIManagementAccess v2 (which lacks
  * `ec2:DescribeSubnets`). Any other AWS managed policy is opaque to the pack.
  */
-const AWS_MANAGED_POLICIES: Record<string, Statement[]> = {
+const AWS_MANAGED_POLICIES: Record<string, ManagedPolicyStatement[]> = {
     // LAMBDA_ENI_ACTIONS are this policy's network-interface actions, by definition.
     "service-role/AWSLambdaVPCAccessExecutionRole": [{ Effect: "Allow", Action: [...LAMBDA_LOGS_ACTIONS, ...LAMBDA_ENI_ACTIONS], Resource: "*" }],
     "service-role/AWSLambdaENIManagementAccess": [
@@ -24,7 +43,7 @@ const AWS_MANAGED_POLICIES: Record<string, Statement[]> = {
  * The statements of an AWS managed policy named by ARN (`arn:<partition>:iam::aws:policy/<path>`),
  * or `undefined` when the ARN is not one the pack knows.
  */
-export function awsManagedPolicyStatements(arn: string): Statement[] | undefined {
+export function awsManagedPolicyStatements(arn: string): ManagedPolicyStatement[] | undefined {
     const match = /^arn:[a-z-]+:iam::aws:policy\/(.+)$/.exec(arn);
     return match ? AWS_MANAGED_POLICIES[match[1]] : undefined;
 }
