@@ -11,9 +11,6 @@ export const DIAGNOSTICS_HANDLER_DIRECTORY = path.join(__dirname, "handler");
 /** The handler's entry, `index.handler`. */
 export const DIAGNOSTICS_HANDLER_FILE = path.join(DIAGNOSTICS_HANDLER_DIRECTORY, "index.js");
 
-/** The environment variable the handler reads its configuration from, as JSON. */
-export const DIAGNOSTICS_CONFIG_VARIABLE = "VPC_LAMBDA_DIAGNOSTICS";
-
 /**
  * The handler's files, by name: every `.js` file of the folder (the compiled package also holds
  * their `.d.ts` declarations, which the function does not need).

@@ -1,4 +1,5 @@
-import { DIAGNOSTICS_CONFIG_VARIABLE } from "../diagnostics/handler-code";
+// The variable the handler reads its configuration from, named by the handler itself.
+import { CONFIG_ENV as DIAGNOSTICS_CONFIG_VARIABLE } from "../diagnostics/handler/config";
 import type { EncodedExpectations } from "../reachability/expectations";
 import type { DiagnosticsConfiguration } from "./types";
 

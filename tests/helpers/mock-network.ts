@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { DIAGNOSTICS_CONFIG_VARIABLE, DIAGNOSTICS_HANDLER_FILE } from "../../sdk/diagnostics/handler-code";
+import { CONFIG_ENV as DIAGNOSTICS_CONFIG_VARIABLE } from "../../sdk/diagnostics/handler/config";
+import { DIAGNOSTICS_HANDLER_FILE } from "../../sdk/diagnostics/handler-code";
 import { MockStack, MockStackOptions, RecordedResource } from "../../sdk/testing/mock-stack";
 
 /** The type tokens the component registers, as the engine sees them. */
