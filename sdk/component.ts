@@ -12,7 +12,7 @@ import { buildEniPolicy } from "./resources/iam";
 import { buildNetwork } from "./resources/network";
 import { buildSecurityGroupRules, buildSecurityGroups } from "./resources/security-groups";
 import { validateArgs } from "./validation/validate-args";
-import { predictReachability } from "./validation/needs";
+import { predictReachability } from "./validation/unreachable-needs";
 import { validatePlan } from "./validation/validate-plan";
 
 /**

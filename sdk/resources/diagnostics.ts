@@ -7,7 +7,7 @@ import { lambdaTrustPolicy, logGroupWriterPolicy } from "../plan/iam-documents";
 import type { DiagnosticsPlan } from "../plan/types";
 import { encodeExpectations } from "../reachability/expectations";
 import { diagnosticsEnvironmentProblem } from "../validation/diagnostics-environment";
-import type { PlannedReachability } from "../validation/needs";
+import type { PlannedReachability } from "../validation/unreachable-needs";
 import type { BuildContext } from "./context";
 import { createdLogGroupArn } from "./created-outputs";
 import { vpcCidrBlocks } from "./lookup-answers";

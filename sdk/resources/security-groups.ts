@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { LAMBDA_SECURITY_GROUP_KEY, rulePeerArgs } from "../plan/security-rules";
 import { NEEDS_TAG, needsTagValue } from "../reachability/needs";
-import { needsOf } from "../validation/needs";
+import { needsOf } from "../validation/unreachable-needs";
 import type { ValidatedNeeds } from "../validation/validated-args";
 import { BuildContext, builtId, resolveRef } from "./context";
 

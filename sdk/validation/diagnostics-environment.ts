@@ -2,7 +2,7 @@ import { AWS_LIMITS } from "../aws-limits";
 import { diagnosticsEnvironment, lambdaEnvironmentBytes, ResolvedDiagnosticsValues } from "../plan/diagnostics-environment";
 import type { DiagnosticsConfiguration, NetworkPlan } from "../plan/types";
 import { encodeExpectations } from "../reachability/expectations";
-import { PlannedReachability, predictReachability } from "./needs";
+import { PlannedReachability, predictReachability } from "./unreachable-needs";
 import type { ArgumentProblem } from "./problems";
 
 // The longest an Amazon-provided IPv6 /56 is written (e.g. "2600:1f18:abcd:ef00::/56"), for

@@ -1,7 +1,7 @@
 import type { NetworkPlan } from "../plan/types";
 import { diagnosticsEnvironmentProblems } from "./diagnostics-environment";
 import { physicalNameProblems } from "./physical-names";
-import { PlannedReachability, predictReachability, unreachableNeedProblems } from "./needs";
+import { PlannedReachability, predictReachability, unreachableNeedProblems } from "./unreachable-needs";
 import { InvalidNetworkArgumentsError } from "./problems";
 import { subnetCapacityProblems } from "./subnet-capacity";
 

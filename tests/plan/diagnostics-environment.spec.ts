@@ -8,7 +8,7 @@ import { DIAGNOSTICS_HANDLER_FILE } from "../../sdk/diagnostics/handler-code";
 import { diagnosticsEnvironment, encodeDiagnosticsConfiguration, lambdaEnvironmentBytes } from "../../sdk/plan/diagnostics-environment";
 import type { DiagnosticsConfiguration } from "../../sdk/plan/types";
 import { encodeExpectations } from "../../sdk/reachability/expectations";
-import { predictReachability } from "../../sdk/validation/needs";
+import { predictReachability } from "../../sdk/validation/unreachable-needs";
 import { InvalidNetworkArgumentsError } from "../../sdk/validation/problems";
 import { diagnosticsEnvironmentProblems } from "../../sdk/validation/diagnostics-environment";
 import { MockStack } from "../../sdk/testing/mock-stack";

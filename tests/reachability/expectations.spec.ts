@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { decodeExpectations } from "../../sdk/diagnostics/handler/expectations";
 import { encodeExpectations } from "../../sdk/reachability/expectations";
 import { plannedReachability, standInIds } from "../../sdk/reachability/planned-network";
-import { needsOf, predictReachability } from "../../sdk/validation/needs";
+import { needsOf, predictReachability } from "../../sdk/validation/unreachable-needs";
 import { planFor } from "../helpers/plan";
 
 const LARGE_NETWORK_SERVICES = ["secretsmanager", "ssm", "ssmmessages", "sts", "kms", "sqs", "sns", "lambda", "ecr.api", "ecr.dkr", "xray", "logs", "monitoring", "events", "states", "kinesis-streams", "elasticloadbalancing", "ec2", "rds", "execute-api"];

@@ -6,7 +6,7 @@ import { diagnosticsEnvironment, lambdaEnvironmentBytes, ResolvedDiagnosticsValu
 import type { DiagnosticsConfiguration, NetworkPlan } from "../../sdk/plan/types";
 import { encodeExpectations } from "../../sdk/reachability/expectations";
 import { diagnosticsEnvironmentProblem, diagnosticsEnvironmentProblems } from "../../sdk/validation/diagnostics-environment";
-import { predictReachability } from "../../sdk/validation/needs";
+import { predictReachability } from "../../sdk/validation/unreachable-needs";
 import { host, targets } from "../helpers/diagnostics-targets";
 import { planFor } from "../helpers/plan";
 

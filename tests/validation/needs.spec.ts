@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { planNetwork } from "../../sdk/plan/plan-network";
-import { needsOf, unreachableNeedProblems, validateNeeds } from "../../sdk/validation/needs";
+import { validateNeeds } from "../../sdk/validation/needs";
+import { needsOf, unreachableNeedProblems } from "../../sdk/validation/unreachable-needs";
 import { ProblemList } from "../../sdk/validation/problems";
 import { CACHE_SG, DB_SG, expectProblem, validateLoose } from "../helpers/plan";
 
