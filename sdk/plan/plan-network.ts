@@ -5,7 +5,8 @@ import { planDiagnostics } from "./diagnostics";
 import { lambdaEniPolicyDocument } from "./iam-documents";
 import { planRouting } from "./routing";
 import { planSecurity } from "./security-rules";
-import { freeBlock, planSubnets } from "./subnet-layout";
+import { freeBlock } from "./subnet-layout";
+import { planSubnets } from "./subnets";
 import type { FlowLogPlan, NetworkPlan, Ref, ZonePlan } from "./types";
 
 /**

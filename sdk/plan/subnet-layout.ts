@@ -1,6 +1,5 @@
 import { AWS_LIMITS } from "../aws-limits";
 import { Ipv4Block, nthSubBlock, parseIpv4Block } from "./cidr";
-import type { SubnetPlan, ZonePlan } from "./types";
 
 /**
  * The address layout of a VPC the component creates, fixed so that it never moves:
@@ -45,37 +44,29 @@ export function freeBlock(vpcCidr: string): string {
 /** How many /64s one eighth of an IPv6 /56 holds. */
 const IPV6_SUBNETS_PER_EIGHTH = 2 ** (AWS_LIMITS.ipv6SubnetPrefixLength - AWS_LIMITS.ipv6VpcPrefixLength - LAYOUT.lambdaPrefixDelta);
 
-/** One Lambda subnet per zone, and one public subnet per zone when the pattern has them. */
-export function planSubnets(vpcCidr: string, zones: ZonePlan[], withPublicSubnets: boolean, dualStack: boolean): SubnetPlan[] {
+/** Where a subnet goes: its IPv4 block, and the index of its /64 in the VPC's /56 (for dual stack). */
+export interface SubnetSlot {
+    cidrBlock: string;
+    ipv6SubnetIndex: number;
+}
+
+/** The Lambda subnet of zone `zoneNumber` (1..6): eighth `zoneNumber - 1` of the VPC, and of its /56. */
+export function lambdaSubnetSlot(vpcCidr: string, zoneNumber: number): SubnetSlot {
     const vpc = parseVpc(vpcCidr);
-    const lambdaPrefix = vpc.prefixLength + LAYOUT.lambdaPrefixDelta;
-    const publicParent = nthSubBlock(vpc, lambdaPrefix, LAYOUT.publicEighth);
-    const publicPrefix = vpc.prefixLength + LAYOUT.publicPrefixDelta;
-    const subnets: SubnetPlan[] = [];
-    for (const zone of zones) {
-        subnets.push({
-            key: `lambda-subnet-${zone.number}`,
-            role: "lambda",
-            zone: zone.number,
-            cidrBlock: nthSubBlock(vpc, lambdaPrefix, zone.number - 1).cidr,
-            mapPublicIpOnLaunch: false,
-            ...(dualStack ? { ipv6SubnetIndex: (zone.number - 1) * IPV6_SUBNETS_PER_EIGHTH } : {}),
-        });
-    }
-    if (withPublicSubnets) {
-        for (const zone of zones) {
-            subnets.push({
-                key: `public-subnet-${zone.number}`,
-                role: "public",
-                zone: zone.number,
-                cidrBlock: nthSubBlock(publicParent, publicPrefix, zone.number - 1).cidr,
-                // Only NAT gateways live here, and they take an Elastic IP explicitly.
-                mapPublicIpOnLaunch: false,
-                ...(dualStack ? { ipv6SubnetIndex: LAYOUT.publicEighth * IPV6_SUBNETS_PER_EIGHTH + zone.number - 1 } : {}),
-            });
-        }
-    }
-    return subnets;
+    return {
+        cidrBlock: nthSubBlock(vpc, vpc.prefixLength + LAYOUT.lambdaPrefixDelta, zoneNumber - 1).cidr,
+        ipv6SubnetIndex: (zoneNumber - 1) * IPV6_SUBNETS_PER_EIGHTH,
+    };
+}
+
+/** The public subnet of zone `zoneNumber` (1..6): the `zoneNumber`th cut of the last eighth, and of the /56's last eighth. */
+export function publicSubnetSlot(vpcCidr: string, zoneNumber: number): SubnetSlot {
+    const vpc = parseVpc(vpcCidr);
+    const publicParent = nthSubBlock(vpc, vpc.prefixLength + LAYOUT.lambdaPrefixDelta, LAYOUT.publicEighth);
+    return {
+        cidrBlock: nthSubBlock(publicParent, vpc.prefixLength + LAYOUT.publicPrefixDelta, zoneNumber - 1).cidr,
+        ipv6SubnetIndex: LAYOUT.publicEighth * IPV6_SUBNETS_PER_EIGHTH + zoneNumber - 1,
+    };
 }
 
 function parseVpc(cidr: string): Ipv4Block {

@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { NetworkPattern } from "../../sdk/args";
 import type { NetworkPlan } from "../../sdk/plan/types";
 import { nthSubBlock } from "../../sdk/plan/cidr";
-import { freeBlock, planSubnets } from "../../sdk/plan/subnet-layout";
+import { freeBlock } from "../../sdk/plan/subnet-layout";
+import { planSubnets } from "../../sdk/plan/subnets";
 import { block, planFor } from "../helpers/plan";
 import { areDisjoint, isWithin } from "../properties/ipv4-oracle";
 
