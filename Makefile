@@ -19,7 +19,7 @@ build: install
 ## Debian's Chromium for the render spec (tests/render): nothing when installed, apt-get install when
 ## missing and run as root, otherwise one line saying what to run (exit 2).
 chromium:
-	@tests/render/install-chromium.sh
+	@tests/cli/report/render/install-chromium.sh
 
 ## The whole test suite, including the install test of the packed tarball; ends with "N passed, N failed".
 test: build chromium
@@ -94,16 +94,15 @@ sdk: pulumi-cli install
 		echo "$$command" && $$command || exit 1; \
 	done
 
-## A self-contained copy of the vpc-lambda-guard pack in build/policy-pack, for `pulumi policy publish`
-## (policy/ runs the compiled pack from ../dist/: in this repository, and installed in node_modules/pulumi-vpc-lambda).
-policy-pack: build
-	rm -rf build/policy-pack && mkdir -p build/policy-pack/sdk/plan build/policy-pack/sdk/stack build/policy-pack/sdk/reachability
-	cp -r dist/policy build/policy-pack/policy
-	cp dist/sdk/aws-limits.js dist/sdk/aws-resource-types.js dist/sdk/service-names.js build/policy-pack/sdk/ && cp dist/sdk/plan/iam-documents.js dist/sdk/plan/cidr.js build/policy-pack/sdk/plan/
-	cp dist/sdk/stack/known-values.js dist/sdk/stack/iam-statements.js dist/sdk/stack/aws-managed-policies.js dist/sdk/stack/network-graph.js dist/sdk/stack/called-services.js build/policy-pack/sdk/stack/
-	cp dist/sdk/reachability/model.js dist/sdk/reachability/types.js dist/sdk/reachability/needs.js dist/sdk/reachability/destinations.js dist/sdk/reachability/address-blocks.js dist/sdk/reachability/routes.js dist/sdk/reachability/gateways.js dist/sdk/reachability/endpoints.js dist/sdk/reachability/members.js dist/sdk/reachability/network-acls.js dist/sdk/reachability/security-groups.js dist/sdk/reachability/prefix-lists.js build/policy-pack/sdk/reachability/
+## A self-contained copy of the vpc-lambda-guard pack in build/policy-pack, for `pulumi policy publish`:
+## policy/index.ts and everything it imports bundled by esbuild into one index.js (no list of files
+## to keep), beside PulumiPolicy.yaml and a package.json that needs only @pulumi/policy and @pulumi/pulumi.
+## (policy/ runs the compiled pack from ../dist/: in this repository, and installed in node_modules/pulumi-vpc-lambda.)
+policy-pack: install
+	rm -rf build/policy-pack && mkdir -p build/policy-pack
+	npx esbuild policy/index.ts --bundle --platform=node --target=node22 --format=cjs --external:@pulumi/policy --external:@pulumi/pulumi --log-level=warning --outfile=build/policy-pack/index.js
 	cp policy/PulumiPolicy.yaml build/policy-pack/
-	node -e 'const root = require("./package.json"), pack = require("./policy/package.json"); const dependencies = { "@pulumi/policy": root.dependencies["@pulumi/policy"], "@pulumi/pulumi": root.devDependencies["@pulumi/pulumi"], "ip-address": root.dependencies["ip-address"] }; require("fs").writeFileSync("build/policy-pack/package.json", JSON.stringify({ ...pack, main: "policy/index.js", dependencies }, null, 2) + "\n")'
+	node -e 'const root = require("./package.json"), pack = require("./policy/package.json"); const dependencies = { "@pulumi/policy": root.dependencies["@pulumi/policy"], "@pulumi/pulumi": root.devDependencies["@pulumi/pulumi"] }; require("fs").writeFileSync("build/policy-pack/package.json", JSON.stringify({ ...pack, main: "index.js", dependencies }, null, 2) + "\n")'
 
 ## The pinned Pulumi CLI (v3.274.1) and the YAML, Node.js and Python language hosts, built from the Go
 ## module proxy into .e2e/bin (cached: rebuilt only when their versions change), the AWS and awsx
@@ -114,7 +113,7 @@ e2e-tools: build
 
 ## The programs, the plugin and the policy pack run by the real Pulumi CLI against the stand-ins
 ## (after `make e2e-tools`); steps this machine cannot run are listed as not run, with the reason.
-e2e: build
+e2e: build policy-pack
 	node dist/e2e/run.js
 
 ## Removes dist/ (the compiled output, and the incremental build state with it).

@@ -5,11 +5,11 @@
 // the committed results is mutated again. sdk/reachability has its own configuration,
 // stryker.reachability.config.mjs (`make mutation-reachability`). CONTRIBUTING.md, "Mutation testing".
 export default {
-    mutate: ["sdk/plan/**/*.ts", "sdk/validation/**/*.ts"],
+    mutate: ["sdk/addresses/**/*.ts", "sdk/arguments/**/*.ts", "sdk/plan/**/*.ts", "sdk/checks/**/*.ts", "sdk/diagnostics/*.ts"],
     testRunner: "mocha",
     // The pure specs only, run as TypeScript through a transpile-only require hook: no build per
     // mutant, and no Pulumi engine (tests/mutation/mocharc.json lists them). It leaves out
-    // tests/reachability/floor.spec.ts, which checks the compiled modules' imports in a child
+    // tests/sdk/reachability/floor.spec.ts, which checks the compiled modules' imports in a child
     // process: not the core's behaviour, and not runnable from the TypeScript sources.
     mochaOptions: { config: "tests/mutation/mocharc.json" },
     // Mutants that would not compile are discarded before any spec runs, not counted as killed.

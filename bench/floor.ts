@@ -17,7 +17,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import { programStackTraceLimit } from "../cli/run-program";
-import { MockStack } from "../sdk/testing/mock-stack";
+import { MockStack } from "../sdk/offline-engine/mock-stack";
 
 /** One resource to register, as `vpc-lambda plan --format json` lists it. */
 export interface FloorResource {

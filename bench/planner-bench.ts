@@ -1,7 +1,7 @@
 // The pure planner: validate + plan many varied configurations, no Pulumi at all.
 import { NetworkPattern } from "../sdk/args";
 import { planNetwork } from "../sdk/plan/plan-network";
-import { validateArgs } from "../sdk/validation/validate-args";
+import { validateArgs } from "../sdk/arguments/validate-args";
 import type { VpcLambdaNetworkArgs } from "../sdk/args";
 
 const PATTERNS = Object.values(NetworkPattern);

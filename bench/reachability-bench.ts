@@ -8,8 +8,8 @@ import * as path from "path";
 import { loadProject } from "../cli/project";
 import { runProgram } from "../cli/run-program";
 import { reachabilityMatrix } from "../sdk/reachability/model";
-import { NetworkGraph, TYPES } from "../sdk/stack/network-graph";
-import type { NetworkResource } from "../sdk/stack/network-resource";
+import { NetworkGraph, TYPES } from "../sdk/network/network-graph";
+import type { NetworkResource } from "../sdk/network/network-resource";
 
 const SERVICES = ["secretsmanager", "sqs", "sns", "sts", "kms", "dynamodb", "s3", "lambda", "events", "states"];
 

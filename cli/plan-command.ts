@@ -10,7 +10,7 @@ import { renderMarkdownReport } from "./report/markdown";
 import { buildReviewReport, ReviewReport } from "./report/review-report";
 import { renderCapacityText, renderCostText, renderEndpointZonesText, renderReachabilityText, renderWarningsText } from "./report/text-sections";
 import { policyExitCode, policyJson, policyVerdicts, renderPolicyText } from "./policy-verdicts";
-import type { PolicyVerdicts } from "../policy/runner";
+import type { PolicyVerdicts } from "./policy-runner";
 
 export interface PlanOptions {
     stack?: string;

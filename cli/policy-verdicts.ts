@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import type { PolicyPackConfig } from "@pulumi/policy";
-import { hasMandatoryViolation, PolicyVerdicts, PolicyViolation, runPolicies } from "../policy/runner";
+import { hasMandatoryViolation, PolicyVerdicts, PolicyViolation, runPolicies } from "./policy-runner";
 import { policies, POLICY_PACK_NAME } from "../policy/policies";
 import { UsageError } from "./usage-error";
 import type { PlannedStack } from "./run-program";

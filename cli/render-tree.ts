@@ -1,4 +1,4 @@
-import type { RecordedResource } from "../sdk/testing/mock-stack";
+import type { RecordedResource } from "../sdk/offline-engine/mock-stack";
 
 /** The resources as `pulumi preview` lists them: type and name, children indented under parents. */
 export function renderTree(resources: RecordedResource[]): string {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MockStack, RecordedResource } from "../sdk/testing/mock-stack";
+import { MockStack, RecordedResource } from "../sdk/offline-engine/mock-stack";
 import { ProgramError } from "./program-error";
 import type { PulumiProject } from "./project";
 import { registerTypeScript } from "./typescript-loader";

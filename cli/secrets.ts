@@ -1,4 +1,4 @@
-import { isSecret } from "../sdk/testing/mock-stack";
+import { isSecret } from "../sdk/offline-engine/mock-stack";
 
 /** What a report shows in place of a secret: the offline plan must never print one. */
 export const SECRET_PLACEHOLDER = "[secret]";

@@ -32,3 +32,13 @@ export const NODEJS_PLUGINS_FROM_SOURCE = NODEJS_HOST !== undefined && !NODEJS_H
 // The engine runs a policy pack folder (PulumiPolicy.yaml, runtime nodejs) through the Node.js
 // language host's RunPlugin; without it, the same pack as an executable analyzer plugin.
 export const POLICY_PACK = NODEJS_PLUGINS_FROM_SOURCE ? path.join(REPOSITORY, "policy") : path.join(REPOSITORY, "e2e", "policy-plugin", "vpc-lambda-guard");
+
+/** The self-contained pack `make policy-pack` bundles for `pulumi policy publish` (make e2e builds it first). */
+export const BUNDLED_POLICY_PACK_DIR = path.join(REPOSITORY, "build", "policy-pack");
+
+/** `--policy-pack` and the environment that run the bundled pack: its folder, or the executable analyzer serving it. */
+export function bundledPolicyPack(): { pack: string; env: NodeJS.ProcessEnv } {
+    return NODEJS_PLUGINS_FROM_SOURCE
+        ? { pack: BUNDLED_POLICY_PACK_DIR, env: process.env }
+        : { pack: POLICY_PACK, env: { ...process.env, VPC_LAMBDA_POLICY_PACK_DIR: BUNDLED_POLICY_PACK_DIR } };
+}

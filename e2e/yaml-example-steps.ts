@@ -3,7 +3,7 @@ import { strict as assert } from "assert";
 import * as path from "path";
 import { EngineStep, exportedResources, json, pulumi, REPOSITORY, typeOf } from "./pulumi-cli";
 import { assertNoChanges, assertNothingReplaced, byType, copyProgram, editProject, nameComponentPlugin, newStack, preview, removeStack, up } from "./stacks";
-import { COMPONENT, POLICY_PACK, Step } from "./step";
+import { bundledPolicyPack, COMPONENT, POLICY_PACK, Step } from "./step";
 
 /** The YAML example from a clean copy outside the repository, its `packages:` entry naming the plugin. */
 function yamlExampleCopy(): string {
@@ -119,11 +119,12 @@ export const yamlExampleSteps: Step[] = [
         },
     },
     {
-        name: "preview --policy-pack policy fails a violating program and names the mandatory policies",
+        name: "preview --policy-pack with the pack make policy-pack bundles fails a violating program and names the mandatory policies",
         run: () => {
             const dir = copyProgram(path.join(REPOSITORY, "e2e", "programs", "violating"), "violating");
             newStack(dir, "e2e-violating");
-            const result = pulumi(dir, ["preview", "--stack", "e2e-violating", "--policy-pack", POLICY_PACK], { timeoutSeconds: 600, expect: "failure" });
+            const bundled = bundledPolicyPack();
+            const result = pulumi(dir, ["preview", "--stack", "e2e-violating", "--policy-pack", bundled.pack], { timeoutSeconds: 600, expect: "failure", env: bundled.env });
             for (const policy of ["lambda-in-vpc", "vpc-flow-logs"]) {
                 assert.match(result.stdout, new RegExp(`\\[mandatory\\]\\s+${policy}`), `the output names the mandatory policy ${policy}`);
             }

@@ -1,4 +1,4 @@
-import { AWS_RESOURCE_TYPES } from "../sdk/aws-resource-types";
+import { AWS_RESOURCE_TYPES } from "../sdk/aws/resource-types";
 
 /** The type tokens the policies match on (one table, shared with the review reports). */
 export const AWS = AWS_RESOURCE_TYPES;

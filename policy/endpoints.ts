@@ -2,7 +2,7 @@
 // Facts: shared/AWS-FACTS.md, "Endpoints and NAT"; the EC2 API reference for
 // CreateVpcEndpoint's PrivateDnsEnabled (it needs the VPC's enableDnsSupport and enableDnsHostnames).
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { awsServiceOf } from "../sdk/aws-resource-types";
+import { awsServiceOf } from "../sdk/aws/resource-types";
 import { AWS, describe, describeAtSentenceStart, SECURITY_GROUP_TYPES, VPC_TYPES } from "./aws-types";
 import { knownBoolean, knownString } from "./known-values";
 import { admitsTcpPort, worldOpenings } from "./security-group-ingress";

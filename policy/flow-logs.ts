@@ -1,7 +1,7 @@
 // VPC flow logs: every VPC records its traffic, and keeps the records long enough to use them.
 // Facts: shared/AWS-FACTS.md, "VPC Flow Logs".
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { AWS_LIMITS } from "../sdk/aws-limits";
+import { AWS_LIMITS } from "../sdk/aws/limits";
 import { AWS, describe, describeAtSentenceStart, VPC_TYPES } from "./aws-types";
 import { exemptionSchema, isExempt } from "./exemptions";
 import { isUnknown, knownNumber, knownString } from "./known-values";

@@ -1,8 +1,8 @@
 import { UnknownValueError } from "@pulumi/policy";
-import { isUnknown, UNKNOWN } from "../sdk/stack/known-values";
+import { isUnknown, UNKNOWN } from "../sdk/network/known-values";
 
-export { elementsOf, isUnknown, knownBoolean, knownList, knownNumber, knownString, UNKNOWN } from "../sdk/stack/known-values";
-export type { Unknown } from "../sdk/stack/known-values";
+export { elementsOf, isUnknown, knownBoolean, knownList, knownNumber, knownString, UNKNOWN } from "../sdk/network/known-values";
+export type { Unknown } from "../sdk/network/known-values";
 
 /**
  * A deep copy of resource props in which every unknown value is `UNKNOWN`. The policy engine

@@ -1,10 +1,10 @@
 // What a VPC function's execution role must allow. Facts: shared/AWS-FACTS.md, "IAM for the
 // execution role", and the Lambda developer guide's list of VPC execution-role permissions.
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { LAMBDA_ENI_ACTIONS } from "../sdk/stack/aws-managed-policies";
+import { LAMBDA_ENI_ACTIONS } from "../sdk/aws/managed-policies";
 import { AWS, describe } from "./aws-types";
 import { functionNetwork, isInVpc } from "./function-network";
-import { grants } from "../sdk/stack/iam-statements";
+import { grants } from "../sdk/network/iam-statements";
 import { rolePermissions } from "./role-permissions";
 import { StackIndex } from "./stack-index";
 

@@ -1,7 +1,7 @@
 // Where Lambda functions sit in the network: in a VPC, across zones, in private subnets, behind
 // closed security groups, within Lambda's limits. Facts: shared/AWS-FACTS.md, "Lambda in a VPC".
 import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { AWS_LIMITS } from "../sdk/aws-limits";
+import { AWS_LIMITS } from "../sdk/aws/limits";
 import { AWS, describe, describeAtSentenceStart } from "./aws-types";
 import { exemptionSchema, isExempt } from "./exemptions";
 import { functionNetwork, isInVpc } from "./function-network";

@@ -1,11 +1,11 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { NetworkGraph } from "../sdk/stack/network-graph";
-import type { NetworkResource } from "../sdk/stack/network-resource";
+import { NetworkGraph } from "../sdk/network/network-graph";
+import type { NetworkResource } from "../sdk/network/network-resource";
 import { knownString } from "./known-values";
 import { StackIndex } from "./stack-index";
 
 /**
- * The policy engine's resources as the network graph reads them (sdk/stack/network-resource.ts):
+ * The policy engine's resources as the network graph reads them (sdk/network/network-resource.ts):
  * their props, as plain data with unknowns marked, serve as inputs; relations are by URN. The
  * offline plan reads its recorded stack into the same graph, so that the reports and the
  * policies judge reachability with one model.

@@ -3,10 +3,10 @@
 // its `needs`, or by hand on a function or its security group) must be reachable; what it
 // reaches beyond that is flagged, least privilege being the aim.
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { declaredNeedsOf, Need, NEEDS_TAG, needToken } from "../sdk/reachability/needs";
+import { declaredNeedsOf, Need, NEEDS_TAG, needToken } from "../sdk/network/needs";
 import { functionReachability } from "../sdk/reachability/model";
 import { describeDestination, Reachability } from "../sdk/reachability/types";
-import type { NetworkGraph } from "../sdk/stack/network-graph";
+import type { NetworkGraph } from "../sdk/network/network-graph";
 import { exemptionSchema, isExempt } from "./exemptions";
 import { networkGraphOf } from "./network-resources";
 

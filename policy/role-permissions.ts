@@ -1,6 +1,6 @@
 import { AWS, describe } from "./aws-types";
-import { awsManagedPolicyStatements } from "../sdk/stack/aws-managed-policies";
-import { Statement, statementsOf } from "../sdk/stack/iam-statements";
+import { awsManagedPolicyStatements } from "../sdk/aws/managed-policies";
+import { Statement, statementsOf } from "../sdk/network/iam-statements";
 import { elementsOf, isUnknown, knownList, knownString } from "./known-values";
 import type { StackIndex, StackResource } from "./stack-index";
 

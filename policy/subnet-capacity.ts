@@ -2,7 +2,7 @@
 // "Addresses" (AWS reserves 5 addresses of every subnet; an interface endpoint takes one in each
 // subnet it is in) and "Lambda in a VPC" (one Hyperplane ENI per subnet and security-group set).
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { AWS_LIMITS } from "../sdk/aws-limits";
+import { AWS_LIMITS } from "../sdk/aws/limits";
 import { AWS, describe, describeAtSentenceStart } from "./aws-types";
 import { functionNetwork } from "./function-network";
 import { isUnknown, knownList, knownNumber, knownString } from "./known-values";
@@ -16,7 +16,7 @@ interface AddressTaker {
 
 /**
  * The usable addresses of an IPv4 subnet block: all but the 5 AWS reserves (the same sum as
- * sdk/plan/cidr.ts `usableAddresses`; the published pack carries only sdk/aws-limits).
+ * sdk/addresses/cidr.ts `usableAddresses`; the published pack carries only sdk/aws/limits).
  */
 function usableAddressesOf(subnet: StackResource): { cidr: string; usable: number } | undefined {
     const cidr = knownString(subnet.props.cidrBlock);

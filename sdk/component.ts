@@ -11,9 +11,9 @@ import { buildFlowLog } from "./resources/flow-logs";
 import { buildEniPolicy } from "./resources/iam";
 import { buildNetwork } from "./resources/network";
 import { buildSecurityGroupRules, buildSecurityGroups } from "./resources/security-groups";
-import { validateArgs } from "./validation/validate-args";
-import { predictReachability } from "./validation/unreachable-needs";
-import { validatePlan } from "./validation/validate-plan";
+import { validateArgs } from "./arguments/validate-args";
+import { predictReachability } from "./checks/needs";
+import { validatePlan } from "./checks/validate-plan";
 
 /**
  * A VPC network for AWS Lambda functions, built right in one line: private subnets in each

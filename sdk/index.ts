@@ -15,12 +15,12 @@ export {
     NetworkPattern,
     VpcLambdaNetworkArgs,
 } from "./args";
-export { AWS_LIMITS } from "./aws-limits";
-export { AWS_PRICES, pricesFor } from "./aws-prices";
-export type { RegionPrices } from "./aws-prices";
+export { AWS_LIMITS } from "./aws/limits";
+export { AWS_PRICES, pricesFor } from "./aws/prices";
+export type { RegionPrices } from "./aws/prices";
 export { VpcLambdaNetwork } from "./component";
 export { planNetwork } from "./plan/plan-network";
 export type { NetworkPlan } from "./plan/types";
-export { ArgumentProblem, InvalidNetworkArgumentsError } from "./validation/problems";
-export { validateArgs } from "./validation/validate-args";
-export { validatePlan } from "./validation/validate-plan";
+export { ArgumentProblem, InvalidNetworkArgumentsError } from "./arguments/problems";
+export { validateArgs } from "./arguments/validate-args";
+export { validatePlan } from "./checks/validate-plan";

@@ -1,6 +1,6 @@
-import { AWS_LIMITS } from "../../sdk/aws-limits";
+import { AWS_LIMITS } from "../../sdk/aws/limits";
 import { formatPercent } from "./format";
-import { NetworkGraph } from "../../sdk/stack/network-graph";
+import { NetworkGraph } from "../../sdk/network/network-graph";
 
 /**
  * Whether the functions fit their subnets: per Lambda subnet, the usable addresses and what

@@ -1,10 +1,10 @@
-import { AWS_LIMITS } from "../../sdk/aws-limits";
-import { AWS_PRICES, pricesFor, RegionPrices } from "../../sdk/aws-prices";
+import { AWS_LIMITS } from "../../sdk/aws/limits";
+import { AWS_PRICES, pricesFor, RegionPrices } from "../../sdk/aws/prices";
 import { reachabilityMatrix } from "../../sdk/reachability/model";
 import { describeDestination, Reachability } from "../../sdk/reachability/types";
-import { CalledServices, servicesFunctionsCall } from "../../sdk/stack/called-services";
+import { CalledServices, servicesFunctionsCall } from "../../sdk/network/called-services";
 import { formatUsd } from "./format";
-import { NetworkGraph } from "../../sdk/stack/network-graph";
+import { NetworkGraph } from "../../sdk/network/network-graph";
 
 /**
  * The network's monthly cost from AWS list prices: the fixed part (what the network costs

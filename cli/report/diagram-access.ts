@@ -1,6 +1,6 @@
 import { pathFrom } from "../../sdk/reachability/model";
 import { Destination, Hop, Reachability, Verdict, verdictOf } from "../../sdk/reachability/types";
-import { FunctionNode, NetworkGraph, TYPES } from "../../sdk/stack/network-graph";
+import { FunctionNode, NetworkGraph, TYPES } from "../../sdk/network/network-graph";
 
 /**
  * What the diagram crosses out, read from the reachability model (sdk/reachability): which

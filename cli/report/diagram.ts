@@ -4,7 +4,7 @@ import { FunctionAccess, groupCell, networkAccess, NetworkAccess } from "./diagr
 import { aggregateChart, DetailChart, DetailEdge, DetailNode } from "./flowchart-aggregate";
 import { Flowchart, FlowNode, renderMermaid } from "./mermaid";
 import { fitMermaidLimits, MermaidLimits } from "./mermaid-limits";
-import { ANY_DESTINATION, NetworkGraph, RouteTarget, SecurityGroupMember, SecurityGroupPermission, shortServiceName, SubnetNode, TYPES } from "../../sdk/stack/network-graph";
+import { ANY_DESTINATION, NetworkGraph, RouteTarget, SecurityGroupMember, SecurityGroupPermission, shortServiceName, SubnetNode, TYPES } from "../../sdk/network/network-graph";
 import { HOP_TITLES } from "./reachability-matrix";
 import { endpointsOnSubnet, routesUnknown } from "./subnet-routes";
 

@@ -1,4 +1,4 @@
-import { NetworkGraph } from "../../sdk/stack/network-graph";
+import { NetworkGraph } from "../../sdk/network/network-graph";
 
 /**
  * Which zones each interface endpoint is in. The component keeps an endpoint to the zones its

@@ -1,5 +1,5 @@
 import { reachabilityMatrix } from "../../sdk/reachability/model";
-import { NetworkGraph } from "../../sdk/stack/network-graph";
+import { NetworkGraph } from "../../sdk/network/network-graph";
 import type { Reachability } from "../../sdk/reachability/types";
 import type { PlannedStack } from "../run-program";
 import { assessCapacity, CapacityReport } from "./capacity";

@@ -1,4 +1,4 @@
-import { EndpointNode, NetworkGraph } from "../../sdk/stack/network-graph";
+import { EndpointNode, NetworkGraph } from "../../sdk/network/network-graph";
 
 /**
  * A subnet the stack does not create (an existing VPC's, an awsx VPC's), or one in a VPC the

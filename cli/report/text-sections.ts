@@ -1,4 +1,4 @@
-import { AWS_PRICES } from "../../sdk/aws-prices";
+import { AWS_PRICES } from "../../sdk/aws/prices";
 import type { CapacityReport } from "./capacity";
 import type { Reachability } from "../../sdk/reachability/types";
 import type { CostReport } from "./cost";

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "util";
 import type * as provider from "@pulumi/pulumi/provider";
-import { MockAws } from "../../sdk/testing/aws-mocks";
-import { REPLACE_ON_CHANGE, ruleSourceKind, subnetIpv6Replacement } from "../../tests/evolution/replace-on-change";
+import { MockAws } from "../../sdk/offline-engine/mock-aws";
+import { REPLACE_ON_CHANGE, ruleSourceKind, subnetIpv6Replacement } from "./replace-on-change";
 
 /** The @pulumi/aws version this stand-in answers for: the engine asks for the plugin at that version. */
 export const AWS_PROVIDER_VERSION = "7.48.0";
@@ -80,7 +80,7 @@ export class AwsStandIn implements provider.Provider {
         // MockAws hands back the very inputs for a function it does not model; a stand-in under
         // the engine must not answer those with made-up data.
         if (outputs === inputs) {
-            throw new Error(`the AWS stand-in does not answer ${token}; teach MockAws (sdk/testing/aws-mocks.ts) to answer it as AWS would`);
+            throw new Error(`the AWS stand-in does not answer ${token}; teach MockAws (sdk/offline-engine/mock-aws.ts) to answer it as AWS would`);
         }
         return { outputs: wireable(outputs) };
     }

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
-import { nthSubBlock, parseIpv4Block } from "../../sdk/plan/cidr";
-import { AWSX_VPC_TYPE, AwsxSubnetLayout, awsxVpcLayout } from "../../sdk/testing/awsx-vpc-mock";
+import { nthSubBlock, parseIpv4Block } from "../../sdk/addresses/cidr";
+import { AWSX_VPC_TYPE, AwsxSubnetLayout, awsxVpcLayout } from "../../sdk/offline-engine/awsx-vpc-mock";
 
 /** The @pulumi/awsx version in package-lock: the engine asks for the awsx plugin at that version. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,5 +1,5 @@
 import { NetworkPattern } from "../args";
-import type { ValidatedDiagnostics } from "../validation/validated-args";
+import type { ValidatedDiagnostics } from "../arguments/validated-args";
 import type { DiagnosticsPlan, GatewayEndpointPlan, InterfaceEndpointPlan } from "./types";
 
 /** Days the diagnostics function's logs are kept. */

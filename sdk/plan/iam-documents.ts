@@ -1,4 +1,4 @@
-import { LAMBDA_ENI_ACTIONS } from "../stack/aws-managed-policies";
+import { LAMBDA_ENI_ACTIONS } from "../aws/managed-policies";
 
 /** An IAM policy document, as plain data. */
 export interface PolicyDocument {

@@ -1,4 +1,4 @@
-import type { AWS_LIMITS } from "../aws-limits";
+import type { AWS_LIMITS } from "../aws/limits";
 import type { NetworkPlan } from "./types";
 
 /** The kinds of AWS name a planned resource gets, as `AWS_LIMITS.physicalNames` lists them. */

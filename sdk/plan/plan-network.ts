@@ -1,11 +1,11 @@
 import { FlowLogDestination } from "../args";
-import type { NewVpcSettings, ValidatedArgs } from "../validation/validated-args";
+import type { NewVpcSettings, ValidatedArgs } from "../arguments/validated-args";
 import { planGatewayEndpoints, planInterfaceEndpoints } from "./endpoints";
 import { planDiagnostics } from "./diagnostics";
 import { lambdaEniPolicyDocument } from "./iam-documents";
 import { planRouting } from "./routing";
 import { planSecurity } from "./security-rules";
-import { freeBlock } from "./subnet-layout";
+import { freeBlock } from "../addresses/subnet-layout";
 import { planSubnets } from "./subnets";
 import type { FlowLogPlan, NetworkPlan, Ref, ZonePlan } from "./types";
 

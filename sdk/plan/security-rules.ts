@@ -1,5 +1,5 @@
 import { NetworkPattern } from "../args";
-import type { ValidatedAllowTo } from "../validation/validated-args";
+import type { ValidatedAllowTo } from "../arguments/validated-args";
 import { ENDPOINT_SECURITY_GROUP_KEY } from "./endpoints";
 import { ANY_IPV4, ANY_IPV6 } from "./routing";
 import type { GatewayEndpointPlan, InterfaceEndpointPlan, Ref, RulePeer, SecurityGroupPlan, SecurityGroupRulePlan } from "./types";

@@ -1,4 +1,4 @@
-import { lambdaSubnetSlot, publicSubnetSlot } from "./subnet-layout";
+import { lambdaSubnetSlot, publicSubnetSlot } from "../addresses/subnet-layout";
 import type { SubnetPlan, ZonePlan } from "./types";
 
 /**

@@ -1,6 +1,6 @@
 import type { Input } from "@pulumi/pulumi";
 import type { FlowLogDestination, FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern } from "../args";
-import type { ValidatedNeeds } from "../validation/validated-args";
+import type { ValidatedNeeds } from "../arguments/validated-args";
 import type { PolicyDocument } from "./iam-documents";
 
 /**

@@ -1,6 +1,6 @@
 import { Address4, Address6 } from "ip-address";
-import { blockContains, blocksOverlap } from "../plan/cidr";
-import type { AddressFamily } from "../stack/network-graph";
+import { blockContains, blocksOverlap } from "../addresses/cidr";
+import type { AddressFamily } from "../network/network-graph";
 
 /** A CIDR block of either family, parsed once: what routes, rules and ACL entries name. */
 export interface AddressBlock {

@@ -2,9 +2,9 @@
 // service its execution role lets it call, or that it declares it needs; every security group
 // one of its groups has an egress rule to (an `allowTo` target) and every group that admits one
 // of its groups, on the rule's TCP port; and every security group it declares it needs.
-import { servicesFunctionCalls } from "../stack/called-services";
-import { FunctionNode, NetworkGraph, pushTo, SecurityGroupPermission, UNATTRIBUTED_GROUP } from "../stack/network-graph";
-import type { Need } from "./needs";
+import { servicesFunctionCalls } from "../network/called-services";
+import { FunctionNode, NetworkGraph, pushTo, SecurityGroupPermission, UNATTRIBUTED_GROUP } from "../network/network-graph";
+import type { Need } from "../network/needs";
 import { Destination, destinationKey, DestinationReason } from "./types";
 
 export interface FunctionDestination {

@@ -6,8 +6,8 @@
 // "Endpoints and NAT"; the EC2 API reference, CreateVpcEndpoint PrivateDnsEnabled; the VPC user
 // guide, "DNS attributes for your VPC" (enableDnsSupport: queries to the Amazon provided DNS
 // server do not succeed when off; enableDnsHostnames defaults to false except in a default VPC).
-import { isUnknown } from "../stack/known-values";
-import { EndpointNode, NetworkGraph, TYPES, value } from "../stack/network-graph";
+import { isUnknown } from "../network/known-values";
+import { EndpointNode, NetworkGraph, TYPES, value } from "../network/network-graph";
 import type { Hop } from "./types";
 
 /** Where a service's name leads: the addresses of an interface endpoint, the service's public addresses, or nowhere. */

@@ -5,7 +5,7 @@
 // internet gateway; a private one never does; a NAT gateway translates IPv6 only to IPv4
 // (NAT64, 64:ff9b::/96), so ::/0 to it does not reach the IPv6 internet (VPC user guide, "NAT
 // gateways" and "DNS64 and NAT64").
-import type { AddressFamily, NetworkGraph } from "../stack/network-graph";
+import type { AddressFamily, NetworkGraph } from "../network/network-graph";
 import { AddressBlock, isPrivate, parseBlock } from "./address-blocks";
 import { describeTarget, routeHop, routeTableHop, TableRoute } from "./routes";
 import type { Hop } from "./types";

@@ -1,8 +1,8 @@
 // Where whatever wears a security group sits: the subnets of a database's subnet group, of a
 // cache's, of a function's vpcConfig, an endpoint's, a mount target's or an instance's own. The
 // network ACLs of those subnets see the traffic, and their blocks are the addresses it goes to.
-import { isKnownString, NetworkGraph, TYPES, value } from "../stack/network-graph";
-import type { NetworkResource } from "../stack/network-resource";
+import { isKnownString, NetworkGraph, TYPES, value } from "../network/network-graph";
+import type { NetworkResource } from "../network/network-resource";
 
 const SUBNET_GROUPS: Record<string, { property: string; groupType: string }> = {
     "aws:rds/instance:Instance": { property: "dbSubnetGroupName", groupType: "aws:rds/subnetGroup:SubnetGroup" },

@@ -8,11 +8,11 @@
 // blocked, whatever the unknown hops around it. Once a hop decides which way the traffic goes
 // and that cannot be told, the hops that depend on the way are left out; those that do not (the
 // function's security group, its subnet's network ACL) are still judged.
-import { AWS_LIMITS } from "../aws-limits";
-import { FunctionNode, NetworkGraph, SubnetNode, TYPES, value } from "../stack/network-graph";
-import type { NetworkResource } from "../stack/network-resource";
+import { AWS_LIMITS } from "../aws/limits";
+import { FunctionNode, NetworkGraph, SubnetNode, TYPES, value } from "../network/network-graph";
+import type { NetworkResource } from "../network/network-resource";
 import { AddressBlock, parseBlock } from "./address-blocks";
-import { declaredNeedsOf, Need } from "./needs";
+import { declaredNeedsOf, Need } from "../network/needs";
 import { destinationsOf } from "./destinations";
 import { resolveService } from "./endpoints";
 import { privateTargetHop, targetHop } from "./gateways";

@@ -6,9 +6,9 @@
 // are added. Lambda functions and NAT gateways take their ephemeral ports from 1024-65535. Traffic
 // within one subnet crosses no ACL. Facts: the VPC user guide, "Network ACLs", "Default network
 // ACL", "Custom network ACLs" and "Ephemeral ports".
-import { isUnknown } from "../stack/known-values";
-import { isPlainObject, NetworkGraph, TYPES, value } from "../stack/network-graph";
-import type { NetworkResource } from "../stack/network-resource";
+import { isUnknown } from "../network/known-values";
+import { isPlainObject, NetworkGraph, TYPES, value } from "../network/network-graph";
+import type { NetworkResource } from "../network/network-resource";
 import { AddressBlock, coverage, isEverything, parseBlock } from "./address-blocks";
 import type { Hop } from "./types";
 

@@ -1,8 +1,8 @@
 // What a prefix list in a security group rule stands for: the addresses of an AWS service (the
 // list a gateway endpoint exposes as `prefixListId`), the entries of a managed prefix list of the
 // stack, or, for a list the stack does not show, addresses that cannot be read here.
-import { isUnknown } from "../stack/known-values";
-import { NetworkGraph, TYPES, value } from "../stack/network-graph";
+import { isUnknown } from "../network/known-values";
+import { NetworkGraph, TYPES, value } from "../network/network-graph";
 import { AddressBlock, parseBlock } from "./address-blocks";
 
 export type PrefixListContents = { kind: "service"; service: string } | { kind: "blocks"; blocks: AddressBlock[] } | { kind: "unknown" };

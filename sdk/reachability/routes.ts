@@ -4,7 +4,7 @@
 // specifically than 0.0.0.0/0, so the service's traffic takes the endpoint. Facts: the VPC user
 // guide, "Route priority" (longest prefix match; IPv4 and IPv6 routes are independent; the local
 // route covers the VPC's own range) and "Gateway endpoints".
-import { ANY_DESTINATION, AddressFamily, NetworkGraph, RouteNode, RouteTarget, TYPES } from "../stack/network-graph";
+import { ANY_DESTINATION, AddressFamily, NetworkGraph, RouteNode, RouteTarget, TYPES } from "../network/network-graph";
 import { AddressBlock, coverage, isEverything, parseBlock } from "./address-blocks";
 import type { Hop } from "./types";
 

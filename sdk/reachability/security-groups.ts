@@ -7,7 +7,7 @@
 // will remove this default rule"), and a DefaultSecurityGroup keeps only its inline rules. A group
 // the stack does not create may have rules it cannot see. Facts: the VPC user guide, "Security
 // group rules".
-import { NetworkGraph, SecurityGroupPermission, TYPES, UNATTRIBUTED_GROUP } from "../stack/network-graph";
+import { NetworkGraph, SecurityGroupPermission, TYPES, UNATTRIBUTED_GROUP } from "../network/network-graph";
 import { AddressBlock, coverage, isEverything, isPrivate, parseBlock } from "./address-blocks";
 import { prefixListContents } from "./prefix-lists";
 import type { Hop } from "./types";

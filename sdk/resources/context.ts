@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { NetworkPlan, Ref } from "../plan/types";
-import { regionName } from "./lookup-answers";
+import { regionName } from "../checks/lookup-answers";
 
 /**
  * What every materialiser needs: the plan, the component to parent resources to, and the

@@ -1,16 +1,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { diagnosticsCode } from "../diagnostics/handler-code";
-import { diagnosticsEnvironment, ResolvedDiagnosticsValues } from "../plan/diagnostics-environment";
+import { diagnosticsCode } from "./diagnostics-code";
+import { diagnosticsEnvironment, ResolvedDiagnosticsValues } from "../diagnostics/environment";
 import { ENDPOINT_SECURITY_GROUP_KEY } from "../plan/endpoints";
 import { lambdaTrustPolicy, logGroupWriterPolicy } from "../plan/iam-documents";
 import type { DiagnosticsPlan } from "../plan/types";
-import { encodeExpectations } from "../reachability/expectations";
-import { diagnosticsEnvironmentProblem } from "../validation/diagnostics-environment";
-import type { PlannedReachability } from "../validation/unreachable-needs";
+import { encodeExpectations } from "../diagnostics/expectations";
+import { diagnosticsEnvironmentProblem } from "../checks/diagnostics-environment";
+import type { PlannedReachability } from "../checks/needs";
 import type { BuildContext } from "./context";
-import { createdLogGroupArn } from "./created-outputs";
-import { vpcCidrBlocks } from "./lookup-answers";
+import { createdLogGroupArn } from "../checks/created-outputs";
+import { vpcCidrBlocks } from "../checks/lookup-answers";
 
 /** What the diagnostics function is attached to: the network's own subnets, groups and policy. */
 export interface DiagnosticsNetwork {

@@ -1,13 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { endpointServiceNameCandidates } from "../aws-resource-types";
+import { endpointServiceNameCandidates } from "../aws/resource-types";
 import type { GatewayEndpointPlan, InterfaceEndpointPlan, Ref } from "../plan/types";
-import { subnetsOfferingService } from "../validation/endpoint-zones";
-import { privateDnsConflict, routeTablesFreeOfService } from "../validation/existing-endpoints";
+import { subnetsOfferingService } from "../checks/endpoint-zones";
+import { privateDnsConflict, routeTablesFreeOfService } from "../checks/existing-endpoints";
 import { BuildContext, builtId, resolveRef } from "./context";
 import { lookUpExistingEndpoint } from "./existing-endpoints";
 import { vpcIdWithPrivateDns } from "./existing-vpc-dns";
-import { endpointServiceName, endpointServiceZones, subnetZone } from "./lookup-answers";
+import { endpointServiceName, endpointServiceZones, subnetZone } from "../checks/lookup-answers";
 import type { BuiltNetwork } from "./network";
 
 export interface BuiltEndpoints {

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { ExistingEndpoint } from "../validation/existing-endpoints";
+import type { ExistingEndpoint } from "../checks/existing-endpoints";
 import type { BuildContext } from "./context";
-import { foundEndpoint } from "./lookup-answers";
+import { foundEndpoint } from "../checks/lookup-answers";
 
 // The provider's singular data sources fail with "no matching <type> found" when nothing matches
 // and "multiple <type>s matched" for several (terraform-provider-aws internal/tfresource,

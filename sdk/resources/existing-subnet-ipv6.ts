@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { dualStackSubnetProblem } from "../validation/existing-subnet-ipv6";
+import { dualStackSubnetProblem } from "../checks/existing-subnet-ipv6";
 import type { BuildContext } from "./context";
-import { subnetIpv6 } from "./lookup-answers";
+import { subnetIpv6 } from "../checks/lookup-answers";
 
 /**
  * The user's subnet id, passed on only once a lookup shows it dual-stack; otherwise it fails with

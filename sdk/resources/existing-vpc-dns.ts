@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { privateDnsProblem } from "../validation/existing-vpc-dns";
+import { privateDnsProblem } from "../checks/existing-vpc-dns";
 import type { BuildContext } from "./context";
-import { vpcDns } from "./lookup-answers";
+import { vpcDns } from "../checks/lookup-answers";
 
 /**
  * The user's VPC id, passed on only once a lookup shows the VPC's DNS support and DNS hostnames

@@ -2,10 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext, flowLogDeliveryPolicy, flowLogTrustPolicy } from "../plan/iam-documents";
 import type { CloudWatchLogsDestinationPlan, FlowLogDestinationPlan } from "../plan/types";
-import { kmsKeyProblem } from "../validation/kms-key-arn";
+import { kmsKeyProblem } from "../arguments/kms-key-arn";
 import { BuildContext } from "./context";
-import { createdLogGroupArn } from "./created-outputs";
-import { accountId, partitionName } from "./lookup-answers";
+import { createdLogGroupArn } from "../checks/created-outputs";
+import { accountId, partitionName } from "../checks/lookup-answers";
 
 /** The VPC's flow log, to a CloudWatch log group (with retention, through a guarded role) or to the user's S3 bucket. */
 export function buildFlowLog(ctx: BuildContext, vpcId: pulumi.Input<string>): aws.ec2.FlowLog | undefined {

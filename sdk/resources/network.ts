@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ipv6SubnetBlock } from "../plan/cidr";
+import { ipv6SubnetBlock } from "../addresses/cidr";
 import type { NetworkPlan, RouteTarget, ZonePlan } from "../plan/types";
 import { BuildContext, builtId } from "./context";
-import { createdVpcIpv6Block } from "./created-outputs";
-import { availabilityZoneNames } from "./lookup-answers";
+import { createdVpcIpv6Block } from "../checks/created-outputs";
+import { availabilityZoneNames } from "../checks/lookup-answers";
 
 /** The ids of what `buildNetwork` built (or was given), by plan key where planned. */
 export interface BuiltNetwork {

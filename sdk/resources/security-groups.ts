@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { LAMBDA_SECURITY_GROUP_KEY, rulePeerArgs } from "../plan/security-rules";
-import { NEEDS_TAG, needsTagValue } from "../reachability/needs";
-import { needsOf } from "../validation/unreachable-needs";
-import type { ValidatedNeeds } from "../validation/validated-args";
+import { NEEDS_TAG, needsTagValue } from "../network/needs";
+import { needsOf } from "../checks/needs";
+import type { ValidatedNeeds } from "../arguments/validated-args";
 import { BuildContext, builtId, resolveRef } from "./context";
 
 /**
@@ -47,7 +47,7 @@ export function buildSecurityGroupRules(ctx: BuildContext, groupIds: ReadonlyMap
 }
 
 /**
- * The needs, as the tag the policy pack reads (sdk/reachability/needs.ts): a plain string when
+ * The needs, as the tag the policy pack reads (sdk/network/needs.ts): a plain string when
  * every security group id is, so that a preview shows it; else known once the groups exist.
  */
 function needsTag(needs: ValidatedNeeds): pulumi.Input<string> {

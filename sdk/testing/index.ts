@@ -1,2 +1,2 @@
-export { MockAws, MockAwsOptions } from "./aws-mocks";
-export { isSecret, MockStack, MockStackOptions, RecordedResource, UNKNOWN } from "./mock-stack";
+export { MockAws, MockAwsOptions } from "../offline-engine/mock-aws";
+export { isSecret, MockStack, MockStackOptions, RecordedResource, UNKNOWN } from "../offline-engine/mock-stack";

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { AwsxStandIn } from "../../e2e/awsx-standin/awsx-standin";
-import { blocksOverlap, blockContains, Ipv4Block, parseIpv4Block } from "../../sdk/plan/cidr";
-import { AWSX_VPC_TYPE, mockAwsxVpc } from "../../sdk/testing/awsx-vpc-mock";
-import { MockStack } from "../../sdk/testing/mock-stack";
+import { blocksOverlap, blockContains, Ipv4Block, parseIpv4Block } from "../../sdk/addresses/cidr";
+import { AWSX_VPC_TYPE, mockAwsxVpc } from "../../sdk/offline-engine/awsx-vpc-mock";
+import { MockStack } from "../../sdk/offline-engine/mock-stack";
 import { T, valueOf } from "../helpers/mock-network";
 
 // The awsx stand-in builds awsx's VPC through the engine in `make e2e`; here it builds it under the

@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { MockAws } from "../../sdk/testing/aws-mocks";
-import { AWSX_VPC_TYPE, mockAwsxVpc } from "../../sdk/testing/awsx-vpc-mock";
+import { MockAws } from "../../sdk/offline-engine/mock-aws";
+import { AWSX_VPC_TYPE, mockAwsxVpc } from "../../sdk/offline-engine/awsx-vpc-mock";
 import { diagnosticsConfigurationOf, T } from "../helpers/mock-network";
 import { OfflinePlan, PlannedResource, planProgram, typescriptExamples } from "./offline-plan";
 

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { CONFIG_ENV as DIAGNOSTICS_CONFIG_VARIABLE } from "../../sdk/diagnostics/handler/config";
-import { DIAGNOSTICS_HANDLER_FILE } from "../../sdk/diagnostics/handler-code";
-import { MockStack, MockStackOptions, RecordedResource } from "../../sdk/testing/mock-stack";
+import { DIAGNOSTICS_HANDLER_FILE } from "../../sdk/resources/diagnostics-code";
+import { MockStack, MockStackOptions, RecordedResource } from "../../sdk/offline-engine/mock-stack";
 
 /** The type tokens the component registers, as the engine sees them. */
 export const T = {

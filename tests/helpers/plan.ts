@@ -1,11 +1,11 @@
 import { expect } from "chai";
 import type { VpcLambdaNetworkArgs } from "../../sdk/args";
-import { parseIpv4Block, Ipv4Block } from "../../sdk/plan/cidr";
+import { parseIpv4Block, Ipv4Block } from "../../sdk/addresses/cidr";
 import { planNetwork } from "../../sdk/plan/plan-network";
 import type { NetworkPlan, RouteTablePlan, SecurityGroupRulePlan } from "../../sdk/plan/types";
-import { ArgumentProblem, InvalidNetworkArgumentsError } from "../../sdk/validation/problems";
-import { validateArgs } from "../../sdk/validation/validate-args";
-import type { ValidatedArgs } from "../../sdk/validation/validated-args";
+import { ArgumentProblem, InvalidNetworkArgumentsError } from "../../sdk/arguments/problems";
+import { validateArgs } from "../../sdk/arguments/validate-args";
+import type { ValidatedArgs } from "../../sdk/arguments/validated-args";
 
 /** A security group id of the form EC2 uses, for `allowTo` targets. */
 export const DB_SG = "sg-0123456789abcdef0";

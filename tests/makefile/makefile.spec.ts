@@ -62,7 +62,7 @@ describe("Makefile", function () {
     it("sets Chromium up before make test runs the suite, so that a fresh machine passes", async () => {
         const result = await make("-n", "test");
         expect(result.code, result.stderr).to.equal(0);
-        const chromium = result.stdout.indexOf("tests/render/install-chromium.sh");
+        const chromium = result.stdout.indexOf("tests/cli/report/render/install-chromium.sh");
         expect(chromium, result.stdout).to.be.greaterThan(-1);
         expect(chromium, "before mocha").to.be.lessThan(result.stdout.indexOf("npx mocha"));
     });

@@ -1,12 +1,12 @@
 // The gate on the mutation run: Stryker's own `thresholds.break` is one number for every file
-// together, and the promise is per folder (each of sdk/plan and sdk/validation at 90% or more),
+// together, and the promise is per folder (each pure folder of the core at 90% or more),
 // so this reads Stryker's JSON report (the mutation-testing-report schema) and scores each folder.
 //
 //   node dist/tests/mutation/score-by-folder.js [report.json]   exits 1 when a gated folder is below
 import * as fs from "fs";
 
-/** The folders held to the minimum (issue 16). */
-export const GATED_FOLDERS: readonly string[] = ["sdk/plan", "sdk/validation"];
+/** The folders held to the minimum: issue 16's sdk/plan and sdk/validation, as issue 20 split them. */
+export const GATED_FOLDERS: readonly string[] = ["sdk/addresses", "sdk/arguments", "sdk/plan", "sdk/checks", "sdk/diagnostics"];
 /** Mutated and scored, but not (yet) held to the minimum: the reachability model is new. */
 export const REPORTED_FOLDERS: readonly string[] = [...GATED_FOLDERS, "sdk/reachability"];
 export const MINIMUM_SCORE = 90;

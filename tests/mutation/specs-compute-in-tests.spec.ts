@@ -32,7 +32,7 @@ describe("mutation: the specs of the mutation run", () => {
 
     it("include the plan, validation and pure property specs", () => {
         const relative = specs.map((file) => path.relative(ROOT, file));
-        expect(relative).to.include.members(["tests/plan/layout-table.spec.ts", "tests/validation/network-fields.spec.ts", "tests/properties/plan-invariants.spec.ts"]);
+        expect(relative).to.include.members(["tests/sdk/plan/layout-table.spec.ts", "tests/sdk/arguments/network-fields.spec.ts", "tests/sdk/plan/plan-invariants.spec.ts"]);
     });
 
     it("compute nothing in a before() hook, which per-test coverage would credit to another test", () => {

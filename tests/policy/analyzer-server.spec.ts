@@ -1,13 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { ChildProcess, spawn } from "child_process";
+import { ChildProcess, execFileSync, spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
-import { MockStack, RecordedResource } from "../../sdk/testing/mock-stack";
+import { MockStack, RecordedResource } from "../../sdk/offline-engine/mock-stack";
+import { policies, POLICY_PACK_NAME } from "../../policy/policies";
 import { plainStack } from "./plain-stack";
 
 // The pack served by @pulumi/policy's own analyzer server, in its own process, called over gRPC
 // the way the Pulumi CLI calls it during `pulumi preview --policy-pack policy`: what the runner
-// stands in for, checked once end to end.
+// stands in for, checked once end to end. Twice, in fact: the policy/ folder the package ships,
+// and the self-contained pack `make policy-pack` bundles for `pulumi policy publish`, run from a
+// folder outside the repository where only @pulumi/policy and @pulumi/pulumi can be found.
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const analyzerProto = require("@pulumi/pulumi/proto/analyzer_pb");
@@ -17,14 +22,32 @@ const rpc = require("@pulumi/pulumi/runtime/rpc");
 const fromSdk = (module: string) => require(require.resolve(module, { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] }));
 const grpc = fromSdk("@grpc/grpc-js");
 const { Struct } = fromSdk("google-protobuf/google/protobuf/struct_pb");
+const { Empty } = fromSdk("google-protobuf/google/protobuf/empty_pb");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const POLICY_DIR = path.resolve(__dirname, "..", "..", "..", "policy");
+const ROOT = path.resolve(__dirname, "..", "..", "..");
+const POLICY_DIR = path.join(ROOT, "policy");
+
+/**
+ * `make policy-pack`'s pack, copied into a new folder outside the repository beside a
+ * node_modules holding only the two packages its package.json names, as `npm install` there would.
+ */
+function bundledPackOutsideTheRepository(): string {
+    execFileSync("make", ["--no-print-directory", "--silent", "policy-pack"], { cwd: ROOT, stdio: "pipe", timeout: 120_000 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vpc-lambda-guard-"));
+    fs.cpSync(path.join(ROOT, "build", "policy-pack"), dir, { recursive: true });
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+    for (const name of Object.keys(manifest.dependencies)) {
+        fs.mkdirSync(path.dirname(path.join(dir, "node_modules", name)), { recursive: true });
+        fs.symlinkSync(path.join(ROOT, "node_modules", name), path.join(dir, "node_modules", name), "dir");
+    }
+    return dir;
+}
 
 /** Starts the pack as the CLI does (its folder as working directory) and returns its port. */
-function servePack(): Promise<{ server: ChildProcess; port: number }> {
+function servePack(packDir: string): Promise<{ server: ChildProcess; port: number }> {
     return new Promise((resolve, reject) => {
-        const server = spawn(process.execPath, ["-e", 'require(".")'], { cwd: POLICY_DIR, stdio: ["ignore", "pipe", "pipe"] });
+        const server = spawn(process.execPath, ["-e", 'require(".")'], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
         let stderr = "";
         server.stderr!.on("data", (chunk) => (stderr += chunk));
         server.stdout!.once("data", (chunk) => resolve({ server, port: Number(String(chunk).trim()) }));
@@ -62,12 +85,20 @@ interface Diagnostic {
     urn: string;
 }
 
-describe("the pack behind @pulumi/policy's analyzer server, called over gRPC like the Pulumi CLI", () => {
+const PACKS: { name: string; dir: () => string; temporary: boolean }[] = [
+    { name: "the policy/ folder the package ships", dir: () => POLICY_DIR, temporary: false },
+    { name: "the pack make policy-pack bundles, outside the repository", dir: bundledPackOutsideTheRepository, temporary: true },
+];
+
+for (const pack of PACKS) describe(`${pack.name}, behind @pulumi/policy's analyzer server, called over gRPC like the Pulumi CLI`, function () {
+    this.timeout(120_000);
     let server: ChildProcess;
     let client: any;
+    let packDir: string | undefined;
 
     before(async () => {
-        const served = await servePack();
+        packDir = pack.dir();
+        const served = await servePack(packDir);
         server = served.server;
         client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${served.port}`, grpc.credentials.createInsecure());
     });
@@ -75,6 +106,9 @@ describe("the pack behind @pulumi/policy's analyzer server, called over gRPC lik
     after(() => {
         client?.close();
         server?.kill();
+        if (pack.temporary && packDir) {
+            fs.rmSync(packDir, { recursive: true, force: true });
+        }
     });
 
     async function analyzeStack(preview: boolean, options: Parameters<typeof plainStack>[1]): Promise<Diagnostic[]> {
@@ -85,6 +119,12 @@ describe("the pack behind @pulumi/policy's analyzer server, called over gRPC lik
         const response: any = await new Promise((resolve, reject) => client.analyzeStack(request, (err: unknown, res: unknown) => (err ? reject(err) : resolve(res))));
         return response.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage(), urn: d.getUrn() }));
     }
+
+    it("serves the pack by its name with every policy of policy/policies.ts (GetAnalyzerInfo)", async () => {
+        const info: any = await new Promise((resolve, reject) => client.getAnalyzerInfo(new Empty(), (err: unknown, res: unknown) => (err ? reject(err) : resolve(res))));
+        expect(info.getName()).to.equal(POLICY_PACK_NAME);
+        expect(info.getPoliciesList().map((p: any) => p.getName())).to.deep.equal(policies.map((p) => p.name));
+    });
 
     it("runs the resource policies on each resource's inputs (Analyze)", async () => {
         const stack = await MockStack.install();

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import { expect } from "chai";
 import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
-import { MockStack } from "../../sdk/testing/mock-stack";
+import { MockStack } from "../../sdk/offline-engine/mock-stack";
 import { functionOn, verdictsOf } from "./helpers";
 
 /** A VPC of the user's own (DNS hostnames on, as interface endpoints need), for `existingVpc`. */

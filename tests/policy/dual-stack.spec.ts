@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { policies } from "../../policy/policies";
-import { MockStack } from "../../sdk/testing/mock-stack";
+import { MockStack } from "../../sdk/offline-engine/mock-stack";
 import { blamed, verdictsOf, violationsOf } from "./helpers";
 
 const LAMBDA_TRUST = JSON.stringify({

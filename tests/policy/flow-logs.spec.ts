@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
-import { MockStack } from "../../sdk/testing/mock-stack";
+import { MockStack } from "../../sdk/offline-engine/mock-stack";
 import { blamed, verdictsOf, violationsOf } from "./helpers";
 import { plainStack, PlainStackOptions } from "./plain-stack";
 

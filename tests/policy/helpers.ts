@@ -2,9 +2,9 @@ import * as aws from "@pulumi/aws";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { PolicyVerdicts, PolicyViolation, runPolicies } from "../../policy/runner";
+import { PolicyVerdicts, PolicyViolation, runPolicies } from "../../cli/policy-runner";
 import type { VpcLambdaNetwork } from "../../sdk/component";
-import type { MockStack } from "../../sdk/testing/mock-stack";
+import type { MockStack } from "../../sdk/offline-engine/mock-stack";
 
 let programs = 0;
 

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { MockStack } from "../../sdk/testing/mock-stack";
+import { MockStack } from "../../sdk/offline-engine/mock-stack";
 import { blamed, verdictsOf, violationsOf } from "./helpers";
 import { plainStack, PlainStackOptions } from "./plain-stack";
 

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { VpcLambdaNetwork } from "../../sdk/component";
-import { MockStack } from "../../sdk/testing/mock-stack";
+import { MockStack } from "../../sdk/offline-engine/mock-stack";
 import { blamed, functionOn, verdictsOf, violationsOf } from "./helpers";
 
 /** A network with a PostgreSQL database whose group admits the Lambda group on 5432 when `admitted`; the network needs it, and secretsmanager. */

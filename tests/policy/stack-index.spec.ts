@@ -2,7 +2,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { expect } from "chai";
 import { UNKNOWN } from "../../policy/known-values";
 import { StackIndex } from "../../policy/stack-index";
-import { UNKNOWN as UNKNOWN_ON_THE_WIRE } from "../../sdk/testing/mock-stack";
+import { UNKNOWN as UNKNOWN_ON_THE_WIRE } from "../../sdk/offline-engine/mock-stack";
 
 // How policies relate resources in any program: by a known id, ARN or name, and, when a value is
 // unknown (a preview of new resources), through the property dependencies the engine records.

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import { expect } from "chai";
 import { NetworkPattern } from "../../sdk/args";
 import { VpcLambdaNetwork } from "../../sdk/component";
-import { MockStack } from "../../sdk/testing/mock-stack";
+import { MockStack } from "../../sdk/offline-engine/mock-stack";
 import { blamed, functionOn, verdictsOf, violationsOf } from "./helpers";
 
 // What only the stack knows: every resource placed in a subnet takes an address of it, and AWS

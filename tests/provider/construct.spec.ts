@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import type { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { createComponentProvider } from "../../provider/component-provider";
-import { MockStack, RecordedResource } from "../../sdk/testing/mock-stack";
+import { MockStack, RecordedResource } from "../../sdk/offline-engine/mock-stack";
 import { diagnosticsConfigurationOf, T, valueOf } from "../helpers/mock-network";
 
 // What the plugin receives when a Python, Go, .NET, Java or YAML program constructs the

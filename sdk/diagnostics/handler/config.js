@@ -76,7 +76,7 @@ function parseConfig(raw, problems) {
 
 /**
  * The long form of the compact configuration the component writes (`v: 1`; see
- * sdk/plan/diagnostics-environment.ts), so that one validation reads both; any other object as it
+ * sdk/diagnostics/environment.ts), so that one validation reads both; any other object as it
  * is. Entries of the wrong shape are passed on in a shape the validation reports.
  * @param {Record<string, unknown>} value
  * @returns {Record<string, unknown>}

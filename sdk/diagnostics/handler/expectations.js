@@ -2,7 +2,7 @@
 "use strict";
 /**
  * The live check: the reachability the component predicted for the network's functions before
- * deploy (sdk/reachability/expectations.ts writes it), read back and compared, destination by
+ * deploy (sdk/diagnostics/expectations.ts writes it), read back and compared, destination by
  * destination, with what the probes found from inside the network.
  *
  *   i4=R i6=B:subnet s:sts=R g:sg-0123456789abcdef0:5432=U
