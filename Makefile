@@ -1,7 +1,7 @@
 # Everything here works on a fresh clone with Node.js 22 or later (CI tests 22 and 24) and npm;
 # nothing needs the Pulumi CLI or an AWS account unless the target says so.
 # `make help` lists the targets and variables from their `##` comments: give every new one such a comment.
-.PHONY: help install build chromium test plan schema docs lint clean preview up sdk policy-pack pulumi-cli e2e-tools e2e mutation mutation-incremental mutation-reachability
+.PHONY: help install build chromium architecture test plan schema docs lint clean preview up sdk policy-pack pulumi-cli e2e-tools e2e mutation mutation-incremental mutation-reachability
 
 NODE_MODULES := node_modules/.package-lock.json
 
@@ -21,8 +21,13 @@ build: install
 chromium:
 	@tests/cli/report/render/install-chromium.sh
 
+## The floors of the code (.dependency-cruiser.cjs, drawn in docs/architecture.md): each sdk/ folder
+## imports only those below it, and the pure floors neither Pulumi nor the file system at run time.
+architecture: install
+	npx depcruise --config .dependency-cruiser.cjs sdk cli policy provider
+
 ## The whole test suite, including the install test of the packed tarball; ends with "N passed, N failed".
-test: build chromium
+test: build chromium architecture
 	npx mocha
 
 ## Mutation testing of the pure core (sdk/plan, sdk/validation) with StrykerJS:

@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 
 // Enumerations are declared as `const` objects with a matching type, the form Pulumi's own
 // generated SDKs use: TypeScript users can write either `NetworkPattern.PrivateWithNat` or the

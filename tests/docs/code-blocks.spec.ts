@@ -17,7 +17,7 @@ import { CodeBlock, codeBlocks, documentationFiles, ROOT } from "./markdown-docu
 // ... -->` must match what that command prints. A block of any other language, or one these
 // checks cannot take, says why with `<!-- unchecked: why -->`.
 
-/** Languages with no check: commands and their output, and diagrams (tests/render draws real ones). */
+/** Languages with no check: commands and their output, and diagrams (tests/cli/report/render draws every one of the docs). */
 const NOT_CHECKED = new Set(["sh", "shell", "bash", "console", "text", "mermaid", "ini", "powershell"]);
 const TYPESCRIPT = new Set(["ts", "typescript"]);
 const CHECKED = new Set([...TYPESCRIPT, "yaml", "json", "python", "go"]);

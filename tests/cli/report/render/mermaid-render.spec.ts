@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { renderNetworkDiagram } from "../../../../cli/report/diagram";
 import { MERMAID_LIMITS } from "../../../../cli/report/mermaid-limits";
 import { MockStack } from "../../../../sdk/offline-engine/mock-stack";
+import { codeBlocks, documentationFiles } from "../../../docs/markdown-documents";
 import { planProgram, typescriptExamples } from "../../../examples/offline-plan";
 import { FunctionSpread, recordLargeNetwork } from "./large-network";
 import { MermaidBrowser } from "./mermaid-browser";
@@ -76,6 +77,21 @@ describe("render: the diagrams, drawn by Mermaid in headless Chromium", function
                 const diagram = renderNetworkDiagram(await recordLargeNetwork(stack, functions, spread));
                 const drawn = await browser.render(diagram);
                 expect(drawn.width * drawn.height).to.be.greaterThan(0);
+            });
+        }
+    });
+
+    describe("the diagrams written in the docs", () => {
+        const diagrams = documentationFiles().flatMap((file) => codeBlocks(file).filter((block) => block.lang === "mermaid"));
+
+        it("finds the architecture's floors among them", () => {
+            expect(diagrams.map((block) => block.file)).to.include("docs/architecture.md");
+        });
+
+        for (const block of diagrams) {
+            it(`draws ${block.file}:${block.line}`, async () => {
+                const drawn = await browser.render(block.text);
+                expect(drawn.width).to.be.greaterThan(0);
             });
         }
     });
