@@ -32,6 +32,11 @@ type Match = "yes" | "maybe" | "no";
 
 /** The egress hop: do the function's groups let TCP `port` out to the target? `towards` names the target in sentences. */
 export function egressHop(graph: NetworkGraph, groups: readonly string[], port: number, target: EgressTarget, towards: string): Hop {
+    if (target.kind === "members" && target.blocks !== "unknown" && target.blocks.length > 1) {
+        // Members in several subnets: the traffic must get out to each, whichever rule lets it.
+        const each = target.blocks.map((block) => egressHop(graph, groups, port, { ...target, blocks: [block] }, `${towards} in ${block.cidr}`));
+        return each.find((hop) => hop.status === "denies") ?? each.find((hop) => hop.status === "unknown") ?? each[0];
+    }
     const names = groupNames(graph, groups);
     const rules = groups.flatMap((g) => graph.permissionsOf(g, "egress"));
     const found = decide(graph, rules, groups, port, (peer) => peerReachesTarget(graph, peer, target), "egress");
