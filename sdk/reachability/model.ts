@@ -256,7 +256,8 @@ class PathWalk {
         if (others.length === 0) {
             return [];
         }
-        const theirs: Peer = targetBlocks === "unknown" ? { kind: "unknown", family: "ipv4" } : { kind: "blocks", blocks: targetBlocks };
+        // Only the other subnets' blocks: a member beside the function is reached within the subnet.
+        const theirs: Peer = targetBlocks === "unknown" ? { kind: "unknown", family: "ipv4" } : { kind: "blocks", blocks: targetBlocks.filter((_, i) => targetSubnets[i] !== this.subnetId) };
         return [
             { subnetId: this.subnetId, direction: "egress", peer: theirs, ports: [port, port], leg: "the request" },
             ...others.flatMap((s): Crossing[] => [
