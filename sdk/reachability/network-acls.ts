@@ -10,7 +10,7 @@
 import { isUnknown } from "../stack/known-values";
 import { isPlainObject, NetworkGraph, TYPES, value } from "../stack/network-graph";
 import type { NetworkResource } from "../stack/network-resource";
-import { AddressBlock, coverage, isEverything, parseBlock } from "./address-blocks";
+import { AddressBlock, isEverything, parseBlock, remainderOf } from "./address-blocks";
 import type { Hop } from "./types";
 
 /** The client ports a reply goes back to: what Lambda and NAT gateways use. */
@@ -251,11 +251,13 @@ function evaluatePort(rules: readonly AclRule[], peer: Peer, port: number): Outc
     const answers = new Set<boolean>();
     let denyingRule: number | undefined;
     let decided = false;
+    /** The blocks of the rules that decided for some of the peer's addresses: later rules judge the others only. */
+    const matched: AddressBlock[] = [];
     for (const rule of rules) {
         if (rule.protocol === "other" || (rule.block !== "unknown" && rule.block !== undefined && rule.block.family !== family) || rule.block === undefined) {
             continue;
         }
-        const address = rule.block === "unknown" ? "maybe" : addressMatch(rule.block, peer);
+        const address = rule.block === "unknown" ? "maybe" : addressMatch(rule.block, peer, matched);
         const ports: PortRange = rule.ports === "unknown" ? [0, 65535] : rule.ports;
         if (address === "no" || port < ports[0] || ports[1] < port) {
             continue;
@@ -264,6 +266,7 @@ function evaluatePort(rules: readonly AclRule[], peer: Peer, port: number): Outc
             return { result: "unknown", why: "a rule not known yet may decide first" };
         }
         answers.add(rule.allow);
+        matched.push(rule.block);
         if (!rule.allow) {
             denyingRule ??= rule.number;
         }
@@ -281,8 +284,8 @@ function evaluatePort(rules: readonly AclRule[], peer: Peer, port: number): Outc
     return answers.has(true) ? { result: "allows" } : { result: "denies", rule: denyingRule };
 }
 
-/** Whether a rule's block speaks for every address of the peer. */
-function addressMatch(block: AddressBlock, peer: Peer): "yes" | "maybe" | "no" {
+/** Whether a rule's block speaks for every address of the peer that earlier rules (`matched`) left undecided, some, or none. */
+function addressMatch(block: AddressBlock, peer: Peer, matched: readonly AddressBlock[]): "yes" | "maybe" | "no" {
     if (peer.kind === "any") {
         // A rule for part of the internet decides only for that part.
         return isEverything(block) ? "yes" : "no";
@@ -290,8 +293,13 @@ function addressMatch(block: AddressBlock, peer: Peer): "yes" | "maybe" | "no" {
     if (peer.kind === "unknown") {
         return isEverything(block) ? "yes" : "maybe";
     }
-    const each = peer.blocks.filter((b) => b.family === block.family).map((b) => coverage(block, b));
-    return each.length > 0 && each.every((c) => c === "all") ? "yes" : each.some((c) => c !== "none") ? "maybe" : "no";
+    const [lo, hi] = [block.first, block.first + block.size - 1n];
+    const left = peer.blocks.filter((b) => b.family === block.family).flatMap((b) => remainderOf(b, matched));
+    const inside = left.filter(([a, z]) => lo <= a && z <= hi);
+    if (left.length > 0 && inside.length === left.length) {
+        return "yes";
+    }
+    return left.some(([a, z]) => a <= hi && lo <= z) ? "maybe" : "no";
 }
 
 function portText([lo, hi]: PortRange): string {

@@ -8,7 +8,7 @@
 // the stack does not create may have rules it cannot see. Facts: the VPC user guide, "Security
 // group rules".
 import { NetworkGraph, SecurityGroupPermission, TYPES, UNATTRIBUTED_GROUP } from "../stack/network-graph";
-import { AddressBlock, coverage, isEverything, isPrivate, parseBlock } from "./address-blocks";
+import { AddressBlock, coverage, isEverything, isPrivate, parseBlock, remainderOf } from "./address-blocks";
 import { prefixListContents } from "./prefix-lists";
 import type { Hop } from "./types";
 
@@ -39,7 +39,7 @@ export function egressHop(graph: NetworkGraph, groups: readonly string[], port: 
     }
     const names = groupNames(graph, groups);
     const rules = groups.flatMap((g) => graph.permissionsOf(g, "egress"));
-    const found = decide(graph, rules, groups, port, (peer) => peerReachesTarget(graph, peer, target), "egress");
+    const found = decide(graph, rules, groups, port, (peer) => peerReachesTarget(graph, peer, target), "egress", target.kind === "members" ? target.blocks : "unknown");
     if (found.allowing) {
         return { hop: "securityGroupEgress", status: "allows", resource: names, says: `security group ${graphName(graph, found.allowing.securityGroupId)} lets ${describeRule(graph, found.allowing)} out.` };
     }
@@ -59,7 +59,7 @@ export function egressHop(graph: NetworkGraph, groups: readonly string[], port: 
 export function ingressHop(graph: NetworkGraph, groups: readonly string[], port: number, source: Source, from: string): Hop {
     const names = groupNames(graph, groups);
     const rules = groups.flatMap((g) => graph.permissionsOf(g, "ingress"));
-    const found = decide(graph, rules, groups, port, (peer) => peerIsSource(graph, peer, source), "ingress");
+    const found = decide(graph, rules, groups, port, (peer) => peerIsSource(graph, peer, source), "ingress", source.blocks);
     if (found.allowing) {
         return { hop: "securityGroupIngress", status: "allows", resource: names, says: `security group ${graphName(graph, found.allowing.securityGroupId)} admits ${describeRule(graph, found.allowing)}.` };
     }
@@ -75,7 +75,11 @@ export function ingressHop(graph: NetworkGraph, groups: readonly string[], port:
     };
 }
 
-/** The first rule that certainly allows, else why it cannot be told, else neither (it denies). */
+/**
+ * The first rule that certainly allows, else why it cannot be told, else neither (it denies).
+ * Rules add up: those that each name part of `blocks` (the addresses the peer may have) allow
+ * the traffic together when between them they name all of it.
+ */
 function decide(
     graph: NetworkGraph,
     rules: readonly SecurityGroupPermission[],
@@ -83,6 +87,7 @@ function decide(
     port: number,
     peerMatches: (peer: SecurityGroupPermission["peer"]) => Match,
     direction: "egress" | "ingress",
+    blocks: readonly AddressBlock[] | "unknown",
 ): { allowing?: SecurityGroupPermission; unknown?: string } {
     let unknown: string | undefined;
     for (const rule of rules) {
@@ -94,6 +99,11 @@ function decide(
             unknown ??= `rule ${describeRule(graph, rule)} is not known yet`;
         }
     }
+    const carrying = rules.filter((rule) => ruleCarries(rule, port) === "yes").map((rule) => ({ rule, named: namedBlocks(graph, rule.peer) }));
+    const together = carrying.filter((c) => c.named.length > 0);
+    if (blocks !== "unknown" && blocks.length > 0 && together.length > 0 && blocks.every((b) => remainderOf(b, together.flatMap((c) => c.named)).length === 0)) {
+        return { allowing: together[0].rule };
+    }
     for (const rule of graph.permissionsOf(UNATTRIBUTED_GROUP, direction)) {
         if (both(ruleCarries(rule, port), peerMatches(rule.peer)) !== "no") {
             unknown ??= "a rule whose security group is not known yet may be one of them";
@@ -104,6 +114,19 @@ function decide(
         unknown ??= `${groupNames(graph, outside)} ${outside.length === 1 ? "is" : "are"} not created by this stack, so its rules are not all known`;
     }
     return unknown ? { unknown } : {};
+}
+
+/** The blocks a CIDR or managed prefix list peer names; none for a group, a service's list, or a list not known. */
+function namedBlocks(graph: NetworkGraph, peer: SecurityGroupPermission["peer"]): AddressBlock[] {
+    if (peer.kind === "cidr") {
+        const block = parseBlock(peer.cidr);
+        return block ? [block] : [];
+    }
+    if (peer.kind === "prefixList") {
+        const contents = prefixListContents(graph, peer.id);
+        return contents.kind === "blocks" ? contents.blocks : [];
+    }
+    return [];
 }
 
 /** Whether a rule carries TCP traffic to `port`. */
