@@ -10,7 +10,7 @@
 import { NetworkGraph, SecurityGroupPermission, TYPES, UNATTRIBUTED_GROUP } from "../stack/network-graph";
 import { AddressBlock, coverage, isEverything, isPrivate, parseBlock, remainderOf } from "./address-blocks";
 import { prefixListContents } from "./prefix-lists";
-import type { Hop } from "./types";
+import { Hop, worstHop } from "./types";
 
 /** Where the function's traffic goes, as an egress rule sees it. */
 export type EgressTarget =
@@ -34,8 +34,7 @@ type Match = "yes" | "maybe" | "no";
 export function egressHop(graph: NetworkGraph, groups: readonly string[], port: number, target: EgressTarget, towards: string): Hop {
     if (target.kind === "members" && target.blocks !== "unknown" && target.blocks.length > 1) {
         // Members in several subnets: the traffic must get out to each, whichever rule lets it.
-        const each = target.blocks.map((block) => egressHop(graph, groups, port, { ...target, blocks: [block] }, `${towards} in ${block.cidr}`));
-        return each.find((hop) => hop.status === "denies") ?? each.find((hop) => hop.status === "unknown") ?? each[0];
+        return worstHop(target.blocks.map((block) => egressHop(graph, groups, port, { ...target, blocks: [block] }, `${towards} in ${block.cidr}`)));
     }
     const names = groupNames(graph, groups);
     const rules = groups.flatMap((g) => graph.permissionsOf(g, "egress"));
