@@ -22,11 +22,11 @@ export function aclDecision(acl: NetworkAcl, direction: Direction, peer: Address
 }
 
 /**
- * Whether every port of a range gets through: the replies of a connection come back to an
+ * The ports of a range that do not get through: the replies of a connection come back to an
  * ephemeral port the client picked, any one of the range. The rules' decision only changes
  * where one of their port ranges starts or ends, so one port per stretch stands for the stretch.
  */
-export function firstDeniedPort(acl: NetworkAcl, direction: Direction, peer: Address, from: number, to: number): { port: number; decision: AclDecision } | undefined {
+export function deniedPorts(acl: NetworkAcl, direction: Direction, peer: Address, from: number, to: number): { port: number; decision: AclDecision }[] {
     const starts = new Set([from]);
     for (const rule of acl[direction]) {
         for (const edge of [rule.fromPort, rule.toPort + 1]) {
@@ -35,13 +35,10 @@ export function firstDeniedPort(acl: NetworkAcl, direction: Direction, peer: Add
             }
         }
     }
-    for (const port of [...starts].sort((a, b) => a - b)) {
-        const decision = aclDecision(acl, direction, peer, port);
-        if (!decision.allowed) {
-            return { port, decision };
-        }
-    }
-    return undefined;
+    return [...starts]
+        .sort((a, b) => a - b)
+        .map((port) => ({ port, decision: aclDecision(acl, direction, peer, port) }))
+        .filter(({ decision }) => !decision.allowed);
 }
 
 function matches(rule: AclRule, peer: Address, port: number): boolean {

@@ -7,7 +7,7 @@
 import type { Destination, Verdict } from "../../../sdk/reachability/types";
 import { Address, Family, distinctAddresses } from "./addresses";
 import type { DeployedNetwork, LambdaFunction } from "./deployed-network";
-import { NetworkInterface, walkConnection } from "./packet-walk";
+import { NetworkInterface, Stop, walkConnection } from "./packet-walk";
 import { INTERNET_ADDRESS, publicAddressOf } from "./public-addresses";
 
 export interface OracleVerdict {
@@ -59,27 +59,38 @@ function fromSubnet(network: DeployedNetwork, fn: LambdaFunction, subnetId: stri
 
 /**
  * One place, over every address AWS may give the function's interface and the destination's:
- * all connections through, reachable; none, blocked; some but not others, the verdict hangs on
- * the addresses AWS assigns, which no stack says: unknown, as the model answers too (a rule
- * covering part of a subnet's block).
+ * all connections through, reachable; some but not others, the verdict hangs on the addresses
+ * AWS assigns, which no stack says: unknown, as the model answers too (a rule covering part of a
+ * subnet's block). None through: blocked when one check (a security group side, a route, one
+ * network ACL crossing on one port) stops them all. When each address is stopped but at
+ * different checks (the request denied for half the subnet, the reply for the other half), the
+ * model answers unknown: it judges hop by hop, each over all the addresses, and no hop stops them
+ * all. That is its contract (sdk/reachability/model.ts: a verdict is blocked at a hop that
+ * certainly stops the traffic), coarser than packets; the oracle keeps to it here.
  */
 function placeVerdict(network: DeployedNetwork, fn: LambdaFunction, sources: NetworkInterface[], place: Place, port: number): OracleVerdict {
+    const stopped: Stop[][] = [];
     let passed = 0;
-    let firstStop: string | undefined;
     for (const source of sources) {
         for (const destination of place.interfaces) {
             const walk = walkConnection(network, fn, source, destination, port);
             if (walk.passes) {
                 passed += 1;
             } else {
-                firstStop ??= walk.stoppedAt;
+                stopped.push(walk.stops);
             }
         }
     }
-    if (firstStop === undefined) {
+    if (stopped.length === 0) {
         return { verdict: "reachable", why: `every connection to ${place.name} got through` };
     }
-    return passed === 0 ? { verdict: "blocked", why: firstStop } : { verdict: "unknown", why: `to ${place.name}, some addresses get through and others do not: ${firstStop}` };
+    if (passed > 0) {
+        return { verdict: "unknown", why: `to ${place.name}, some addresses get through and others do not: ${stopped[0][0].why}` };
+    }
+    const everywhere = stopped[0].find((stop) => stopped.every((stops) => stops.some((s) => s.check === stop.check)));
+    return everywhere
+        ? { verdict: "blocked", why: everywhere.why }
+        : { verdict: "unknown", why: `to ${place.name}, every address is stopped, but no one check stops them all: ${stopped[0][0].why}` };
 }
 
 function targetOf(network: DeployedNetwork, destination: Destination): Target {

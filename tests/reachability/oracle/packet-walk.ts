@@ -4,7 +4,7 @@
 // that subnet's network ACL, and into the destination's security groups. Written from AWS's
 // documentation, each rule with its source; nothing here comes from the model.
 import { Address, addressIn, formatAddress } from "./addresses";
-import { aclDecision, Direction, firstDeniedPort } from "./acl-evaluation";
+import { aclDecision, deniedPorts, Direction } from "./acl-evaluation";
 import type { DeployedNetwork, LambdaFunction, Route } from "./deployed-network";
 import { groupsAllow } from "./group-evaluation";
 import { routeFor } from "./route-lookup";
@@ -16,7 +16,14 @@ export interface NetworkInterface {
     groupIds: readonly string[];
 }
 
-export type Walk = { passes: true } | { passes: false; stoppedAt: string };
+/** A check that stops a connection: `check` names the check (which ACL crossing, which port) the same way for every address. */
+export interface Stop {
+    check: string;
+    why: string;
+}
+
+/** Every check that stops the connection: all of them, not the first only, so that a verdict can tell which check stops every address. */
+export type Walk = { passes: true } | { passes: false; stops: Stop[] };
 
 /**
  * The client picks the port the replies come back to. Lambda functions and NAT gateways both use
@@ -35,27 +42,23 @@ interface Leg {
 
 export function walkConnection(network: DeployedNetwork, fn: LambdaFunction, source: NetworkInterface, destination: NetworkInterface, port: number): Walk {
     const to = formatAddress(destination.address);
+    const stops: Stop[] = [];
     if (!groupsAllow(network, fn.groupIds, "egress", destination, port)) {
-        return stop(`the function's security groups let no TCP ${port} out to ${to}`);
+        stops.push({ check: "egress", why: `the function's security groups let no TCP ${port} out to ${to}` });
     }
     const route = routeFor(network, network.routeTableOf(source.subnetId!), destination.address);
     if (!route) {
-        return stop(`route table ${network.routeTableOf(source.subnetId!).name} has no route for ${to}`);
+        return { passes: false, stops: [...stops, { check: "route", why: `route table ${network.routeTableOf(source.subnetId!).name} has no route for ${to}` }] };
     }
     const legs = legsOf(network, route, source, destination);
     if (typeof legs === "string") {
-        return stop(legs);
+        return { passes: false, stops: [...stops, { check: "route", why: legs }] };
     }
-    for (const leg of legs) {
-        const crossing = crossRequest(network, leg, port) ?? crossReply(network, reverse(leg));
-        if (crossing) {
-            return stop(crossing);
-        }
-    }
+    legs.forEach((leg, i) => stops.push(...crossRequest(network, leg, port, i), ...crossReply(network, reverse(leg), i)));
     if (destination.subnetId !== undefined && !groupsAllow(network, destination.groupIds, "ingress", { address: source.address, groupIds: fn.groupIds }, port)) {
-        return stop(`the destination's security groups let no TCP ${port} in from ${formatAddress(source.address)}`);
+        stops.push({ check: "ingress", why: `the destination's security groups let no TCP ${port} in from ${formatAddress(source.address)}` });
     }
-    return { passes: true };
+    return stops.length === 0 ? { passes: true } : { passes: false, stops };
 }
 
 /** The subnet edges the request crosses on the way the route sends it, or why it goes nowhere. */
@@ -117,35 +120,36 @@ function natLegs(network: DeployedNetwork, natId: string, direct: Leg): Leg[] | 
 }
 
 /** The request across one edge pair: out of the subnet it leaves, into the one it enters (rules match the destination port). */
-function crossRequest(network: DeployedNetwork, leg: Leg, port: number): string | undefined {
+function crossRequest(network: DeployedNetwork, leg: Leg, port: number, legIndex: number): Stop[] {
     if (leg.from !== undefined && leg.from === leg.to) {
         // "We evaluate the network ACL rules when traffic enters and leaves the subnet, not as it
         // is routed within a subnet" (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html).
-        return undefined;
+        return [];
     }
-    for (const [subnetId, direction, peer] of sides(leg)) {
+    return sides(leg).flatMap(([subnetId, direction, peer]) => {
         const acl = network.aclOf(subnetId);
         const decision = aclDecision(acl, direction, peer, port);
-        if (!decision.allowed) {
-            return `network ACL ${acl.name} stops the request (TCP ${port}) ${direction === "egress" ? "leaving" : "entering"} subnet ${network.subnets.get(subnetId)!.name} at rule ${decision.rule}`;
-        }
-    }
-    return undefined;
+        return decision.allowed ? [] : [aclStop(network, acl.name, subnetId, direction, `request ${legIndex}`, port, decision.rule)];
+    });
 }
 
 /** The replies across one edge pair: ACLs are stateless, so they judge the replies too, on every ephemeral port. */
-function crossReply(network: DeployedNetwork, leg: Leg): string | undefined {
+function crossReply(network: DeployedNetwork, leg: Leg, legIndex: number): Stop[] {
     if (leg.from !== undefined && leg.from === leg.to) {
-        return undefined;
+        return [];
     }
-    for (const [subnetId, direction, peer] of sides(leg)) {
+    return sides(leg).flatMap(([subnetId, direction, peer]) => {
         const acl = network.aclOf(subnetId);
-        const denied = firstDeniedPort(acl, direction, peer, EPHEMERAL.from, EPHEMERAL.to);
-        if (denied) {
-            return `network ACL ${acl.name} stops the reply (TCP ${denied.port}) ${direction === "egress" ? "leaving" : "entering"} subnet ${network.subnets.get(subnetId)!.name} at rule ${denied.decision.rule}`;
-        }
-    }
-    return undefined;
+        return deniedPorts(acl, direction, peer, EPHEMERAL.from, EPHEMERAL.to).map((denied) => aclStop(network, acl.name, subnetId, direction, `reply ${legIndex}`, denied.port, denied.decision.rule));
+    });
+}
+
+function aclStop(network: DeployedNetwork, aclName: string, subnetId: string, direction: Direction, leg: string, port: number, rule: number | "*"): Stop {
+    const subnet = network.subnets.get(subnetId)!.name;
+    return {
+        check: `acl ${subnetId} ${direction} ${leg} ${port}`,
+        why: `network ACL ${aclName} stops the ${leg.split(" ")[0]} (TCP ${port}) ${direction === "egress" ? "leaving" : "entering"} subnet ${subnet} at rule ${rule}`,
+    };
 }
 
 /** The ACL checks of a leg: outbound rules of the subnet left (by destination), inbound rules of the subnet entered (by source). */
@@ -158,8 +162,4 @@ function sides(leg: Leg): [string, Direction, Address][] {
 
 function reverse(leg: Leg): Leg {
     return { from: leg.to, to: leg.from, source: leg.destination, destination: leg.source };
-}
-
-function stop(stoppedAt: string): Walk {
-    return { passes: false, stoppedAt };
 }

@@ -104,6 +104,13 @@ describe("oracle: the packet walker on hand-built networks", () => {
         expect(judge(stack, DB).verdict).to.equal("unknown");
     });
 
+    it("keeps to the model's hop-by-hop contract: every address stopped, but at different hops, is unknown", () => {
+        const halves = withAcl(natStack(), "data", [aclRule(50, "deny", "10.0.1.0/25"), aclRule(100, "allow", "0.0.0.0/0")], [aclRule(50, "deny", "10.0.1.128/25"), aclRule(100, "allow", "0.0.0.0/0")]);
+        const oneHop = withAcl(natStack(), "data", [aclRule(50, "deny", "10.0.1.0/25"), aclRule(60, "deny", "10.0.1.128/25"), aclRule(100, "allow", "0.0.0.0/0")], [aclRule(100, "allow", "0.0.0.0/0")]);
+        expect(judge(halves, DB).verdict).to.equal("unknown");
+        expect(judge(oneHop, DB).verdict).to.equal("blocked");
+    });
+
     it("needs every subnet a database may be placed in reachable", () => {
         const stack = natStack().add(T.subnet, "data2", { vpcId: "vpc-id", cidrBlock: "10.0.3.0/24" }).set("db-subnets", { subnetIds: ["data-id", "data2-id"] });
         withAcl(stack, "data2", [aclRule(100, "deny", "0.0.0.0/0")], [aclRule(100, "allow", "0.0.0.0/0")]);
