@@ -26,6 +26,7 @@ const TYPE = {
     networkAclRule: "aws:ec2/networkAclRule:NetworkAclRule",
     networkAclAssociation: "aws:ec2/networkAclAssociation:NetworkAclAssociation",
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+    defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
     securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
     ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
@@ -97,7 +98,10 @@ export interface InterfaceEndpoint {
     name: string;
     service: string;
     subnetIds: string[];
+    /** The groups it wears: those it names, else its VPC's default group. */
     groupIds: string[];
+    /** The groups it names. */
+    namedGroupIds: string[];
     privateDns: boolean;
 }
 
@@ -216,11 +220,16 @@ export class DeployedNetwork {
     }
 
     private readEndpoints(): void {
+        // An interface endpoint that names no group wears its VPC's default group
+        // (https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html).
+        const defaultGroup = this.ofType(TYPE.defaultSecurityGroup)[0]?.id;
         for (const r of this.ofType(TYPE.vpcEndpoint)) {
             const service = String(prop(r, "serviceName")).split(".").slice(3).join(".");
             // vpcEndpointType defaults to Gateway; privateDnsEnabled to false (node_modules/@pulumi/aws/ec2/vpcEndpoint.d.ts).
             if ((prop(r, "vpcEndpointType") ?? "Gateway") === "Interface") {
-                this.interfaceEndpoints.push({ name: r.name, service, subnetIds: prop(r, "subnetIds") ?? [], groupIds: prop(r, "securityGroupIds") ?? [], privateDns: prop(r, "privateDnsEnabled") ?? false });
+                const named: string[] = prop(r, "securityGroupIds") ?? [];
+                const groupIds = named.length > 0 ? named : defaultGroup ? [defaultGroup] : [];
+                this.interfaceEndpoints.push({ name: r.name, service, subnetIds: prop(r, "subnetIds") ?? [], groupIds, namedGroupIds: named, privateDns: prop(r, "privateDnsEnabled") ?? false });
             } else {
                 this.gatewayEndpoints.set(r.id!, { id: r.id!, name: r.name, service, prefixListId: prop(r, "prefixListId") ?? GATEWAY_SERVICES[service].prefixListId });
             }
@@ -289,9 +298,10 @@ export class DeployedNetwork {
     }
 
     private readGroups(): void {
-        for (const r of this.ofType(TYPE.securityGroup)) {
+        for (const r of [...this.ofType(TYPE.securityGroup), ...this.ofType(TYPE.defaultSecurityGroup)]) {
             // Inline rules; with none, the provider removes the default allow-all egress rule
-            // AWS adds to a new group (node_modules/@pulumi/aws/ec2/securityGroup.d.ts, "NOTE on Egress rules").
+            // AWS adds to a new group (node_modules/@pulumi/aws/ec2/securityGroup.d.ts, "NOTE on Egress rules"),
+            // and the rules of a default group it adopts (defaultSecurityGroup.d.ts).
             const inline = (direction: "ingress" | "egress") => (prop<Record<string, any>[]>(r, direction) ?? []).flatMap((rule) => this.groupRulesOf(rule, r.id!, rule.securityGroups ?? []));
             this.groups.set(r.id!, { id: r.id!, name: r.name, ingress: inline("ingress"), egress: inline("egress") });
         }
@@ -339,8 +349,11 @@ export class DeployedNetwork {
         for (const r of this.ofType(TYPE.instance)) {
             this.wearers.push({ name: r.name, groupIds: prop(r, "vpcSecurityGroupIds") ?? [], subnetIds: [prop(r, "subnetId")] });
         }
+        // A destination group's members are what names the group. Anything the VPC holds that
+        // names no group wears the default one, in this stack or not, so the model does not
+        // count the default group's members it cannot see named: unknown, by contract.
         for (const endpoint of this.interfaceEndpoints) {
-            this.wearers.push({ name: endpoint.name, groupIds: endpoint.groupIds, subnetIds: endpoint.subnetIds });
+            this.wearers.push({ name: endpoint.name, groupIds: endpoint.namedGroupIds, subnetIds: endpoint.subnetIds });
         }
     }
 }

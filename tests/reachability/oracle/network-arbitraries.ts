@@ -11,8 +11,12 @@
 //   "the internet" and a service's public address as the space the default route takes;
 // - no group that only functions wear is a destination: Lambda takes no inbound connections, and
 //   every destination group is worn by a database or an instance;
-// - every interface endpoint wears a group of the stack (without one AWS gives it the VPC's
-//   default group, whose rules the stack does not show: unknown by contract);
+// - an interface endpoint that names no group wears the VPC's default group, and the stack then
+//   adopts that group (aws.ec2.DefaultSecurityGroup): without it, the stack does not show the
+//   group's rules, and the model answers unknown by contract; the default group admits by block,
+//   prefix list or itself, never a function's group, so it is never a destination: whatever in
+//   the VPC names no group wears it, in this stack or another, and the model, counting only the
+//   members that name a group, answers unknown there by contract;
 // - no route is more specific than the VPC's local route, and no two prefix lists overlap;
 // - no gateway endpoint is attached to the route table of a NAT gateway's subnet: AWS documents a
 //   NAT gateway's way out through an internet gateway, not whether its traffic takes an endpoint;
@@ -106,7 +110,10 @@ export interface NetworkSpec {
     main: MainTableSpec;
     natGateways: { subnet: number; connectivity: "public" | "private" }[];
     gatewayEndpoints: { service: (typeof SERVICES_WITH_GATEWAY)[number]; tables: number[]; viaAssociation: boolean }[];
-    interfaceEndpoints: { service: (typeof SERVICES_WITH_INTERFACE)[number]; subnets: number[]; groups: number[]; privateDns: boolean }[];
+    /** An endpoint with `defaultGroup` names no group: AWS gives it the VPC's default group, which the stack then adopts (`defaultSecurityGroup`). */
+    interfaceEndpoints: { service: (typeof SERVICES_WITH_INTERFACE)[number]; subnets: number[]; groups: number[]; privateDns: boolean; defaultGroup: boolean }[];
+    /** The rules of the VPC's default group, adopted by an aws.ec2.DefaultSecurityGroup when an endpoint wears it. */
+    defaultSecurityGroup: GroupRuleSpec[];
     /** A customer-managed prefix list's entries, if the stack has one. */
     prefixList: Cidr4[] | undefined;
     functionGroups: GroupSpec[];
@@ -249,10 +256,13 @@ const anyNetworkSpec: fc.Arbitrary<NetworkSpec> = fc.record({
         maxLength: 2,
         selector: (e) => e.service,
     }),
-    interfaceEndpoints: fc.uniqueArray(fc.record({ service: fc.constantFrom(...SERVICES_WITH_INTERFACE), subnets: indices(2), groups: indices(2), privateDns: fc.boolean() }), {
-        maxLength: 2,
-        selector: (e) => e.service,
-    }),
+    interfaceEndpoints: fc.uniqueArray(
+        fc.record({ service: fc.constantFrom(...SERVICES_WITH_INTERFACE), subnets: indices(2), groups: indices(2), privateDns: fc.boolean(), defaultGroup: fc.constantFrom(false, false, false, true) }),
+        { maxLength: 2, selector: (e) => e.service },
+    ),
+    // By block, prefix list or itself only: a rule naming a function group would make the default
+    // group a destination, and its members are not all named in any stack (see the list above).
+    defaultSecurityGroup: fc.array(groupRule(fc.oneof(fc.record({ cidr4 }), fc.record({ prefixList: fc.constant("customer" as const) }), fc.constant("self" as const))), { maxLength: 3 }),
     prefixList: fc.option(fc.uniqueArray(fc.constantFrom<Cidr4>("0.0.0.0/0", "10.0.0.0/8", "192.168.0.0/16"), { minLength: 1, maxLength: 2 }), { nil: undefined }),
     functionGroups: fc.array(fc.record({ style, rules: functionRules }), { minLength: 1, maxLength: 2 }),
     targetGroups: fc.array(
@@ -287,10 +297,11 @@ const anyNetworkSpec: fc.Arbitrary<NetworkSpec> = fc.record({
  */
 function withUsualLayout(spec: NetworkSpec): NetworkSpec {
     const [publicTable, privateTable, ...others] = spec.tables;
-    const endpointGroups = new Set(spec.interfaceEndpoints.map((e) => e.groups[0] % spec.targetGroups.length));
+    const endpointGroups = new Set(spec.interfaceEndpoints.filter((e) => !e.defaultGroup).map((e) => e.groups[0] % spec.targetGroups.length));
     const fromFunctions: GroupRuleSpec = { protocol: "tcp", ports: [443, 443], peer: { group: 0 } };
     return {
         ...spec,
+        defaultSecurityGroup: [{ protocol: "tcp", ports: [443, 443], peer: { cidr4: "vpc" } }, ...spec.defaultSecurityGroup],
         dnsSupport: true,
         dnsHostnames: true,
         interfaceEndpoints: spec.interfaceEndpoints.map((e) => ({ ...e, privateDns: true })),

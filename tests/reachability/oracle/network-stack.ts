@@ -11,6 +11,7 @@ const VPC_IPV6 = "2600:1f18:abcd:1200::/56";
 const DEFAULT_ACL_ID = "acl-0default";
 const MAIN_TABLE_ID = "rtb-0main";
 const CUSTOMER_PREFIX_LIST_ID = "pl-0c0ffee";
+const DEFAULT_GROUP_ID = "sg-0d";
 const NEEDS_TAG = "vpc-lambda:needs";
 /** One action of each service an execution role may allow. */
 const ROLE_ACTIONS: Record<string, string> = { s3: "GetObject", dynamodb: "GetItem", secretsmanager: "GetSecretValue", sts: "AssumeRole", sqs: "SendMessage" };
@@ -49,7 +50,7 @@ class StackBuilder {
             ...(s.dnsSupport === undefined ? {} : { enableDnsSupport: s.dnsSupport }),
             ...(s.dnsHostnames === undefined ? {} : { enableDnsHostnames: s.dnsHostnames }),
             ...(s.ipv6 ? { assignGeneratedIpv6CidrBlock: true, ipv6CidrBlock: VPC_IPV6 } : {}),
-        }, { defaultNetworkAclId: DEFAULT_ACL_ID, defaultRouteTableId: MAIN_TABLE_ID, mainRouteTableId: MAIN_TABLE_ID });
+        }, { defaultNetworkAclId: DEFAULT_ACL_ID, defaultRouteTableId: MAIN_TABLE_ID, mainRouteTableId: MAIN_TABLE_ID, defaultSecurityGroupId: DEFAULT_GROUP_ID });
         if (s.internetGateway) {
             this.add("aws:ec2/internetGateway:InternetGateway", "igw", "igw-0a1", { vpcId: VPC_ID });
         }
@@ -215,9 +216,13 @@ class StackBuilder {
                 vpcEndpointType: "Interface",
                 privateDnsEnabled: endpoint.privateDns,
                 subnetIds: unique(endpoint.subnets.map((k) => subnetId(k % this.subnetCount))),
-                securityGroupIds: unique(endpoint.groups.map((k) => this.targetGroupIds[k % this.targetGroupIds.length])),
+                ...(endpoint.defaultGroup ? {} : { securityGroupIds: unique(endpoint.groups.map((k) => this.targetGroupIds[k % this.targetGroupIds.length])) }),
             }),
         );
+        if (s.interfaceEndpoints.some((e) => e.defaultGroup)) {
+            const rules = s.defaultSecurityGroup.map((rule) => this.groupRule(rule, DEFAULT_GROUP_ID, "ingress").inline);
+            this.add("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "default-sg", DEFAULT_GROUP_ID, { vpcId: VPC_ID, ingress: rules });
+        }
     }
 
     /** The table a subnet's traffic uses: its association, else the main table (undefined for the VPC's own). */

@@ -118,6 +118,10 @@ function serviceTarget(network: DeployedNetwork, service: string): Target {
         return { verdict: "blocked", why: `DNS support is off in the VPC: ${service}'s name does not resolve` };
     }
     const endpoint = network.interfaceEndpoints.find((e) => e.service === service && e.privateDns);
+    if (endpoint && network.dnsHostnames && endpoint.groupIds.length === 0) {
+        // The VPC's default group, not adopted by the stack: its rules are not shown (the model's contract: unknown).
+        return { verdict: "unknown", why: `endpoint ${endpoint.name} wears its VPC's default group, whose rules the stack does not show` };
+    }
     if (endpoint && network.dnsHostnames) {
         return { family: 4, port: HTTPS, places: endpoint.subnetIds.map((subnetId) => inSubnet(network, `endpoint ${endpoint.name} in subnet ${network.subnets.get(subnetId)!.name}`, subnetId, endpoint.groupIds)) };
     }
