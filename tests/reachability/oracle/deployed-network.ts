@@ -3,37 +3,22 @@
 // and from nothing in sdk/. Only what a packet meets is read: subnets, route tables and their
 // routes, network ACLs and their rules, gateways, endpoints, security groups and their rules,
 // prefix lists, and what wears each group.
+import { AWS_RESOURCE_TYPES } from "../../../sdk/aws-resource-types";
 import type { NetworkResource } from "../../../sdk/stack/network-resource";
 import { Block, parseBlock } from "./addresses";
 import { GATEWAY_SERVICES } from "./public-addresses";
 
+// Pulumi's type tokens: the table the policy pack uses (plain names, no model logic), and the
+// ones only the network reads.
 const TYPE = {
-    vpc: "aws:ec2/vpc:Vpc",
-    subnet: "aws:ec2/subnet:Subnet",
-    routeTable: "aws:ec2/routeTable:RouteTable",
-    defaultRouteTable: "aws:ec2/defaultRouteTable:DefaultRouteTable",
-    route: "aws:ec2/route:Route",
-    routeTableAssociation: "aws:ec2/routeTableAssociation:RouteTableAssociation",
-    mainRouteTableAssociation: "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation",
-    internetGateway: "aws:ec2/internetGateway:InternetGateway",
+    ...AWS_RESOURCE_TYPES,
     egressOnlyInternetGateway: "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway",
-    natGateway: "aws:ec2/natGateway:NatGateway",
-    vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
     vpcEndpointRouteTableAssociation: "aws:ec2/vpcEndpointRouteTableAssociation:VpcEndpointRouteTableAssociation",
     managedPrefixList: "aws:ec2/managedPrefixList:ManagedPrefixList",
     networkAcl: "aws:ec2/networkAcl:NetworkAcl",
     defaultNetworkAcl: "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
     networkAclRule: "aws:ec2/networkAclRule:NetworkAclRule",
     networkAclAssociation: "aws:ec2/networkAclAssociation:NetworkAclAssociation",
-    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
-    defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-    securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
-    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-    function: "aws:lambda/function:Function",
-    dbInstance: "aws:rds/instance:Instance",
-    dbSubnetGroup: "aws:rds/subnetGroup:SubnetGroup",
-    instance: "aws:ec2/instance:Instance",
 } as const;
 
 export interface Subnet {
