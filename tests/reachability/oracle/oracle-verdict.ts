@@ -3,7 +3,8 @@
 // verdict means is the model's contract (sdk/reachability/types.ts, model.ts): reachable only
 // when reachable from every one of the function's subnets; blocked when some connection certainly
 // fails; unknown when it cannot be told. For a fully deployed network "cannot be told" is left
-// for one thing only: which address in its subnet AWS gives a network interface (below).
+// for which address in its subnet AWS gives a network interface, and for what the model's
+// contract judges coarser than packets (each said where it is decided below).
 import type { Destination, Verdict } from "../../../sdk/reachability/types";
 import { Address, Family, distinctAddresses } from "./addresses";
 import type { DeployedNetwork, LambdaFunction } from "./deployed-network";
@@ -19,7 +20,7 @@ export interface OracleVerdict {
 /** The internet and AWS services are judged on TCP 443, as the model's contract says (sdk/reachability/types.ts). */
 const HTTPS = 443;
 
-/** Where a destination is: one or more places (each endpoint subnet, each subnet a database may be put in), each one network interface whose address is any of `addresses`. */
+/** Where a destination is: one or more places (each endpoint subnet, each subnet a database may be put in), each one network interface at any of the addresses listed. */
 interface Place {
     name: string;
     interfaces: NetworkInterface[];

@@ -6,7 +6,7 @@ import { Address, parseAddress, parseBlock, Block } from "./addresses";
 
 export const REGION = "us-east-1";
 
-/** A public address of the internet per family: documentation ranges (RFC 5737, RFC 3849 style), never AWS's. */
+/** A public address of the internet per family: IPv4 from a documentation range (RFC 5737), IPv6 outside the VPC's /56; neither in a gateway endpoint's prefix list. */
 export const INTERNET_ADDRESS: Record<4 | 6, Address> = {
     4: parseAddress("198.51.100.7"),
     6: parseAddress("2600:9000:2000::7"),
