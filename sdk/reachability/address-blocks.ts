@@ -57,6 +57,16 @@ export function coverage(outer: AddressBlock, inner: AddressBlock): Coverage {
     return blockContains(outer, inner) ? "all" : blocksOverlap(outer, inner) ? "some" : "none";
 }
 
+/** The stretches of `target`'s addresses that none of `blocks` holds, as first and last addresses. */
+export function remainderOf(target: AddressBlock, blocks: readonly AddressBlock[]): [bigint, bigint][] {
+    let left: [bigint, bigint][] = [[target.first, target.first + target.size - 1n]];
+    for (const block of blocks.filter((b) => b.family === target.family)) {
+        const [lo, hi] = [block.first, block.first + block.size - 1n];
+        left = left.flatMap(([a, z]): [bigint, bigint][] => (hi < a || z < lo ? [[a, z]] : [...(a < lo ? [[a, lo - 1n] as [bigint, bigint]] : []), ...(hi < z ? [[hi + 1n, z] as [bigint, bigint]] : [])]));
+    }
+    return left;
+}
+
 // RFC 1918 and the shared address space (RFC 6598): never a public address on the internet.
 const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map((cidr) => parseBlock(cidr)!);
 

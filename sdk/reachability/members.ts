@@ -1,6 +1,7 @@
 // Where whatever wears a security group sits: the subnets of a database's subnet group, of a
 // cache's, of a function's vpcConfig, an endpoint's, a mount target's or an instance's own. The
 // network ACLs of those subnets see the traffic, and their blocks are the addresses it goes to.
+// A member may wear other groups too: the rules of all the groups it wears apply to its traffic.
 import { isKnownString, NetworkGraph, TYPES, value } from "../network/network-graph";
 import type { NetworkResource } from "../network/network-resource";
 
@@ -20,22 +21,56 @@ const OWN_SUBNETS: Record<string, string> = {
     [TYPES.vpcEndpoint]: "subnetIds",
 };
 
+/** Members of a group that wear the same groups, and the subnets they sit in. */
+export interface MemberPlace {
+    /** Every group these members wear, the group asked about first: the rules of all of them apply to their traffic. */
+    groups: string[];
+    subnets: string[];
+}
+
 /** The subnets of the members of a group; `unknown` when one member's cannot be told (or the group has no member in the stack). */
 export function memberSubnets(graph: NetworkGraph, groupId: string, except: string): string[] | "unknown" {
-    return graph.memo(`memberSubnets:${groupId}:${except}`, () => {
+    const places = memberPlaces(graph, groupId, except);
+    return places === "unknown" ? "unknown" : [...new Set(places.flatMap((p) => p.subnets))];
+}
+
+/**
+ * The members of a group by the groups they wear (the groups of the stack, and those its rules
+ * name), with their subnets; `unknown` as for `memberSubnets`.
+ */
+export function memberPlaces(graph: NetworkGraph, groupId: string, except: string): MemberPlace[] | "unknown" {
+    return graph.memo(`memberPlaces:${groupId}:${except}`, () => {
         const members = graph.membersOf(groupId).filter((m) => graph.identity(m.resource) !== except);
         if (members.length === 0) {
             return "unknown";
         }
-        const subnets = new Set<string>();
+        const others = [...knownGroups(graph)].filter((g) => g !== groupId);
+        const places = new Map<string, MemberPlace>();
         for (const { resource } of members) {
             const found = subnetsOf(graph, resource);
             if (found === "unknown") {
                 return "unknown";
             }
-            found.forEach((s) => subnets.add(s));
+            const groups = [groupId, ...others.filter((g) => graph.membersOf(g).some((m) => m.resource === resource))];
+            const place = places.get(groups.join(",")) ?? { groups, subnets: [] };
+            place.subnets = [...new Set([...place.subnets, ...found])];
+            places.set(groups.join(","), place);
         }
-        return [...subnets];
+        return [...places.values()];
+    });
+}
+
+/** The groups the stack creates, and those its rules belong to or name as their peer. */
+function knownGroups(graph: NetworkGraph): Set<string> {
+    return graph.memo("knownGroups", () => {
+        const groups = new Set([...graph.ofType(TYPES.securityGroup), ...graph.ofType(TYPES.defaultSecurityGroup)].map((g) => graph.identity(g)));
+        for (const permission of graph.permissions) {
+            groups.add(permission.securityGroupId);
+            if (permission.peer.kind === "securityGroup") {
+                groups.add(permission.peer.id);
+            }
+        }
+        return groups;
     });
 }
 

@@ -16,11 +16,11 @@ import { declaredNeedsOf, Need } from "../network/needs";
 import { destinationsOf } from "./destinations";
 import { resolveService } from "./endpoints";
 import { privateTargetHop, targetHop } from "./gateways";
-import { memberSubnets } from "./members";
+import { memberPlaces, memberSubnets } from "./members";
 import { Crossing, EPHEMERAL_PORTS, networkAclHop, Peer } from "./network-acls";
 import { gatewayEndpointElsewhere, routeHop, routeTableHop, RoutingTable, RouteQuery } from "./routes";
 import { egressHop, EgressTarget, ingressHop } from "./security-groups";
-import { Destination, destinationKey, Hop, Reachability, verdictOf } from "./types";
+import { Destination, destinationKey, Hop, Reachability, verdictOf, worstHop } from "./types";
 
 /** The port the internet and AWS services are judged on. */
 export const HTTPS = 443;
@@ -213,6 +213,7 @@ class PathWalk {
         if (table === false) {
             return this.done;
         }
+        const places = memberPlaces(this.graph, groupId, this.fn.id);
         const subnets = memberSubnets(this.graph, groupId, this.fn.id);
         const blocks = subnets === "unknown" ? "unknown" : this.blocksOf(subnets, "ipv4");
         const vpcOfGroup = this.vpcOfGroup(groupId);
@@ -230,10 +231,12 @@ class PathWalk {
                 this.add({ hop: "route", status: "unknown", resource: table.name, says: `where security group ${name}'s members sit is not known here, so neither is the route to them.` });
             }
         }
-        if (!this.add(egressHop(this.graph, this.fn.securityGroupIds, port, { kind: "members", groups: [groupId], blocks }, `security group ${name}`))) {
+        // Each member is judged by every group it wears: their rules add up.
+        const wearing = places === "unknown" ? [{ groups: [groupId], blocks }] : places.map((p) => ({ groups: p.groups, blocks: this.blocksOf(p.subnets, "ipv4") }));
+        if (!this.add(worstHop(wearing.map((w) => egressHop(this.graph, this.fn.securityGroupIds, port, { kind: "members", groups: w.groups, blocks: w.blocks }, `security group ${name}`))))) {
             return this.done;
         }
-        if (!this.add(ingressHop(this.graph, [groupId], port, this.source(), `function ${this.fn.name}'s security group`))) {
+        if (!this.add(worstHop(wearing.map((w) => ingressHop(this.graph, w.groups, port, this.source(), `function ${this.fn.name}'s security group`))))) {
             return this.done;
         }
         this.add(subnets === "unknown" ? this.aclTowardsUnknown(port, name) : networkAclHop(this.graph, this.crossingsTo(subnets, blocks, port)));
@@ -256,7 +259,8 @@ class PathWalk {
         if (others.length === 0) {
             return [];
         }
-        const theirs: Peer = targetBlocks === "unknown" ? { kind: "unknown", family: "ipv4" } : { kind: "blocks", blocks: targetBlocks };
+        // Only the other subnets' blocks: a member beside the function is reached within the subnet.
+        const theirs: Peer = targetBlocks === "unknown" ? { kind: "unknown", family: "ipv4" } : { kind: "blocks", blocks: targetBlocks.filter((_, i) => targetSubnets[i] !== this.subnetId) };
         return [
             { subnetId: this.subnetId, direction: "egress", peer: theirs, ports: [port, port], leg: "the request" },
             ...others.flatMap((s): Crossing[] => [

@@ -1,6 +1,7 @@
 // Network ACLs filter what crosses a subnet's edge, each way, and remember nothing: the reply to
 // a connection must be allowed on its own, to the client's ephemeral port. Rules are read in
-// ascending rule number; the first that matches decides; nothing matched is denied. A subnet with
+// ascending rule number; the first that matches decides (a rule for part of the addresses the
+// traffic may use decides for those only); nothing matched is denied. A subnet with
 // no association uses its VPC's default network ACL, which allows everything (IPv6 too once the
 // VPC has an IPv6 block) until someone changes it; a new custom ACL denies everything until rules
 // are added. Lambda functions and NAT gateways take their ephemeral ports from 1024-65535. Traffic
@@ -9,7 +10,7 @@
 import { isUnknown } from "../network/known-values";
 import { isPlainObject, NetworkGraph, TYPES, value } from "../network/network-graph";
 import type { NetworkResource } from "../network/network-resource";
-import { AddressBlock, coverage, isEverything, parseBlock } from "./address-blocks";
+import { AddressBlock, isEverything, parseBlock, remainderOf } from "./address-blocks";
 import type { Hop } from "./types";
 
 /** The client ports a reply goes back to: what Lambda and NAT gateways use. */
@@ -212,52 +213,79 @@ function aclRule(number: unknown, action: unknown, protocol: unknown, fromPort: 
 type Outcome = { result: "allows" } | { result: "denies"; rule?: number } | { result: "unknown"; why: string };
 
 /**
- * Walks the rules in order over the crossing's ports. Each port is decided by the first rule that
- * matches it; a rule that may or may not match leaves its ports undecided. Denied if any port is
- * certainly denied (a reply to that port would be dropped); unknown if any is undecided.
+ * Judges the crossing over its ports and the peer's addresses. A peer of several blocks (a
+ * group's members in several subnets) is judged block by block: each must get through. Denied
+ * if any port is certainly denied (a reply to that port would be dropped); unknown if any port's
+ * answer cannot be told; allowed otherwise.
  */
 function evaluate(acl: Acl, crossing: Crossing): Outcome {
     if (acl.rules === "unknown") {
         return { result: "unknown", why: "its rules are not known yet" };
     }
-    const family = crossing.peer.kind === "blocks" ? crossing.peer.blocks[0]?.family ?? "ipv4" : crossing.peer.family;
-    let open: [number, number][] = [[crossing.ports[0], crossing.ports[1]]];
-    let undecided = false;
-    for (const rule of acl.rules[crossing.direction]) {
-        if (open.length === 0) {
-            break;
+    if (crossing.peer.kind === "blocks" && crossing.peer.blocks.length > 1) {
+        const each = crossing.peer.blocks.map((block) => evaluate(acl, { ...crossing, peer: { kind: "blocks", blocks: [block] } }));
+        return each.find((o) => o.result === "denies") ?? each.find((o) => o.result === "unknown") ?? each[0];
+    }
+    const rules = acl.rules[crossing.direction];
+    // The answer only changes where a rule's port range starts or ends: one port stands for each stretch.
+    const starts = new Set([crossing.ports[0]]);
+    for (const rule of rules) {
+        for (const edge of rule.ports === "unknown" ? [] : [rule.ports[0], rule.ports[1] + 1]) {
+            if (edge > crossing.ports[0] && edge <= crossing.ports[1]) {
+                starts.add(edge);
+            }
         }
+    }
+    const outcomes = [...starts].sort((a, b) => a - b).map((port) => evaluatePort(rules, crossing.peer, port));
+    return outcomes.find((o) => o.result === "denies") ?? outcomes.find((o) => o.result === "unknown") ?? { result: "allows" };
+}
+
+/**
+ * One port, rule by rule in order. A rule that matches every address of the peer decides; one
+ * that matches some of them decides for those, and the others go on to the next rules; nothing
+ * matched is denied. The answer is certain when every address gets the same one. A rule not
+ * known yet may decide first: the answer cannot be told.
+ */
+function evaluatePort(rules: readonly AclRule[], peer: Peer, port: number): Outcome {
+    const family = peer.kind === "blocks" ? peer.blocks[0]?.family ?? "ipv4" : peer.family;
+    const answers = new Set<boolean>();
+    let denyingRule: number | undefined;
+    let decided = false;
+    /** The blocks of the rules that decided for some of the peer's addresses: later rules judge the others only. */
+    const matched: AddressBlock[] = [];
+    for (const rule of rules) {
         if (rule.protocol === "other" || (rule.block !== "unknown" && rule.block !== undefined && rule.block.family !== family) || rule.block === undefined) {
             continue;
         }
-        const address = rule.block === "unknown" ? "maybe" : addressMatch(rule.block, crossing.peer);
-        if (address === "no") {
-            continue;
-        }
+        const address = rule.block === "unknown" ? "maybe" : addressMatch(rule.block, peer, matched);
         const ports: PortRange = rule.ports === "unknown" ? [0, 65535] : rule.ports;
-        const hit = open.some(([lo, hi]) => lo <= ports[1] && ports[0] <= hi);
-        if (!hit) {
+        if (address === "no" || port < ports[0] || ports[1] < port) {
             continue;
         }
-        if (address === "maybe" || rule.number < 0 || rule.protocol === "unknown" || rule.ports === "unknown" || rule.allow === "unknown") {
-            // Whatever these ports meet later, this rule may have decided them first.
-            undecided = true;
-            open = subtract(open, ports);
-            continue;
+        if (rule.block === "unknown" || rule.number < 0 || rule.protocol === "unknown" || rule.ports === "unknown" || rule.allow === "unknown") {
+            return { result: "unknown", why: "a rule not known yet may decide first" };
         }
+        answers.add(rule.allow);
+        matched.push(rule.block);
         if (!rule.allow) {
-            return { result: "denies", rule: rule.number };
+            denyingRule ??= rule.number;
         }
-        open = subtract(open, ports);
+        if (address === "yes") {
+            decided = true;
+            break;
+        }
     }
-    if (open.length > 0) {
-        return undecided ? { result: "unknown", why: "a rule not known yet may decide first" } : { result: "denies" };
+    if (!decided) {
+        answers.add(false);
     }
-    return undecided ? { result: "unknown", why: "a rule not known yet may decide first" } : { result: "allows" };
+    if (answers.size > 1) {
+        return { result: "unknown", why: "it allows some of the addresses the traffic may use and denies others" };
+    }
+    return answers.has(true) ? { result: "allows" } : { result: "denies", rule: denyingRule };
 }
 
-/** Whether a rule's block speaks for every address of the peer. */
-function addressMatch(block: AddressBlock, peer: Peer): "yes" | "maybe" | "no" {
+/** Whether a rule's block speaks for every address of the peer that earlier rules (`matched`) left undecided, some, or none. */
+function addressMatch(block: AddressBlock, peer: Peer, matched: readonly AddressBlock[]): "yes" | "maybe" | "no" {
     if (peer.kind === "any") {
         // A rule for part of the internet decides only for that part.
         return isEverything(block) ? "yes" : "no";
@@ -265,17 +293,13 @@ function addressMatch(block: AddressBlock, peer: Peer): "yes" | "maybe" | "no" {
     if (peer.kind === "unknown") {
         return isEverything(block) ? "yes" : "maybe";
     }
-    const each = peer.blocks.filter((b) => b.family === block.family).map((b) => coverage(block, b));
-    return each.length > 0 && each.every((c) => c === "all") ? "yes" : each.some((c) => c !== "none") ? "maybe" : "no";
-}
-
-function subtract(ranges: [number, number][], [from, to]: PortRange): [number, number][] {
-    return ranges.flatMap(([lo, hi]): [number, number][] => {
-        if (to < lo || hi < from) {
-            return [[lo, hi]];
-        }
-        return [...(lo < from ? [[lo, from - 1] as [number, number]] : []), ...(to < hi ? [[to + 1, hi] as [number, number]] : [])];
-    });
+    const [lo, hi] = [block.first, block.first + block.size - 1n];
+    const left = peer.blocks.filter((b) => b.family === block.family).flatMap((b) => remainderOf(b, matched));
+    const inside = left.filter(([a, z]) => lo <= a && z <= hi);
+    if (left.length > 0 && inside.length === left.length) {
+        return "yes";
+    }
+    return left.some(([a, z]) => a <= hi && lo <= z) ? "maybe" : "no";
 }
 
 function portText([lo, hi]: PortRange): string {

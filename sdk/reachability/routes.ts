@@ -1,15 +1,24 @@
 // Which route a subnet's traffic takes: the subnet's route table (its own, else its VPC's main
 // one), then the longest prefix that matches. A gateway endpoint adds a route to its service's
 // prefix list on every table it is attached to; that route covers the service's addresses more
-// specifically than 0.0.0.0/0, so the service's traffic takes the endpoint. Facts: the VPC user
-// guide, "Route priority" (longest prefix match; IPv4 and IPv6 routes are independent; the local
-// route covers the VPC's own range) and "Gateway endpoints".
+// specifically than 0.0.0.0/0, so the service's traffic takes the endpoint. A route to a managed
+// prefix list of the stack that holds 0.0.0.0/0 (or ::/0) takes the internet too, when no CIDR
+// route of that length does (a CIDR route wins over a prefix-list route of the same length).
+// Facts: the VPC user guide, "Route priority" (longest prefix match; IPv4 and IPv6 routes are
+// independent; the local route covers the VPC's own range; static before prefix-list routes)
+// and "Gateway endpoints".
 import { ANY_DESTINATION, AddressFamily, NetworkGraph, RouteNode, RouteTarget, TYPES } from "../network/network-graph";
 import { AddressBlock, coverage, isEverything, parseBlock } from "./address-blocks";
+import { prefixListContents } from "./prefix-lists";
 import type { Hop } from "./types";
 
 /** A route as the model reads it: the graph's routes, and those a gateway endpoint adds, with their target's name. */
-export type TableRoute = Omit<RouteNode, "target"> & { target: RouteTarget | { kind: "gatewayEndpoint"; id: string; service: string }; targetName: string };
+export type TableRoute = Omit<RouteNode, "target"> & {
+    target: RouteTarget | { kind: "gatewayEndpoint"; id: string; service: string };
+    targetName: string;
+    /** A route to a managed prefix list of the stack: the list's entries. */
+    entries?: AddressBlock[];
+};
 
 export interface RoutingTable {
     id: string;
@@ -41,7 +50,7 @@ export function routeTableHop(graph: NetworkGraph, subnetId: string): { hop: Hop
         }
         const resource = graph.resource(routing.id);
         const inStack = resource !== undefined && (resource.type === TYPES.routeTable || resource.type === TYPES.defaultRouteTable);
-        const routes = graph.routesOf(routing.id).map((route) => ({ ...route, targetName: graph.nameOf(route.target.id) }));
+        const routes = graph.routesOf(routing.id).map((route) => ({ ...route, targetName: graph.nameOf(route.target.id), ...prefixListEntries(graph, route) }));
         const table: RoutingTable = { id: routing.id, name: graph.nameOf(routing.id), routes: [...routes, ...gatewayEndpointRoutes(graph, routing.id)], complete: inStack };
         return {
             hop: {
@@ -77,6 +86,11 @@ export function routeHop(table: RoutingTable, query: RouteQuery, localBlocks: re
     const route = table.routes.find((r) => r.family === family && !r.destinationUnknown && isDefaultRoute(r.destination));
     if (route) {
         return { hop: { hop: "route", status: "allows", resource: table.name, says: `${any} -> ${describeTarget(route)}.` }, route };
+    }
+    // A prefix list holding the whole family's range takes it too, after a CIDR route of the same length.
+    const listRoute = table.routes.find((r) => r.entries?.some((block) => block.family === family && isEverything(block)));
+    if (listRoute) {
+        return { hop: { hop: "route", status: "allows", resource: table.name, says: `${listRoute.destination} (holding ${any}) -> ${describeTarget(listRoute)}.` }, route: listRoute };
     }
     if (table.routes.some((r) => r.destinationUnknown)) {
         return { hop: { hop: "route", status: "unknown", resource: table.name, says: `route table ${table.name} has a route whose destination is not known yet: it may be the ${any} route.` } };
@@ -133,6 +147,12 @@ function blockRoute(table: RoutingTable, block: AddressBlock, localBlocks: reado
     return {
         hop: { hop: "route", status: "denies", resource: table.name, says: `${table.name} has no route to ${block.cidr}.`, fix: `Add a route to ${block.cidr} (a peering connection or transit gateway to its VPC) to ${table.name}.` },
     };
+}
+
+/** The entries of the managed prefix list a route goes to, when the stack shows them. */
+function prefixListEntries(graph: NetworkGraph, route: RouteNode): { entries?: AddressBlock[] } {
+    const contents = route.prefixList && !route.destinationUnknown ? prefixListContents(graph, route.destination) : undefined;
+    return contents?.kind === "blocks" ? { entries: contents.blocks } : {};
 }
 
 function isDefaultRoute(destination: string): boolean {

@@ -8,9 +8,9 @@
 // the stack does not create may have rules it cannot see. Facts: the VPC user guide, "Security
 // group rules".
 import { NetworkGraph, SecurityGroupPermission, TYPES, UNATTRIBUTED_GROUP } from "../network/network-graph";
-import { AddressBlock, coverage, isEverything, isPrivate, parseBlock } from "./address-blocks";
+import { AddressBlock, coverage, isEverything, isPrivate, parseBlock, remainderOf } from "./address-blocks";
 import { prefixListContents } from "./prefix-lists";
-import type { Hop } from "./types";
+import { Hop, worstHop } from "./types";
 
 /** Where the function's traffic goes, as an egress rule sees it. */
 export type EgressTarget =
@@ -32,9 +32,13 @@ type Match = "yes" | "maybe" | "no";
 
 /** The egress hop: do the function's groups let TCP `port` out to the target? `towards` names the target in sentences. */
 export function egressHop(graph: NetworkGraph, groups: readonly string[], port: number, target: EgressTarget, towards: string): Hop {
+    if (target.kind === "members" && target.blocks !== "unknown" && target.blocks.length > 1) {
+        // Members in several subnets: the traffic must get out to each, whichever rule lets it.
+        return worstHop(target.blocks.map((block) => egressHop(graph, groups, port, { ...target, blocks: [block] }, `${towards} in ${block.cidr}`)));
+    }
     const names = groupNames(graph, groups);
     const rules = groups.flatMap((g) => graph.permissionsOf(g, "egress"));
-    const found = decide(graph, rules, groups, port, (peer) => peerReachesTarget(graph, peer, target), "egress");
+    const found = decide(graph, rules, groups, port, (peer) => peerReachesTarget(graph, peer, target), "egress", target.kind === "members" ? target.blocks : "unknown");
     if (found.allowing) {
         return { hop: "securityGroupEgress", status: "allows", resource: names, says: `security group ${graphName(graph, found.allowing.securityGroupId)} lets ${describeRule(graph, found.allowing)} out.` };
     }
@@ -54,7 +58,7 @@ export function egressHop(graph: NetworkGraph, groups: readonly string[], port: 
 export function ingressHop(graph: NetworkGraph, groups: readonly string[], port: number, source: Source, from: string): Hop {
     const names = groupNames(graph, groups);
     const rules = groups.flatMap((g) => graph.permissionsOf(g, "ingress"));
-    const found = decide(graph, rules, groups, port, (peer) => peerIsSource(graph, peer, source), "ingress");
+    const found = decide(graph, rules, groups, port, (peer) => peerIsSource(graph, peer, source), "ingress", source.blocks);
     if (found.allowing) {
         return { hop: "securityGroupIngress", status: "allows", resource: names, says: `security group ${graphName(graph, found.allowing.securityGroupId)} admits ${describeRule(graph, found.allowing)}.` };
     }
@@ -70,7 +74,11 @@ export function ingressHop(graph: NetworkGraph, groups: readonly string[], port:
     };
 }
 
-/** The first rule that certainly allows, else why it cannot be told, else neither (it denies). */
+/**
+ * The first rule that certainly allows, else why it cannot be told, else neither (it denies).
+ * Rules add up: those that each name part of `blocks` (the addresses the peer may have) allow
+ * the traffic together when between them they name all of it.
+ */
 function decide(
     graph: NetworkGraph,
     rules: readonly SecurityGroupPermission[],
@@ -78,6 +86,7 @@ function decide(
     port: number,
     peerMatches: (peer: SecurityGroupPermission["peer"]) => Match,
     direction: "egress" | "ingress",
+    blocks: readonly AddressBlock[] | "unknown",
 ): { allowing?: SecurityGroupPermission; unknown?: string } {
     let unknown: string | undefined;
     for (const rule of rules) {
@@ -89,6 +98,11 @@ function decide(
             unknown ??= `rule ${describeRule(graph, rule)} is not known yet`;
         }
     }
+    const carrying = rules.filter((rule) => ruleCarries(rule, port) === "yes").map((rule) => ({ rule, named: namedBlocks(graph, rule.peer) }));
+    const together = carrying.filter((c) => c.named.length > 0);
+    if (blocks !== "unknown" && blocks.length > 0 && together.length > 0 && blocks.every((b) => remainderOf(b, together.flatMap((c) => c.named)).length === 0)) {
+        return { allowing: together[0].rule };
+    }
     for (const rule of graph.permissionsOf(UNATTRIBUTED_GROUP, direction)) {
         if (both(ruleCarries(rule, port), peerMatches(rule.peer)) !== "no") {
             unknown ??= "a rule whose security group is not known yet may be one of them";
@@ -99,6 +113,19 @@ function decide(
         unknown ??= `${groupNames(graph, outside)} ${outside.length === 1 ? "is" : "are"} not created by this stack, so its rules are not all known`;
     }
     return unknown ? { unknown } : {};
+}
+
+/** The blocks a CIDR or managed prefix list peer names; none for a group, a service's list, or a list not known. */
+function namedBlocks(graph: NetworkGraph, peer: SecurityGroupPermission["peer"]): AddressBlock[] {
+    if (peer.kind === "cidr") {
+        const block = parseBlock(peer.cidr);
+        return block ? [block] : [];
+    }
+    if (peer.kind === "prefixList") {
+        const contents = prefixListContents(graph, peer.id);
+        return contents.kind === "blocks" ? contents.blocks : [];
+    }
+    return [];
 }
 
 /** Whether a rule carries TCP traffic to `port`. */

@@ -111,3 +111,8 @@ export function verdictOf(path: readonly Hop[]): { verdict: Verdict; blockedAt?:
     }
     return { verdict: path.some((hop) => hop.status === "unknown") ? "unknown" : "reachable" };
 }
+
+/** Of the hops judging one step for several places (subnets, members), the one that speaks for all: the first that denies, else the first unknown, else the first. */
+export function worstHop(hops: readonly Hop[]): Hop {
+    return hops.find((hop) => hop.status === "denies") ?? hops.find((hop) => hop.status === "unknown") ?? hops[0];
+}
