@@ -25,6 +25,7 @@ export const WHOLE_THINGS: Record<string, string> = {
 export const SPEC_GROUPS: Record<string, string> = {
     [path.join("sdk", "component", "evolution")]: "the component's configuration changes, deployed one after another",
     [path.join("cli", "report", "render")]: "the reports' diagrams drawn by the real Mermaid in Chromium",
+    [path.join("sdk", "reachability", "oracle")]: "the packet walker written apart from the model, and the model's agreement with it",
 };
 
 /** Every spec file under tests/, relative to it. */
