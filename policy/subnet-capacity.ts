@@ -1,75 +1,19 @@
-// Whether each subnet of the stack holds what the stack places in it. Facts: shared/AWS-FACTS.md,
-// "Addresses" (AWS reserves 5 addresses of every subnet; an interface endpoint takes one in each
-// subnet it is in) and "Lambda in a VPC" (one Hyperplane ENI per subnet and security-group set).
+// Whether each subnet of the stack holds what the stack places in it, as sdk/network/capacity.ts
+// counts it (AWS reserves 5 addresses of every subnet; AWS-FACTS.md, "Addresses" and "Lambda in a VPC").
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { AWS_LIMITS } from "../sdk/aws/limits";
-import { AWS, describe, describeAtSentenceStart } from "./aws-types";
-import { functionNetwork } from "./function-network";
-import { isUnknown, knownList, knownNumber, knownString } from "./known-values";
-import { StackIndex, StackResource } from "./stack-index";
+import { AddressTakerKind, ADDRESS_TAKER_KINDS, DbSubnetGroupAddresses, networkCapacity, SubnetAddresses } from "../sdk/network/capacity";
+import { describe, describeAtSentenceStart } from "./aws-types";
+import { networkGraphOf } from "./network-resources";
 
-/** What takes addresses in one subnet, as a line of the violation: how many, and by whom. */
-interface AddressTaker {
-    what: string;
-    addresses: number;
-}
-
-/**
- * The usable addresses of an IPv4 subnet block: all but the 5 AWS reserves (the same sum as
- * sdk/addresses/cidr.ts `usableAddresses`; the published pack carries only sdk/aws/limits).
- */
-function usableAddressesOf(subnet: StackResource): { cidr: string; usable: number } | undefined {
-    const cidr = knownString(subnet.props.cidrBlock);
-    const prefix = cidr && /^\d{1,3}(\.\d{1,3}){3}\/(\d{1,2})$/.exec(cidr)?.[2];
-    return cidr && prefix ? { cidr, usable: 2 ** (32 - Number(prefix)) - AWS_LIMITS.reservedAddressesPerSubnet } : undefined;
-}
-
-/** A known count, or 0 while unknown or unset. */
-function countOf(value: unknown): number {
-    const count = knownNumber(value);
-    return typeof count === "number" ? count : 0;
-}
-
-/** A known list's length, or 0 while unknown or unset. */
-function listLength(value: unknown): number {
-    const list = knownList(value);
-    return Array.isArray(list) ? list.length : 0;
-}
-
-/** The resources of `type` naming the subnet in `property`, and the addresses each takes. */
-function takersOf(index: StackIndex, subnet: StackResource, type: string, property: string, addresses: (r: StackResource) => number, what: string): AddressTaker[] {
-    const found = index.referrers(subnet, type, property);
-    const total = found.reduce((sum, r) => sum + addresses(r), 0);
-    return total > 0 ? [{ what: `${what} (${found.map((r) => r.name).join(", ")})`, addresses: total }] : [];
-}
-
-/** Everything the stack places in the subnet that takes an address of it, DB instances aside. */
-function addressTakers(index: StackIndex, subnet: StackResource): AddressTaker[] {
-    const interfaceEndpoints = takersOf(index, subnet, AWS.vpcEndpoint, "subnetIds", (e) => (knownString(e.props.vpcEndpointType) === "Gateway" ? 0 : 1), "interface endpoints");
-    const natGateways = takersOf(
-        index,
-        subnet,
-        AWS.natGateway,
-        "subnetId",
-        (n) => 1 + Math.max(countOf(n.props.secondaryPrivateIpAddressCount), listLength(n.props.secondaryPrivateIpAddresses)),
-        "NAT gateways",
-    );
-    const instances = takersOf(index, subnet, AWS.instance, "subnetId", () => 1, "EC2 instances");
-    const interfaces = takersOf(index, subnet, AWS.networkInterface, "subnetId", (n) => 1 + countOf(n.props.privateIpsCount), "network interfaces");
-    const mountTargets = takersOf(index, subnet, AWS.efsMountTarget, "subnetId", () => 1, "EFS mount targets");
-    // Lambda: one Hyperplane ENI per security-group set among the functions placed here.
-    const groupSets = new Set<string>();
-    const functions: string[] = [];
-    for (const fn of index.ofType(AWS.function)) {
-        const network = functionNetwork(index, fn);
-        if (network.subnets.resources.includes(subnet)) {
-            groupSets.add(network.securityGroups.resources.map((g) => g.urn).sort().join(","));
-            functions.push(fn.name);
-        }
-    }
-    const lambda = groupSets.size > 0 ? [{ what: `Lambda network interfaces, one per security-group set (${functions.join(", ")})`, addresses: groupSets.size }] : [];
-    return [...interfaceEndpoints, ...natGateways, ...instances, ...interfaces, ...mountTargets, ...lambda];
-}
+/** How a violation names each kind of taker. */
+const TAKER_NAMES: Record<AddressTakerKind, string> = {
+    interfaceEndpoint: "interface endpoints",
+    natGateway: "NAT gateways",
+    instance: "EC2 instances",
+    networkInterface: "network interfaces",
+    efsMountTarget: "EFS mount targets",
+    lambda: "Lambda network interfaces, one per security-group set",
+};
 
 export const subnetIpCapacity: StackValidationPolicy = {
     name: "subnet-ip-capacity",
@@ -81,49 +25,35 @@ export const subnetIpCapacity: StackValidationPolicy = {
         "AWS reserves 5 addresses of every subnet and refuses what does not fit (for want of free addresses) when it is created. " +
         "Give the subnet a larger CIDR block, or place fewer resources in it (fewer interface endpoints, fewer security-group sets per function).",
     validateStack: (args, reportViolation) => {
-        const index = new StackIndex(args.resources);
-        const free = new Map<string, number>();
-        for (const subnet of index.ofType(AWS.subnet)) {
-            const size = usableAddressesOf(subnet);
-            if (!size) {
-                continue;
-            }
-            const takers = addressTakers(index, subnet);
-            const needed = takers.reduce((sum, t) => sum + t.addresses, 0);
-            free.set(subnet.urn, size.usable - needed);
-            if (needed > size.usable) {
-                reportViolation(
-                    `${describeAtSentenceStart(subnet)} (${size.cidr}) has ${size.usable} usable addresses, but the stack places ${needed} in it: ` +
-                        `${takers.map((t) => `${t.addresses} for ${t.what}`).join("; ")}. AWS refuses what does not fit; give the subnet a larger block, or place fewer resources in it.`,
-                    subnet.urn,
-                );
+        const capacity = networkCapacity(networkGraphOf(args.resources));
+        for (const subnet of capacity.subnets.values()) {
+            if (subnet.resource && subnet.free !== undefined && subnet.free < 0) {
+                reportViolation(overfullSubnet(subnet), subnet.resource.urn);
             }
         }
-        checkDbSubnetGroups(index, free, reportViolation);
+        for (const group of capacity.dbSubnetGroups) {
+            if (group.fits === false) {
+                reportViolation(overfullDbSubnetGroup(group), group.group.urn);
+            }
+        }
     },
 };
 
-/**
- * A DB instance takes an address in one subnet of its DB subnet group (two with Multi-AZ, in two
- * zones), which RDS picks: the group as a whole must have that many free after the rest.
- */
-function checkDbSubnetGroups(index: StackIndex, free: ReadonlyMap<string, number>, reportViolation: (message: string, urn?: string) => void): void {
-    for (const group of index.ofType(AWS.dbSubnetGroup)) {
-        const subnets = index.followProperty(group, "subnetIds", [AWS.subnet]).resources.filter((s) => free.has(s.urn));
-        if (subnets.length === 0) {
-            continue;
-        }
-        const instances = index.referrers(group, AWS.dbInstance, "dbSubnetGroupName");
-        const needed = instances.reduce((sum, db) => sum + (db.props.multiAz === true ? 2 : 1), 0);
-        const available = subnets.reduce((sum, s) => sum + Math.max(0, free.get(s.urn)!), 0);
-        if (needed > available && !isUnknown(group.props.subnetIds)) {
-            reportViolation(
-                `${describeAtSentenceStart(group)} has ${available} free addresses left in its subnets (${subnets.map((s) => describe(s)).join(", ")}) after the rest of the stack, ` +
-                    `but its DB instances (${instances.map((db) => db.name).join(", ")}) need ${needed}. Give the subnets larger blocks, or place fewer resources in them.`,
-                group.urn,
-            );
-        }
-    }
+function overfullSubnet({ resource, subnet, usable, taken, takers }: SubnetAddresses): string {
+    const lines = ADDRESS_TAKER_KINDS.filter((kind) => takers[kind].addresses > 0).map(
+        (kind) => `${takers[kind].addresses} for ${TAKER_NAMES[kind]} (${takers[kind].resources.map((r) => r.name).join(", ")})`,
+    );
+    return (
+        `${describeAtSentenceStart(resource!)} (${subnet.cidrBlock}) has ${usable} usable addresses, but the stack places ${taken} in it: ` +
+        `${lines.join("; ")}. AWS refuses what does not fit; give the subnet a larger block, or place fewer resources in it.`
+    );
+}
+
+function overfullDbSubnetGroup({ group, subnets, instances, needed, free }: DbSubnetGroupAddresses): string {
+    return (
+        `${describeAtSentenceStart(group)} has ${free} free addresses left in its subnets (${subnets.map((s) => describe(s.resource!)).join(", ")}) after the rest of the stack, ` +
+        `but its DB instances (${instances.map((db) => db.name).join(", ")}) need ${needed}. Give the subnets larger blocks, or place fewer resources in them.`
+    );
 }
 
 export const subnetCapacityPolicies = [subnetIpCapacity];

@@ -102,6 +102,22 @@ export function ipv6SubnetBlock(vpcBlock: string, index: number): string {
     return `${Address6.fromBigInt(first).correctForm()}/${subnetPrefix}`;
 }
 
+/**
+ * The prefix length of an IPv4 block in CIDR notation (`10.0.0.0/28` -> 28), or undefined for
+ * anything else (an IPv6 block, no prefix). It reads what a stack declares, which AWS judges:
+ * validation of the component's own arguments uses `parseIpv4Block`.
+ */
+export function ipv4PrefixLength(cidrBlock: string): number | undefined {
+    const prefix = /^\d{1,3}(\.\d{1,3}){3}\/(\d{1,2})$/.exec(cidrBlock)?.[2];
+    return prefix !== undefined && Number(prefix) <= 32 ? Number(prefix) : undefined;
+}
+
+/** The number of IPv4 addresses in a CIDR block: a /28 holds 16. */
+export function addressesIn(cidrBlock: string): number | undefined {
+    const prefixLength = ipv4PrefixLength(cidrBlock);
+    return prefixLength === undefined ? undefined : 2 ** (32 - prefixLength);
+}
+
 /** The addresses of an IPv4 block of this prefix that AWS lets resources use: all but the 5 it reserves in every subnet. */
 export function usableAddresses(prefixLength: number): number {
     return 2 ** (32 - prefixLength) - AWS_LIMITS.reservedAddressesPerSubnet;

@@ -1,45 +1,44 @@
 import { AWS_LIMITS } from "../aws/limits";
-import { parseIpv4Block, usableAddresses } from "../addresses/cidr";
+import { usableAddresses } from "../addresses/cidr";
 import { LAYOUT } from "../addresses/subnet-layout";
+import { networkCapacity } from "../network/capacity";
+import { NetworkGraph } from "../network/network-graph";
 import type { NetworkPlan } from "../plan/types";
 import type { ArgumentProblem } from "../arguments/problems";
+import { plannedNetwork } from "./planned-network";
 
 /**
- * Lambda makes one Hyperplane ENI (one address) per subnet for each security-group set its
- * functions use (shared/AWS-FACTS.md, "Lambda in a VPC"): the network's own group takes at least one.
- */
-const LAMBDA_ADDRESSES_AT_LEAST = 1;
-
-/**
- * What the component alone knows about its Lambda subnets' addresses: each interface endpoint
- * takes one in every subnet it is placed in (one per zone), and the functions' network interface
- * one more; AWS reserves 5 of every subnet. A subnet that cannot hold them fails at `pulumi up`
- * for want of free addresses. What else the stack puts in the subnets (more security-group sets,
- * databases) only the stack knows: the `subnet-ip-capacity` policy judges that.
+ * What the component alone knows about its Lambda subnets' addresses, counted as the
+ * `subnet-ip-capacity` policy counts a whole stack (sdk/network/capacity.ts) on the planned
+ * network: each interface endpoint takes one in every Lambda subnet (one per zone), and the
+ * stand-in function, wearing the Lambda security group, one Hyperplane ENI; AWS reserves 5 of
+ * every subnet. A subnet that cannot hold them fails at `pulumi up` for want of free addresses.
+ * What else the stack puts in the subnets (more security-group sets, databases) only the stack
+ * knows: the policy judges that.
  */
 export function subnetCapacityProblems(plan: NetworkPlan): ArgumentProblem[] {
-    const lambdaSubnet = plan.subnets.find((s) => s.role === "lambda");
-    const endpoints = plan.interfaceEndpoints.length;
-    if (plan.vpc.kind !== "new" || !lambdaSubnet) {
+    if (plan.vpc.kind !== "new") {
         return [];
     }
-    const block = parseIpv4Block(lambdaSubnet.cidrBlock);
-    if ("problem" in block) {
+    const capacity = networkCapacity(new NetworkGraph(plannedNetwork(plan, undefined).resources));
+    const fullest = plan.subnets
+        .filter((s) => s.role === "lambda")
+        .map((s) => capacity.subnets.get(s.key)!)
+        .filter((s) => s.free !== undefined && s.free < 0)
+        .sort((a, b) => a.free! - b.free!)[0];
+    if (!fullest) {
         return [];
     }
-    const usable = usableAddresses(block.prefixLength);
-    const needed = endpoints + LAMBDA_ADDRESSES_AT_LEAST;
-    if (needed <= usable) {
-        return [];
-    }
+    const { prefixLength, size, usable, taken: needed } = fullest as Required<typeof fullest>;
+    const endpoints = fullest.takers.interfaceEndpoint.addresses;
     return [
         {
             field: "interfaceEndpoints",
             message:
                 `${endpoints} interface endpoints take one address each in every Lambda subnet, and the functions' network interface one more: ${needed} addresses, ` +
-                `but the Lambda subnets of cidrBlock ${JSON.stringify(plan.vpc.cidrBlock)} are /${block.prefixLength}s with ${usable} usable ` +
-                `(${2 ** (32 - block.prefixLength)} less the ${AWS_LIMITS.reservedAddressesPerSubnet} AWS reserves), so AWS would refuse some of them for want of free addresses. ` +
-                `Use a cidrBlock of /${largestFittingVpcPrefix(needed)} or larger, or at most ${usable - LAMBDA_ADDRESSES_AT_LEAST} interface endpoints.`,
+                `but the Lambda subnets of cidrBlock ${JSON.stringify(plan.vpc.cidrBlock)} are /${prefixLength}s with ${usable} usable ` +
+                `(${size} less the ${AWS_LIMITS.reservedAddressesPerSubnet} AWS reserves), so AWS would refuse some of them for want of free addresses. ` +
+                `Use a cidrBlock of /${largestFittingVpcPrefix(needed)} or larger, or at most ${usable - (needed - endpoints)} interface endpoints.`,
         },
     ];
 }

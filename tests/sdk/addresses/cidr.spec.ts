@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { blockContains, blocksOverlap, nthSubBlock, parseIpv4Block } from "../../../sdk/addresses/cidr";
+import { addressesIn, blockContains, blocksOverlap, ipv4PrefixLength, nthSubBlock, parseIpv4Block, usableAddresses } from "../../../sdk/addresses/cidr";
 import { block } from "../../helpers/plan";
 import { areDisjoint, isWithin } from "./ipv4-oracle";
 
@@ -110,6 +110,20 @@ describe("plan: IPv4 blocks", () => {
                 }),
                 { numRuns: 500 },
             );
+        });
+    });
+
+    describe("address arithmetic", () => {
+        it("counts 16 addresses in a /28 and 65,536 in a /16", () => {
+            expect([addressesIn("10.0.0.0/28"), addressesIn("10.0.0.0/16")]).to.deep.equal([16, 65536]);
+        });
+
+        it("leaves 11 of a /28's addresses usable, AWS reserving 5 of every subnet", () => {
+            expect(usableAddresses(28)).to.equal(11);
+        });
+
+        it("reads the prefix of an IPv4 block only: none of an IPv6 block, a bare address or a prefix past /32", () => {
+            expect([ipv4PrefixLength("10.0.0.0/28"), ipv4PrefixLength("2600:1f18::/64"), ipv4PrefixLength("10.0.0.0"), ipv4PrefixLength("10.0.0.0/33")]).to.deep.equal([28, undefined, undefined, undefined]);
         });
     });
 });
