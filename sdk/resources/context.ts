@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { NetworkPlan, Ref } from "../plan/types";
-import { regionName } from "../checks/lookup-answers";
+import { accountId, regionName } from "../checks/lookup-answers";
 
 /**
  * What every materialiser needs: the plan, the component to parent resources to, and the
@@ -29,6 +29,7 @@ export class BuildContext {
 
     private existingVpc?: pulumi.Output<aws.ec2.GetVpcResult>;
     private region?: pulumi.Output<string>;
+    private accountId?: pulumi.Output<string>;
 
     /** The user's VPC (`existingVpc`), looked up once however many checks read it. */
     lookUpExistingVpc(vpcId: pulumi.Input<string>): pulumi.Output<aws.ec2.GetVpcResult> {
@@ -40,6 +41,12 @@ export class BuildContext {
     lookUpRegion(): pulumi.Output<string> {
         this.region ??= aws.getRegionOutput({}, { parent: this.parent }).apply((answer) => regionName(this.plan.name, answer));
         return this.region;
+    }
+
+    /** The deploying account, looked up once for the flow log's guards and the endpoints' SameAccount policy. */
+    lookUpAccountId(): pulumi.Output<string> {
+        this.accountId ??= aws.getCallerIdentityOutput({}, { parent: this.parent }).apply((answer) => accountId(this.plan.name, answer));
+        return this.accountId;
     }
 }
 
