@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { NetworkPlan, Ref } from "../plan/types";
-import { accountId, regionName } from "../checks/lookup-answers";
+import { regionName } from "../checks/lookup-answers";
 
 /**
  * What every materialiser needs: the plan, the component to parent resources to, and the
@@ -29,7 +29,7 @@ export class BuildContext {
 
     private existingVpc?: pulumi.Output<aws.ec2.GetVpcResult>;
     private region?: pulumi.Output<string>;
-    private accountId?: pulumi.Output<string>;
+    private callerIdentity?: pulumi.Output<aws.GetCallerIdentityResult>;
 
     /** The user's VPC (`existingVpc`), looked up once however many checks read it. */
     lookUpExistingVpc(vpcId: pulumi.Input<string>): pulumi.Output<aws.ec2.GetVpcResult> {
@@ -43,10 +43,14 @@ export class BuildContext {
         return this.region;
     }
 
-    /** The deploying account, looked up once for the flow log's guards and the endpoints' SameAccount policy. */
-    lookUpAccountId(): pulumi.Output<string> {
-        this.accountId ??= aws.getCallerIdentityOutput({}, { parent: this.parent }).apply((answer) => accountId(this.plan.name, answer));
-        return this.accountId;
+    /**
+     * The deploying identity, looked up once for the flow log's guards and the endpoints'
+     * SameAccount policy; each reads `accountId` from it (checks/lookup-answers.ts) where it needs
+     * it, so that under generic mocks the lookups fail in the order they are read.
+     */
+    lookUpCallerIdentity(): pulumi.Output<aws.GetCallerIdentityResult> {
+        this.callerIdentity ??= aws.getCallerIdentityOutput({}, { parent: this.parent });
+        return this.callerIdentity;
     }
 }
 

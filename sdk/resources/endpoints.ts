@@ -10,7 +10,7 @@ import { privateDnsConflict, routeTablesFreeOfService } from "../checks/existing
 import { BuildContext, builtId, resolveRef } from "./context";
 import { lookUpExistingEndpoint } from "./existing-endpoints";
 import { vpcIdWithPrivateDns } from "./existing-vpc-dns";
-import { endpointPolicySupported, endpointServiceName, endpointServiceZones, subnetZone } from "../checks/lookup-answers";
+import { accountId, endpointPolicySupported, endpointServiceName, endpointServiceZones, subnetZone } from "../checks/lookup-answers";
 import type { BuiltNetwork } from "./network";
 
 export interface BuiltEndpoints {
@@ -130,7 +130,7 @@ function policyDocument(ctx: BuildContext, service: string, planned: EndpointPol
         .apply(([answer, serviceName]) => endpointPolicyIsWritten(name, service, serviceName, planned, endpointPolicySupported(name, answer, service), (message) => pulumi.log.warn(message, ctx.parent)));
     const document =
         planned.kind === "sameAccount"
-            ? ctx.lookUpAccountId().apply((accountId) => JSON.stringify(sameAccountEndpointPolicy(accountId)))
+            ? ctx.lookUpCallerIdentity().apply((identity) => JSON.stringify(sameAccountEndpointPolicy(accountId(name, identity))))
             : pulumi.output(planned.document).apply((text) => {
                   const problem = endpointPolicyProblem(name, service, text);
                   if (problem) {

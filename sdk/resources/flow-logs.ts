@@ -5,7 +5,7 @@ import type { CloudWatchLogsDestinationPlan, FlowLogDestinationPlan } from "../p
 import { kmsKeyProblem } from "../arguments/kms-key-arn";
 import { BuildContext } from "./context";
 import { createdLogGroupArn } from "../checks/created-outputs";
-import { partitionName } from "../checks/lookup-answers";
+import { accountId, partitionName } from "../checks/lookup-answers";
 
 /** The VPC's flow log, to a CloudWatch log group (with retention, through a guarded role) or to the user's S3 bucket. */
 export function buildFlowLog(ctx: BuildContext, vpcId: pulumi.Input<string>): aws.ec2.FlowLog | undefined {
@@ -39,8 +39,8 @@ function buildCloudWatchLogsDestination(ctx: BuildContext, destination: CloudWat
     const invokeOptions = { parent: ctx.parent };
     const { name } = ctx.plan;
     const account: pulumi.Output<AccountContext> = pulumi
-        .all([aws.getPartitionOutput({}, invokeOptions), ctx.lookUpRegion(), ctx.lookUpAccountId()])
-        .apply(([partition, region, accountId]) => ({ partition: partitionName(name, partition), region, accountId }));
+        .all([aws.getPartitionOutput({}, invokeOptions), ctx.lookUpRegion(), ctx.lookUpCallerIdentity()])
+        .apply(([partition, region, identity]) => ({ partition: partitionName(name, partition), region, accountId: accountId(name, identity) }));
 
     const logGroup = new aws.cloudwatch.LogGroup(
         ctx.name(destination.logGroupKey),
