@@ -35,6 +35,8 @@ export interface PolicyNotRun {
 export interface PolicyVerdicts {
     violations: PolicyViolation[];
     notRun: PolicyNotRun[];
+    /** The policies that ran: every policy but those disabled, by default or by the config. */
+    ran: string[];
 }
 
 export interface RunPolicyOptions {
@@ -54,7 +56,7 @@ class NotApplicable extends Error {}
  * engine would pass them (a policy's own entry, then `all`, then its default).
  */
 export async function runPolicies(resources: readonly RecordedResource[], options: RunPolicyOptions = {}): Promise<PolicyVerdicts> {
-    const verdicts: PolicyVerdicts = { violations: [], notRun: [] };
+    const verdicts: PolicyVerdicts = { violations: [], notRun: [], ran: [] };
     const config = options.config ?? {};
     // What the policies receive is built once and shared by all of them, as the engine builds
     // one request per stack: the stack as stack policies see it (frozen, so that StackIndex may
@@ -75,6 +77,7 @@ export async function runPolicies(resources: readonly RecordedResource[], option
         if (level === "disabled") {
             continue;
         }
+        verdicts.ran.push(policy.name);
         const report = (resource?: string) => (message: string, urn?: string) =>
             verdicts.violations.push({ policy: policy.name, level, message, ...((urn ?? resource) ? { resource: urn ?? resource } : {}) });
         const common = {

@@ -58,7 +58,8 @@ export function renderPolicyText(verdicts: PolicyVerdicts): string {
 function summary(verdicts: PolicyVerdicts): string {
     const count = (level: string) => verdicts.violations.filter((v) => v.level === level).length;
     if (verdicts.violations.length === 0) {
-        return `all ${policies.length} policies pass.`;
+        // Those that ran: a policy disabled by default (or by the config) passes nothing.
+        return `all ${verdicts.ran.length} policies pass.`;
     }
     return `${count("mandatory")} mandatory and ${count("advisory")} advisory violation(s).`;
 }

@@ -2,6 +2,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { endpointPolicyChecks, previewWithAccountScopedPolicy } from "./endpoint-policy-checks";
 import { ExportedResource, exportedResources, pulumi, REPOSITORY, typeOf } from "./pulumi-cli";
 import { assertNoChanges, byType, newStack, preview, removeStack, up } from "./stacks";
 import { COMPONENT, NODEJS_PROGRAMS_BLOCKED, POLICY_PACK, Step } from "./step";
@@ -39,12 +40,23 @@ function awsxExampleChecks(resources: ExportedResource[]): string {
     return `awsx's VPC: ${resources.filter((r) => r.urn.split("::")[2].startsWith(`${AWSX_VPC}$`)).length} resources built through the engine`;
 }
 
-const PROGRAMS: { program: string; afterUp?: (resources: ExportedResource[]) => string }[] = [
+/** What a program's step checks after `up`: the stack's state, and the program's folder and stack for more commands. */
+type AfterUp = (resources: ExportedResource[], dir: string, stack: string) => string;
+
+const PROGRAMS: { program: string; afterUp?: AfterUp }[] = [
     { program: "" },
     { program: "examples/nat-rds" },
     { program: "examples/endpoints-dynamodb" },
     { program: "examples/isolated-rds" },
     { program: "examples/existing-awsx-vpc", afterUp: awsxExampleChecks },
+    {
+        program: "e2e/programs/endpoint-policies",
+        afterUp: (resources, dir, stack) => {
+            const note = endpointPolicyChecks(resources);
+            previewWithAccountScopedPolicy(dir, stack);
+            return `${note}; vpc-endpoint-account-scoped-policy, as mandatory, passes them, and fails a fresh stack with FullAccess`;
+        },
+    },
 ];
 
 export const typeScriptSteps: Step[] = PROGRAMS.map(
@@ -56,7 +68,7 @@ export const typeScriptSteps: Step[] = PROGRAMS.map(
 );
 
 /** The lifecycle of a TypeScript program of this repository, in place (its node_modules are the repository's). */
-function typeScriptLifecycle(program: string, afterUp?: (resources: ExportedResource[]) => string): string | undefined {
+function typeScriptLifecycle(program: string, afterUp?: AfterUp): string | undefined {
     const dir = path.join(REPOSITORY, program);
     const stack = `e2e-ts-${path.basename(program) || "root"}`;
     newStack(dir, stack);
@@ -66,7 +78,7 @@ function typeScriptLifecycle(program: string, afterUp?: (resources: ExportedReso
     assert.match(guarded.stdout, /vpc-lambda-guard/, "the engine ran the pack");
     assert.doesNotMatch(guarded.stdout, /\[mandatory\]/, "no mandatory policy fails");
     up(dir, stack);
-    const note = afterUp?.(exportedResources(dir, stack));
+    const note = afterUp?.(exportedResources(dir, stack), dir, stack);
     assertNoChanges(preview(dir, stack).changeSummary, program || "root program");
     pulumi(dir, ["destroy", "--yes", "--stack", stack], { timeoutSeconds: 600 });
     assert.deepEqual(exportedResources(dir, stack).map((r) => r.urn), []);

@@ -1,4 +1,5 @@
 import type { Policies } from "@pulumi/policy";
+import { endpointPolicyPolicies } from "./endpoint-policies";
 import { endpointPolicies } from "./endpoints";
 import { flowLogPolicies } from "./flow-logs";
 import { lambdaIamPolicies } from "./lambda-iam";
@@ -11,6 +12,6 @@ import { subnetCapacityPolicies } from "./subnet-capacity";
  * Pulumi engine, and tests and the offline plan run them in-process (a `PolicyPack` starts a
  * gRPC server, one per process, so nothing else may construct one).
  */
-export const policies: Policies = [...lambdaNetworkPolicies, ...lambdaIamPolicies, ...flowLogPolicies, ...endpointPolicies, ...subnetCapacityPolicies, ...reachabilityPolicies];
+export const policies: Policies = [...lambdaNetworkPolicies, ...lambdaIamPolicies, ...flowLogPolicies, ...endpointPolicies, ...endpointPolicyPolicies, ...subnetCapacityPolicies, ...reachabilityPolicies];
 
 export const POLICY_PACK_NAME = "vpc-lambda-guard";

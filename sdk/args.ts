@@ -86,6 +86,28 @@ export const FlowLogDestination = {
 /** Where a VPC flow log delivers its records. */
 export type FlowLogDestination = (typeof FlowLogDestination)[keyof typeof FlowLogDestination];
 
+/** Which policy the network writes on its VPC endpoints: who may call through them. */
+export const EndpointPolicy = {
+    /**
+     * No policy is set: AWS attaches its default, which lets any principal call any action on any
+     * resource through the endpoint, and IAM and resource policies alone decide. Endpoints already
+     * running see no change.
+     */
+    FullAccess: "FullAccess",
+    /**
+     * Every endpoint gets a policy allowing only requests by principals of the stack's account to
+     * resources of that account (`aws:PrincipalAccount` and `aws:ResourceAccount`): credentials of
+     * another account cannot be used through the network's endpoints, nor its own credentials reach
+     * another account's buckets, tables, queues or keys. It breaks what crosses accounts, AWS-owned
+     * resources included (ECR's image layer bucket, Amazon Linux repositories, SSM public
+     * parameters, other accounts' roles in sts:AssumeRole): see docs/endpoint-policies.md for the list
+     * and how to allow them through `endpointPolicies`.
+     */
+    SameAccount: "SameAccount",
+} as const;
+/** Which policy the network writes on its VPC endpoints: who may call through them. */
+export type EndpointPolicy = (typeof EndpointPolicy)[keyof typeof EndpointPolicy];
+
 /** NAT gateway placement. Only valid with the `PrivateWithNat` pattern. */
 export interface NatGatewayConfiguration {
     /**
@@ -356,6 +378,32 @@ export interface VpcLambdaNetworkArgs {
      * @default []
      */
     interfaceEndpoints?: string[];
+    /**
+     * The policy every VPC endpoint of the network gets, unless `endpointPolicies` gives its
+     * service one: `FullAccess` (none set: AWS's default, full access) or `SameAccount` (only
+     * this account's principals, to this account's resources). A service whose endpoint supports
+     * no policy (the endpoint service lookup's `vpcEndpointPolicySupported`) keeps full access,
+     * with a warning. Setting a policy updates running endpoints in place; going back to
+     * `FullAccess` leaves the policy they have (the provider keeps a policy no longer given):
+     * give the service AWS's full-access document in `endpointPolicies` to open it again.
+     * Default: "FullAccess".
+     * @default "FullAccess"
+     */
+    endpointPolicy?: EndpointPolicy;
+    /**
+     * A policy of your own for the endpoint of a service, by the service's name as in
+     * `gatewayEndpoints` and `interfaceEndpoints` (`s3`, `secretsmanager`, `ecr.api`): IAM policy
+     * JSON, at most 20,480 characters, with a `Principal` in each statement (AWS's rules for
+     * endpoint policies). It replaces `endpointPolicy` for that service, so that the exceptions
+     * `SameAccount` breaks can be allowed there. Each service must have an endpoint in the network
+     * whose service supports policies. Refused before anything is created: JSON that does not
+     * parse or is not a policy, a document over the limit, a service without an endpoint here, or
+     * one whose endpoint takes no policy (told by its endpoint service's lookup, in `pulumi
+     * preview`). A policy given as an Output is checked once it is known.
+     * Default: {}.
+     * @default {}
+     */
+    endpointPolicies?: Record<string, pulumi.Input<string>>;
     /**
      * Security groups (databases, caches, file systems) the functions may connect to over TCP.
      * Default: [].

@@ -2,6 +2,7 @@ export {
     AllowToTarget,
     DiagnosticsSettings,
     DiagnosticsTarget,
+    EndpointPolicy,
     ExistingVpc,
     FlowLogDestination,
     FlowLogSettings,

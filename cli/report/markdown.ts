@@ -5,7 +5,7 @@ import type { Reachability } from "../../sdk/reachability/types";
 import type { CostReport } from "./cost";
 import type { EndpointZones } from "./endpoint-zones";
 import { formatPercent, formatRate, formatUsd } from "./format";
-import { reachabilityTable } from "./reachability-matrix";
+import { POLICY_LEGEND, reachabilityTable } from "./reachability-matrix";
 import type { ReviewReport } from "./review-report";
 import { endpointZonesLine } from "./text-sections";
 
@@ -191,12 +191,14 @@ export function reachabilitySection(cells: readonly Reachability[], limit = REAC
     const severity = (row: Reachability[]) => (row.some((c) => c.verdict === "blocked") ? 0 : row.some((c) => c.verdict === "unknown") ? 1 : 2);
     const functions = [...byFunction.values()].map((row, order) => ({ row, order })).sort((a, b) => severity(a.row) - severity(b.row) || a.order - b.order);
     const section = (shown: number) => {
-        const { header, rows, blocked } = reachabilityTable(functions.slice(0, shown).flatMap((f) => f.row));
+        const { header, rows, blocked, decidedByPolicy } = reachabilityTable(functions.slice(0, shown).flatMap((f) => f.row));
         const left = functions.length - shown;
+        const policyLegend = decidedByPolicy.length > 0 ? ` · ${POLICY_LEGEND}` : "";
         return [
             ...(shown > 0 ? [table(header, rows)] : []),
-            "<sub>✅ reachable · ❌ blocked, at the hop named · ? not known until deployed. The internet and AWS services are judged on TCP 443; a security group on its rule's port.</sub>",
+            `<sub>✅ reachable · ❌ blocked, at the hop named · ? not known until deployed${policyLegend}. The internet and AWS services are judged on TCP 443; a security group on its rule's port.</sub>`,
             ...(blocked.length > 0 ? [blocked.map((b) => `- ${b}`).join("\n")] : []),
+            ...(decidedByPolicy.length > 0 ? [decidedByPolicy.map((d) => `- ${d}`).join("\n")] : []),
             ...(left > 0
                 ? [
                       `${left} more function${left === 1 ? "" : "s"} not shown here (those with a blocked, then an unknown destination come first), to keep this comment within ${MARKDOWN_REPORT_LIMIT.toLocaleString("en-US")} characters: \`vpc-lambda plan\` shows the whole matrix, and \`--format json\` every cell with its path.`,

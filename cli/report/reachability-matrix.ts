@@ -11,7 +11,14 @@ export interface ReachabilityTable {
     rows: string[][];
     /** `❌ the internet (IPv6) for fn: <why>. Fix: <how>.`, one per distinct blocking hop. */
     blocked: string[];
+    /** `🔐 s3: <the endpoint's hop>`, one per endpoint whose policy decides which calls of a reachable cell succeed. */
+    decidedByPolicy: string[];
 }
+
+/** The mark of a reachable cell whose calls an endpoint policy decides (`policy?` when the policy is not known yet). */
+export const POLICY_MARKS = { limits: "✅ policy", notKnownYet: "✅ policy?" } as const;
+/** What the marks above mean, for the reports' legends. */
+export const POLICY_LEGEND = "✅ policy: the network lets it through, an endpoint policy decides which calls succeed (policy?: not known yet)";
 
 /** How many function names a shared row spells out before "and N more". */
 const NAMES_SHOWN = 3;
@@ -61,16 +68,28 @@ export function reachabilityTable(cells: readonly Reachability[]): ReachabilityT
         entry.functions.push(cell.function);
         blocked.set(text, entry);
     }
+    const decided = new Map<string, { functions: string[]; text: string }>();
+    for (const cell of cells.filter((c) => c.endpointPolicy !== undefined)) {
+        const hop = cell.path.find((h) => h.endpointPolicy !== undefined && h.resource === cell.endpointPolicy!.endpoint);
+        const text = `${describeDestination(cell.destination)}: ${hop?.says ?? `the policy of endpoint ${cell.endpointPolicy!.endpoint} decides which calls succeed.`}`;
+        const entry = decided.get(text) ?? { functions: [], text };
+        entry.functions.push(cell.function);
+        decided.set(text, entry);
+    }
     return {
         header: ["function", ...[...columns.values()].map(columnTitle)],
         rows: [...shared.values()].map(({ functions, cells: marks }) => [names(functions), ...marks]),
         blocked: [...blocked.values()].map(({ functions, text }) => `❌ ${text} (${names(functions)})`),
+        decidedByPolicy: [...decided.values()].map(({ functions, text }) => `🔐 ${text} (${names(functions)})`),
     };
 }
 
 function mark(cell: Reachability | undefined): string {
     if (!cell) {
         return "";
+    }
+    if (cell.verdict === "reachable" && cell.endpointPolicy) {
+        return POLICY_MARKS[cell.endpointPolicy.reading];
     }
     return cell.verdict === "reachable" ? "✅" : cell.verdict === "unknown" ? "?" : `❌ ${HOP_TITLES[cell.blockedAt!.hop]}`;
 }

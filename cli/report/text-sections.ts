@@ -3,7 +3,7 @@ import type { CapacityReport } from "./capacity";
 import type { Reachability } from "../../sdk/reachability/types";
 import type { CostReport } from "./cost";
 import type { EndpointZones } from "./endpoint-zones";
-import { reachabilityTable } from "./reachability-matrix";
+import { POLICY_LEGEND, reachabilityTable } from "./reachability-matrix";
 import { formatPercent, formatRate, formatUsd } from "./format";
 
 /** The short cost section of the text report. */
@@ -63,10 +63,11 @@ export function renderReachabilityText(cells: readonly Reachability[]): string {
     if (cells.length === 0) {
         return "Reachability: no Lambda function in a VPC in this stack.";
     }
-    const { header, rows, blocked } = reachabilityTable(cells);
+    const { header, rows, blocked, decidedByPolicy } = reachabilityTable(cells);
     const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i]))));
     const line = (cells: string[]) => `  ${cells.map((c, i) => c + " ".repeat(widths[i] - displayWidth(c))).join("  ").trimEnd()}`;
-    return ["Reachability (✅ reachable, ❌ blocked at the hop named, ? not known until deployed):", line(header), ...rows.map(line), ...blocked.map((b) => `  ${b}`)].join("\n");
+    const legend = `✅ reachable, ❌ blocked at the hop named, ? not known until deployed${decidedByPolicy.length > 0 ? `; ${POLICY_LEGEND}` : ""}`;
+    return [`Reachability (${legend}):`, line(header), ...rows.map(line), ...blocked.map((b) => `  ${b}`), ...decidedByPolicy.map((d) => `  ${d}`)].join("\n");
 }
 
 /** Columns a string takes in a terminal: the check and cross marks take two. */

@@ -3,6 +3,7 @@ import { validateAllowTo } from "./allow-to";
 import { validateDiagnostics } from "./diagnostics";
 import { validateDualStack } from "./dual-stack";
 import { validateGatewayEndpoints, validateInterfaceEndpoints } from "./endpoint-fields";
+import { validateEndpointPolicies } from "./endpoint-policies";
 import { validateFlowLogs } from "./flow-logs";
 import { validateNeeds } from "./needs";
 import { validateExistingVpc, validateNewVpc, validatePattern } from "./network-fields";
@@ -18,6 +19,8 @@ const ARGUMENTS: readonly (keyof VpcLambdaNetworkArgs)[] = [
     "natGateways",
     "gatewayEndpoints",
     "interfaceEndpoints",
+    "endpointPolicy",
+    "endpointPolicies",
     "allowTo",
     "flowLogs",
     "existingVpc",
@@ -44,6 +47,7 @@ export function validateArgs(componentName: string, args: VpcLambdaNetworkArgs |
     const warnings: string[] = [];
     const gatewayEndpoints = validateGatewayEndpoints(problems, args.gatewayEndpoints, pattern, vpc, warnings);
     const interfaceEndpoints = validateInterfaceEndpoints(problems, args.interfaceEndpoints, pattern);
+    const endpointPolicies = validateEndpointPolicies(problems, args.endpointPolicy, args.endpointPolicies, gatewayEndpoints, interfaceEndpoints);
     const allowTo = validateAllowTo(problems, args.allowTo);
     const flowLogs = validateFlowLogs(problems, args.flowLogs);
     const dualStack = validateDualStack(problems, args.dualStack);
@@ -53,7 +57,7 @@ export function validateArgs(componentName: string, args: VpcLambdaNetworkArgs |
     if (!pattern || !vpc || !problems.isEmpty) {
         throw new InvalidNetworkArgumentsError(componentName, problems.problems);
     }
-    const validated: ValidatedArgs = { pattern, vpc, gatewayEndpoints, interfaceEndpoints, allowTo, dualStack, tags, warnings };
+    const validated: ValidatedArgs = { pattern, vpc, gatewayEndpoints, interfaceEndpoints, ...endpointPolicies, allowTo, dualStack, tags, warnings };
     if (flowLogs) {
         validated.flowLogs = flowLogs;
     }

@@ -1,8 +1,8 @@
 import type { Input } from "@pulumi/pulumi";
-import type { FlowLogDestination, FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern } from "../args";
+import type { EndpointPolicy, FlowLogDestination, FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern } from "../args";
 
 /** The arguments after validation: every default applied, every value checked. */
-export interface ValidatedArgs {
+export interface ValidatedArgs extends ValidatedEndpointPolicies {
     pattern: NetworkPattern;
     vpc: NewVpcSettings | ExistingVpcSettings;
     gatewayEndpoints: GatewayEndpointService[];
@@ -72,4 +72,11 @@ export interface ValidatedS3FlowLogs extends ValidatedFlowLogCommon {
     destination: typeof FlowLogDestination.S3;
     /** Checked when it is a plain string; an Output is taken as given. */
     s3BucketArn: Input<string>;
+}
+
+/** The policy each VPC endpoint gets: the one for every endpoint, and the services' own. */
+export interface ValidatedEndpointPolicies {
+    endpointPolicy: EndpointPolicy;
+    /** By service: plain text checked already; an Output or a Promise is checked once known. */
+    endpointPolicies: Record<string, Input<string>>;
 }

@@ -25,6 +25,12 @@ export const AWS_LIMITS = {
     interfaceEndpointsPerVpc: 50,
     /** Gateway endpoints per Region (per VPC the quota is 255). */
     gatewayEndpointsPerRegion: 20,
+    /**
+     * The longest VPC endpoint policy, in characters including white space; not adjustable
+     * (AWS PrivateLink guide, "AWS PrivateLink quotas", Characters per VPC endpoint policy; and
+     * "Control access to VPC endpoints using endpoint policies", Considerations).
+     */
+    endpointPolicyMaxCharacters: 20_480,
     /** NAT gateways per Availability Zone. */
     natGatewaysPerAz: 5,
     /** Inbound or outbound rules per security group (Amazon VPC quotas, default). */

@@ -147,6 +147,17 @@ export function endpointServiceZones(component: string, answer: object, service:
     return read.lacks("availabilityZones") ? [...networkZones] : read.strings("availabilityZones", "the zones the service is offered in");
 }
 
+/**
+ * `aws.ec2.getVpcEndpointService`: whether the service's endpoints take a policy, read only when
+ * one is to be written. An answer without it (only a mock's) is taken as support, which every
+ * gateway endpoint has and nearly every interface endpoint service has ("All Gateway and some
+ * Interface endpoints support policies", @pulumi/aws ec2/vpcEndpoint.d.ts); a boolean is AWS's.
+ */
+export function endpointPolicySupported(component: string, answer: object, service: string): boolean {
+    const read = new Answer(component, LOOKUPS.endpointService, answer, JSON.stringify(service));
+    return read.lacks("vpcEndpointPolicySupported") ? true : read.boolean("vpcEndpointPolicySupported", "true or false");
+}
+
 /** `aws.ec2.getSubnet`: the zone of a subnet of the user's VPC, for one interface endpoint subnet per zone. */
 export function subnetZone(component: string, answer: object, subnetId: string): string {
     return new Answer(component, LOOKUPS.subnet, answer, JSON.stringify(subnetId)).string("availabilityZone", "the subnet's zone name");

@@ -22,6 +22,12 @@ export interface MockAwsOptions {
      * zone that lacks the service. Every other service is offered in every zone.
      */
     zonesWithoutEndpointService?: Record<string, string[]>;
+    /**
+     * Services whose endpoints take no policy, by short service name: `getVpcEndpointService`
+     * answers `vpcEndpointPolicySupported: false` for them, as AWS does for such a service. Every
+     * other service supports endpoint policies.
+     */
+    servicesWithoutEndpointPolicy?: string[];
     /** VPC endpoints that exist already, made outside the program (another stack's, say), for `getVpcEndpoint`. */
     existingEndpoints?: MockedVpcEndpoint[];
 }
@@ -106,6 +112,7 @@ export class MockAws implements pulumi.runtime.Mocks {
     /** The VPC endpoints made under these mocks, by id, for `getVpcEndpoint`. */
     private readonly endpoints = new Map<string, MockedVpcEndpoint>();
     private readonly zonesWithoutEndpointService: Record<string, string[]>;
+    private readonly servicesWithoutEndpointPolicy: string[];
     private readonly existingEndpoints: MockedVpcEndpoint[];
 
     constructor(options: MockAwsOptions = {}) {
@@ -113,6 +120,7 @@ export class MockAws implements pulumi.runtime.Mocks {
         this.accountId = options.accountId ?? "123456789012";
         this.preview = options.preview ?? false;
         this.zonesWithoutEndpointService = options.zonesWithoutEndpointService ?? {};
+        this.servicesWithoutEndpointPolicy = options.servicesWithoutEndpointPolicy ?? [];
         this.existingEndpoints = options.existingEndpoints ?? [];
     }
 
@@ -288,7 +296,7 @@ export class MockAws implements pulumi.runtime.Mocks {
             owner: "amazon",
             availabilityZones: serviceType === "Gateway" ? [] : this.zoneNames.filter((zone) => !missing.includes(zone)),
             privateDnsName: serviceType === "Gateway" ? "" : `${service}.${this.region}.amazonaws.com`,
-            vpcEndpointPolicySupported: true,
+            vpcEndpointPolicySupported: !this.servicesWithoutEndpointPolicy.includes(service),
             acceptanceRequired: false,
             managesVpcEndpoints: false,
         };

@@ -11,7 +11,8 @@ export interface PolicyStatement {
     Effect: "Allow" | "Deny";
     Action: string | string[];
     Resource?: string | string[];
-    Principal?: { Service: string };
+    /** `"*"`: any principal, narrowed by the conditions (an endpoint policy's form). */
+    Principal?: { Service: string } | "*";
     Condition?: Record<string, Record<string, string>>;
 }
 
@@ -117,6 +118,35 @@ export function logGroupWriterPolicy(logGroupArn: string): PolicyDocument {
                 Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
                 // CreateLogStream is authorised on the group, PutLogEvents on its streams (`<group>:log-stream:<name>`).
                 Resource: [logGroupArn, `${logGroupArn}:*`],
+            },
+        ],
+    };
+}
+
+/**
+ * `endpointPolicy: "SameAccount"`, for every endpoint of the network: only requests by principals
+ * of this account (`aws:PrincipalAccount`) to resources of this account (`aws:ResourceAccount`)
+ * pass, so that another account's credentials cannot be used through the endpoint and this
+ * account's cannot reach another account's data: the identity and resource perimeters of AWS's
+ * data-perimeter guidance, for one account (aws-samples/data-perimeter-policy-examples,
+ * vpc_endpoint_policies/default_endpoint_policy.json, `AllowRequestsByOrgsIdentitiesToOrgsResources`,
+ * with the account keys instead of the organization's). A gateway endpoint takes `"*"` as its
+ * principal, narrowed by conditions (AWS PrivateLink guide, "Principals for gateway endpoints"),
+ * and these global keys take no wildcard, so the account is written out ("Considerations").
+ * Nothing else is allowed: docs/endpoint-policies.md lists what that breaks (AWS-owned buckets,
+ * AWS service principals, other accounts' roles) and how to allow it for one service.
+ */
+export function sameAccountEndpointPolicy(accountId: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "RequestsByThisAccountToThisAccount",
+                Effect: "Allow",
+                Principal: "*",
+                Action: "*",
+                Resource: "*",
+                Condition: { StringEquals: { "aws:PrincipalAccount": accountId, "aws:ResourceAccount": accountId } },
             },
         ],
     };

@@ -30,8 +30,8 @@ export function planNetwork(name: string, args: ValidatedArgs): NetworkPlan {
 
     if (args.vpc.kind === "existing") {
         const lambdaSubnets: Ref[] = args.vpc.subnetIds.map((id) => ({ id }));
-        const gatewayEndpoints = planGatewayEndpoints(args.gatewayEndpoints, args.vpc.routeTableIds.map((id) => ({ id })));
-        const interfaceEndpoints = planInterfaceEndpoints(args.interfaceEndpoints, lambdaSubnets);
+        const gatewayEndpoints = planGatewayEndpoints(args.gatewayEndpoints, args.vpc.routeTableIds.map((id) => ({ id })), args);
+        const interfaceEndpoints = planInterfaceEndpoints(args.interfaceEndpoints, lambdaSubnets, args);
         const diagnostics = planDiagnostics(args.diagnostics, args.pattern, gatewayEndpoints, interfaceEndpoints, args.dualStack);
         return {
             ...common,
@@ -54,8 +54,8 @@ export function planNetwork(name: string, args: ValidatedArgs): NetworkPlan {
     const routing = planRouting(zones, subnets, natGatewayStrategy, args.dualStack);
     const lambdaRouteTables = routing.routeTables.filter((t) => t.role === "lambda").map((t) => ({ key: t.key }));
     const lambdaSubnets = subnets.filter((s) => s.role === "lambda").map((s) => ({ key: s.key }));
-    const gatewayEndpoints = planGatewayEndpoints(args.gatewayEndpoints, lambdaRouteTables);
-    const interfaceEndpoints = planInterfaceEndpoints(args.interfaceEndpoints, lambdaSubnets);
+    const gatewayEndpoints = planGatewayEndpoints(args.gatewayEndpoints, lambdaRouteTables, args);
+    const interfaceEndpoints = planInterfaceEndpoints(args.interfaceEndpoints, lambdaSubnets, args);
     const diagnostics = planDiagnostics(args.diagnostics, args.pattern, gatewayEndpoints, interfaceEndpoints, args.dualStack);
     return {
         ...common,

@@ -121,6 +121,8 @@ export interface GatewayEndpointPlan {
     key: string;
     service: GatewayEndpointService;
     routeTables: Ref[];
+    /** Absent: no policy is set, and AWS's default allows full access. */
+    policy?: EndpointPolicyPlan;
 }
 
 export interface InterfaceEndpointPlan {
@@ -130,7 +132,16 @@ export interface InterfaceEndpointPlan {
     /** The Lambda subnets; with an existing VPC, one per zone is picked when the zones are known. */
     subnets: Ref[];
     securityGroupKey: string;
+    /** Absent: no policy is set, and AWS's default allows full access. */
+    policy?: EndpointPolicyPlan;
 }
+
+/** The policy an endpoint gets, when it gets one. */
+export type EndpointPolicyPlan =
+    /** `endpointPolicy: "SameAccount"`: `sameAccountEndpointPolicy`, written once the stack's account is looked up. */
+    | { kind: "sameAccount" }
+    /** The service's own, from `endpointPolicies.<service>` (an Output is checked once known). */
+    | { kind: "given"; document: Input<string> };
 
 export interface SecurityGroupPlan {
     key: string;

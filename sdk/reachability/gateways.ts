@@ -7,6 +7,7 @@
 // gateways" and "DNS64 and NAT64").
 import type { AddressFamily, NetworkGraph } from "../network/network-graph";
 import { AddressBlock, isPrivate, parseBlock } from "./address-blocks";
+import { throughEndpointPolicy } from "./endpoint-policies";
 import { describeTarget, routeHop, routeTableHop, TableRoute } from "./routes";
 import type { Hop } from "./types";
 
@@ -30,8 +31,10 @@ export function targetHop(graph: NetworkGraph, route: TableRoute, family: Addres
                   };
         case "egressOnlyInternetGateway":
             return { hop: { hop: "egressOnlyInternetGateway", status: family === "ipv6" ? "allows" : "unknown", resource: name, says: `egress-only internet gateway ${name} takes IPv6 out and lets nothing in.` } };
-        case "gatewayEndpoint":
-            return { hop: { hop: "vpcEndpoint", status: "allows", resource: name, says: `gateway endpoint ${name} takes it to ${route.target.service} without leaving AWS's network.` } };
+        case "gatewayEndpoint": {
+            const hop: Hop = { hop: "vpcEndpoint", status: "allows", resource: name, says: `gateway endpoint ${name} takes it to ${route.target.service} without leaving AWS's network.` };
+            return { hop: throughEndpointPolicy(graph, route.target.id, route.target.service, hop) };
+        }
         case "other":
             return {
                 hop: {

@@ -15,6 +15,7 @@ import { AddressBlock, parseBlock } from "./address-blocks";
 import { declaredNeedsOf, Need } from "../network/needs";
 import { destinationsOf } from "./destinations";
 import { resolveService } from "./endpoints";
+import { endpointPolicyOfPath, throughEndpointPolicy } from "./endpoint-policies";
 import { privateTargetHop, targetHop } from "./gateways";
 import { memberPlaces, memberSubnets } from "./members";
 import { Crossing, EPHEMERAL_PORTS, networkAclHop, Peer } from "./network-acls";
@@ -42,6 +43,7 @@ export function functionReachability(graph: NetworkGraph, fn: FunctionNode, need
         // The subnet that decides: the first whose path is blocked, else the first unknown, else the first.
         const judged = paths.map((path) => ({ path, ...verdictOf(path) }));
         const deciding = judged.find((j) => j.verdict === "blocked") ?? judged.find((j) => j.verdict === "unknown") ?? judged[0];
+        const endpointPolicy = endpointPolicyOfPath(deciding.path, deciding.verdict);
         return {
             function: resource?.name ?? fn.name,
             urn: resource?.urn ?? fn.id,
@@ -50,6 +52,7 @@ export function functionReachability(graph: NetworkGraph, fn: FunctionNode, need
             path: deciding.path,
             ...(deciding.blockedAt ? { blockedAt: deciding.blockedAt, ...(deciding.blockedAt.fix ? { fix: deciding.blockedAt.fix } : {}) } : {}),
             reasons,
+            ...(endpointPolicy ? { endpointPolicy } : {}),
         };
     });
 }
@@ -192,7 +195,10 @@ class PathWalk {
     private toInterfaceEndpoint(endpointId: string, name: string, endpointSubnets: readonly string[], service: string): Hop[] {
         const blocks = this.blocksOf(endpointSubnets, "ipv4");
         this.add({ hop: "route", status: "allows", says: `local: interface endpoint ${name}'s addresses are in the VPC.` });
-        this.add({ hop: "vpcEndpoint", status: "allows", resource: name, says: `interface endpoint ${name} takes it to ${service} in ${endpointSubnets.length} subnet${endpointSubnets.length === 1 ? "" : "s"}.` });
+        const endpointHop: Hop = { hop: "vpcEndpoint", status: "allows", resource: name, says: `interface endpoint ${name} takes it to ${service} in ${endpointSubnets.length} subnet${endpointSubnets.length === 1 ? "" : "s"}.` };
+        if (!this.add(throughEndpointPolicy(this.graph, endpointId, service, endpointHop))) {
+            return this.done;
+        }
         const groups = this.endpointGroups(endpointId);
         if (groups.length === 0) {
             this.add({ hop: "securityGroupIngress", status: "unknown", resource: name, says: `interface endpoint ${name} names no security group, so it wears its VPC's default group, which this stack does not manage.` });

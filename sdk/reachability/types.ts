@@ -48,6 +48,8 @@ export interface Hop {
     says: string;
     /** When the hop stops the traffic: how to open it, in one sentence. */
     fix?: string;
+    /** A VPC endpoint's hop whose policy limits the calls (or may: not known yet) while the network lets them through. */
+    endpointPolicy?: "limits" | "notKnownYet";
 }
 
 /** Why a destination is in a function's row. */
@@ -77,6 +79,11 @@ export interface Reachability {
     /** How to open the path, in one sentence; only when `blocked`. */
     fix?: string;
     reasons: DestinationReason[];
+    /**
+     * The endpoint on the path whose policy, not the network, decides which calls succeed (or may:
+     * `notKnownYet`); only when the network does not block the path.
+     */
+    endpointPolicy?: { endpoint: string; reading: "limits" | "notKnownYet" };
 }
 
 /** A short key per destination: `internet:4`, `service:sts`, `securityGroup:sg-0123:3306`. */

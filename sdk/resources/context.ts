@@ -29,6 +29,7 @@ export class BuildContext {
 
     private existingVpc?: pulumi.Output<aws.ec2.GetVpcResult>;
     private region?: pulumi.Output<string>;
+    private callerIdentity?: pulumi.Output<aws.GetCallerIdentityResult>;
 
     /** The user's VPC (`existingVpc`), looked up once however many checks read it. */
     lookUpExistingVpc(vpcId: pulumi.Input<string>): pulumi.Output<aws.ec2.GetVpcResult> {
@@ -40,6 +41,16 @@ export class BuildContext {
     lookUpRegion(): pulumi.Output<string> {
         this.region ??= aws.getRegionOutput({}, { parent: this.parent }).apply((answer) => regionName(this.plan.name, answer));
         return this.region;
+    }
+
+    /**
+     * The deploying identity, looked up once for the flow log's guards and the endpoints'
+     * SameAccount policy; each reads `accountId` from it (checks/lookup-answers.ts) where it needs
+     * it, so that under generic mocks the lookups fail in the order they are read.
+     */
+    lookUpCallerIdentity(): pulumi.Output<aws.GetCallerIdentityResult> {
+        this.callerIdentity ??= aws.getCallerIdentityOutput({}, { parent: this.parent });
+        return this.callerIdentity;
     }
 }
 

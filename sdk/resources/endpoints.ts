@@ -1,13 +1,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { endpointServiceNameCandidates } from "../aws/resource-types";
-import type { GatewayEndpointPlan, InterfaceEndpointPlan, Ref } from "../plan/types";
+import type { EndpointPolicyPlan, GatewayEndpointPlan, InterfaceEndpointPlan, Ref } from "../plan/types";
+import { sameAccountEndpointPolicy } from "../plan/iam-documents";
+import { endpointPolicyProblem } from "../arguments/endpoint-policies";
+import { endpointPolicyIsWritten } from "../checks/endpoint-policies";
 import { subnetsOfferingService } from "../checks/endpoint-zones";
 import { privateDnsConflict, routeTablesFreeOfService } from "../checks/existing-endpoints";
 import { BuildContext, builtId, resolveRef } from "./context";
 import { lookUpExistingEndpoint } from "./existing-endpoints";
 import { vpcIdWithPrivateDns } from "./existing-vpc-dns";
-import { endpointServiceName, endpointServiceZones, subnetZone } from "../checks/lookup-answers";
+import { accountId, endpointPolicySupported, endpointServiceName, endpointServiceZones, subnetZone } from "../checks/lookup-answers";
 import type { BuiltNetwork } from "./network";
 
 export interface BuiltEndpoints {
@@ -57,7 +60,8 @@ export function buildEndpoints(ctx: BuildContext, vpcId: pulumi.Input<string>, n
     };
 
     for (const endpoint of plan.gatewayEndpoints) {
-        const { serviceName } = lookUpService(endpoint.service, "Gateway");
+        const service = lookUpService(endpoint.service, "Gateway");
+        const { serviceName } = service;
         const built = new aws.ec2.VpcEndpoint(
             ctx.name(endpoint.key),
             {
@@ -65,6 +69,7 @@ export function buildEndpoints(ctx: BuildContext, vpcId: pulumi.Input<string>, n
                 serviceName,
                 vpcEndpointType: "Gateway",
                 routeTableIds: gatewayRouteTableIds(ctx, endpoint, vpcId, serviceName, network.ids),
+                ...(endpoint.policy ? { policy: policyDocument(ctx, endpoint.service, endpoint.policy, service) } : {}),
                 tags: ctx.tags(endpoint.key),
             },
             // Replaced (its service name is ForceNew in the provider's vpc_endpoint.go), a second
@@ -100,6 +105,7 @@ export function buildEndpoints(ctx: BuildContext, vpcId: pulumi.Input<string>, n
                 privateDnsEnabled: endpoint.privateDnsEnabled,
                 subnetIds: interfaceSubnetIds(ctx, endpoint, subnets, service, vpcId),
                 securityGroupIds: [builtId(groupIds, endpoint.securityGroupKey)],
+                ...(endpoint.policy ? { policy: policyDocument(ctx, endpoint.service, endpoint.policy, service) } : {}),
                 tags: ctx.tags(endpoint.key),
             },
             // Replaced, a second endpoint with the service's private DNS in the same VPC fails
@@ -109,6 +115,30 @@ export function buildEndpoints(ctx: BuildContext, vpcId: pulumi.Input<string>, n
         endpointIds[endpoint.service] = built.id;
     }
     return { endpointIds, prefixListIds };
+}
+
+/**
+ * The endpoint's `policy`: the service's own, checked once known, or SameAccount's for the stack's
+ * account; none where the service takes no policy (refused for the service's own, in a preview
+ * already, since the lookup answers then). Only endpoints with a planned policy get the input at
+ * all: with FullAccess an endpoint already running sees no change.
+ */
+function policyDocument(ctx: BuildContext, service: string, planned: EndpointPolicyPlan, lookedUp: LookedUpService): pulumi.Output<string | undefined> {
+    const { name } = ctx.plan;
+    const written = pulumi
+        .all([lookedUp.answer, lookedUp.serviceName])
+        .apply(([answer, serviceName]) => endpointPolicyIsWritten(name, service, serviceName, planned, endpointPolicySupported(name, answer, service), (message) => pulumi.log.warn(message, ctx.parent)));
+    const document =
+        planned.kind === "sameAccount"
+            ? ctx.lookUpCallerIdentity().apply((identity) => JSON.stringify(sameAccountEndpointPolicy(accountId(name, identity))))
+            : pulumi.output(planned.document).apply((text) => {
+                  const problem = endpointPolicyProblem(name, service, text);
+                  if (problem) {
+                      throw new Error(problem);
+                  }
+                  return text;
+              });
+    return pulumi.all([written, document]).apply(([write, text]) => (write ? text : undefined));
 }
 
 /**

@@ -39,7 +39,7 @@ function buildCloudWatchLogsDestination(ctx: BuildContext, destination: CloudWat
     const invokeOptions = { parent: ctx.parent };
     const { name } = ctx.plan;
     const account: pulumi.Output<AccountContext> = pulumi
-        .all([aws.getPartitionOutput({}, invokeOptions), ctx.lookUpRegion(), aws.getCallerIdentityOutput({}, invokeOptions)])
+        .all([aws.getPartitionOutput({}, invokeOptions), ctx.lookUpRegion(), ctx.lookUpCallerIdentity()])
         .apply(([partition, region, identity]) => ({ partition: partitionName(name, partition), region, accountId: accountId(name, identity) }));
 
     const logGroup = new aws.cloudwatch.LogGroup(

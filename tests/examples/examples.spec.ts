@@ -206,6 +206,35 @@ describe("examples/endpoints-dynamodb", function () {
     });
 });
 
+describe("examples/endpoint-policies", function () {
+    this.timeout(120_000);
+    let plan: OfflinePlan;
+    let network: PlannedResource;
+    before(async () => {
+        plan = await planOf("examples/endpoint-policies");
+        network = theNetwork(plan);
+    });
+
+    const policyOf = (service: string) => JSON.parse(childOf(plan, network, T.vpcEndpoint, `${service}-endpoint`).inputs.policy);
+    const sameAccount = { StringEquals: { "aws:PrincipalAccount": "123456789012", "aws:ResourceAccount": "123456789012" } };
+
+    it("builds the S3 gateway endpoint and the SQS interface endpoint, and no NAT or internet gateway", () => {
+        expect(plan.childrenOf(network).filter((r) => r.type === T.vpcEndpoint).map((r) => r.name).sort()).to.deep.equal(["weather-s3-endpoint", "weather-sqs-endpoint"]);
+        expect([T.natGateway, T.internetGateway].flatMap((type) => plan.ofType(type))).to.deep.equal([]);
+    });
+
+    it("writes SameAccount's policy, for the mocked account, on the SQS endpoint", () => {
+        expect(policyOf("sqs").Statement.map((s: { Condition: unknown }) => s.Condition)).to.deep.equal([sameAccount]);
+    });
+
+    it("gives the S3 endpoint SameAccount's statement and one exception: reading the open data set", () => {
+        const [own, exception, ...more] = policyOf("s3").Statement;
+        expect(more).to.deep.equal([]);
+        expect(own.Condition).to.deep.equal(sameAccount);
+        expect(exception).to.deep.include({ Effect: "Allow", Action: "s3:GetObject", Resource: `arn:aws:s3:::${plan.get(LAMBDA, "fn").inputs.environment.variables.DATASET_BUCKET}/*` });
+    });
+});
+
 describe("examples/isolated-rds", function () {
     this.timeout(120_000);
     let plan: OfflinePlan;

@@ -63,6 +63,8 @@ describe("validation: defaults", () => {
             vpc: { kind: "new", cidrBlock: "10.0.0.0/16", zones: { kind: "count", count: 2 }, natGatewayStrategy: "OnePerAz" },
             gatewayEndpoints: ["s3", "dynamodb"],
             interfaceEndpoints: [],
+            endpointPolicy: "FullAccess",
+            endpointPolicies: {},
             allowTo: [],
             flowLogs: { destination: "cloud-watch-logs", retentionInDays: 90, trafficType: "ALL", maxAggregationInterval: 600 },
             dualStack: false,

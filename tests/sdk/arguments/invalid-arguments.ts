@@ -2,7 +2,18 @@ import fc from "fast-check";
 import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../../sdk/args";
 import { AWS_LIMITS } from "../../../sdk/aws/limits";
 import { parseIpv4Block } from "../../../sdk/addresses/cidr";
-import { largestVpcPrefix, newVpcArgs, s3BucketArn, securityGroupId, validArguments, validExistingVpcArguments, validNewVpcArguments, vpcCidr } from "./valid-arguments";
+import {
+    endpointPolicyDocument,
+    largestVpcPrefix,
+    newVpcArgs,
+    s3BucketArn,
+    securityGroupId,
+    servicesWithEndpoints,
+    validArguments,
+    validExistingVpcArguments,
+    validNewVpcArguments,
+    vpcCidr,
+} from "./valid-arguments";
 
 // Invalid arguments, each made from a valid argument set by one mistake a user can make, and
 // the field the error must name. Arguments are loose records: JavaScript and YAML users can
@@ -16,7 +27,7 @@ export interface Mistake {
     field: string;
 }
 
-const KNOWN_ARGUMENTS = ["pattern", "cidrBlock", "numberOfAvailabilityZones", "availabilityZoneNames", "natGateways", "gatewayEndpoints", "interfaceEndpoints", "allowTo", "flowLogs", "existingVpc", "tags"];
+const KNOWN_ARGUMENTS = ["pattern", "cidrBlock", "numberOfAvailabilityZones", "availabilityZoneNames", "natGateways", "gatewayEndpoints", "interfaceEndpoints", "endpointPolicy", "endpointPolicies", "allowTo", "flowLogs", "existingVpc", "tags"];
 const PATTERNS: readonly string[] = Object.values(NetworkPattern);
 const loose = (args: VpcLambdaNetworkArgs): LooseArgs => ({ ...args });
 const anyOutwardNewVpc = fc.oneof(newVpcArgs(NetworkPattern.PrivateWithNat), newVpcArgs(NetworkPattern.PrivateWithEndpoints));
@@ -183,6 +194,49 @@ const existingVpcBadId: fc.Arbitrary<Mistake> = fc
     .tuple(validExistingVpcArguments, fc.constantFrom("vpc-123", "subnet-0123456789abcdef0", "", "VPC-0123456789ABCDEF0"))
     .map(([args, vpcId]) => ({ args: { ...args, existingVpc: { ...args.existingVpc, vpcId } }, field: "existingVpc.vpcId" }));
 
+// endpointPolicy and endpointPolicies: a value that is not a policy, a service without an
+// endpoint here, and documents AWS would refuse, each for one service of the network.
+
+const unknownEndpointPolicy: fc.Arbitrary<Mistake> = fc
+    .tuple(validArguments, fc.oneof(fc.string(), fc.constantFrom("sameAccount", "SAME_ACCOUNT", "Full", "None", "")))
+    .filter(([, policy]) => !["FullAccess", "SameAccount"].includes(policy))
+    .map(([args, endpointPolicy]) => ({ args: { ...args, endpointPolicy }, field: "endpointPolicy" }));
+
+const endpointPolicyWithoutEndpoint: fc.Arbitrary<Mistake> = fc
+    .tuple(validArguments, fc.constantFrom("kms", "sts", "lambda", "s3", "dynamodb", "sqs"), endpointPolicyDocument)
+    .filter(([args, service]) => !servicesWithEndpoints(args).includes(service))
+    .map(([args, service, document]) => ({ args: { ...args, endpointPolicies: { ...args.endpointPolicies, [service]: document } }, field: `endpointPolicies.${service}` }));
+
+/** A document AWS would refuse, given for one service of a network that has endpoints. */
+function badEndpointPolicy(document: fc.Arbitrary<unknown>): fc.Arbitrary<Mistake> {
+    return fc
+        .tuple(anyOutwardNewVpc, document, fc.nat())
+        .filter(([args]) => servicesWithEndpoints(args).length > 0)
+        .map(([args, bad, pick]) => {
+            const services = servicesWithEndpoints(args);
+            const service = services[pick % services.length];
+            return { args: { ...args, endpointPolicies: { ...args.endpointPolicies, [service]: bad } }, field: `endpointPolicies.${service}` };
+        });
+}
+
+const endpointPolicyNotJson = badEndpointPolicy(
+    fc.oneof(fc.constantFrom("", "{", "Statement: []", "{'Version': '2012-10-17'}"), endpointPolicyDocument.map((json) => json.slice(0, -1))),
+);
+const endpointPolicyTooLong = badEndpointPolicy(
+    fc.integer({ min: 1, max: 500 }).map((over) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] }) + " ".repeat(AWS_LIMITS.endpointPolicyMaxCharacters + over)),
+);
+const endpointPolicyNotAPolicy = badEndpointPolicy(
+    fc.constantFrom(
+        "{}",
+        "[]",
+        "42",
+        '{"Version": "2012-10-17", "Statement": []}',
+        '{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}',
+        '{"Statement": {"Effect": "Permit", "Principal": "*", "Action": "*"}}',
+    ),
+);
+const endpointPolicyNotText = badEndpointPolicy(fc.constantFrom<unknown>(42, true, ["{}"], { Statement: [] }, null));
+
 /** Every family of mistakes, by name (the name shows in a failing property's counterexample). */
 export const MISTAKES: Record<string, fc.Arbitrary<Mistake>> = {
     badPattern,
@@ -212,6 +266,12 @@ export const MISTAKES: Record<string, fc.Arbitrary<Mistake>> = {
     newVpcArgumentWithExistingVpc,
     existingVpcBadSubnets,
     existingVpcBadId,
+    unknownEndpointPolicy,
+    endpointPolicyWithoutEndpoint,
+    endpointPolicyNotJson,
+    endpointPolicyTooLong,
+    endpointPolicyNotAPolicy,
+    endpointPolicyNotText,
 };
 
 /** One mistake of any family. */

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { FlowLogDestination, FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../../sdk/args";
+import { EndpointPolicy, FlowLogDestination, FlowLogTrafficType, GatewayEndpointService, NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../../sdk/args";
 import { AWS_LIMITS } from "../../../sdk/aws/limits";
 
 // Arbitraries for arguments the component must accept: every pattern, new and existing VPCs,
@@ -140,7 +140,8 @@ export function newVpcArgs(pattern: NetworkPattern): fc.Arbitrary<VpcLambdaNetwo
         )
         .map(([cidrBlock, zoneArgs, nat, gateway, iface, rest]) =>
             compact({ pattern, cidrBlock, ...zoneArgs, natGateways: nat, gatewayEndpoints: gateway, interfaceEndpoints: iface, ...rest }),
-        );
+        )
+        .chain(withEndpointPolicies);
 }
 
 /** Valid arguments of one pattern for a VPC the user owns. */
@@ -162,7 +163,42 @@ export function existingVpcArgs(pattern: NetworkPattern): fc.Arbitrary<VpcLambda
                 interfaceEndpoints: iface,
                 ...rest,
             }),
-        );
+        )
+        .chain(withEndpointPolicies);
+}
+
+// endpointPolicy and endpointPolicies, for the endpoints the rest of the arguments give the network.
+
+/** An endpoint policy AWS takes: statements with a Principal, as JSON text, compact or indented. */
+const endpointPolicyStatement = fc.record(
+    {
+        Sid: fc.stringMatching(/^[A-Za-z0-9]{1,20}$/),
+        Effect: fc.constantFrom("Allow", "Deny"),
+        Principal: fc.constantFrom<unknown>("*", { AWS: "*" }, { AWS: "arn:aws:iam::123456789012:root" }),
+        Action: fc.constantFrom<unknown>("*", "s3:GetObject", ["sqs:SendMessage", "sqs:ReceiveMessage"]),
+        Resource: fc.constantFrom<unknown>("*", "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*", ["arn:aws:sqs:us-east-1:123456789012:orders"]),
+        Condition: fc.constantFrom<unknown>({ StringEquals: { "aws:PrincipalAccount": "123456789012", "aws:ResourceAccount": "123456789012" } }, { Bool: { "aws:PrincipalIsAWSService": "true" } }),
+    },
+    { requiredKeys: ["Effect", "Principal", "Action"] },
+);
+export const endpointPolicyDocument: fc.Arbitrary<string> = fc
+    .tuple(fc.array(endpointPolicyStatement, { minLength: 1, maxLength: 4 }), fc.constantFrom(undefined, 2, 4))
+    .map(([Statement, indent]) => JSON.stringify({ Version: "2012-10-17", Statement }, null, indent));
+
+/** The services the network gets an endpoint for, with the defaults applied, as the reference says them. */
+export function servicesWithEndpoints(args: VpcLambdaNetworkArgs): string[] {
+    const canAttach = args.existingVpc === undefined || (args.existingVpc.routeTableIds ?? []).length > 0;
+    const gatewayDefault = args.pattern === NetworkPattern.Isolated || !canAttach ? [] : [GatewayEndpointService.S3, GatewayEndpointService.DynamoDb];
+    return [...(args.gatewayEndpoints ?? gatewayDefault), ...(args.interfaceEndpoints ?? [])];
+}
+
+function withEndpointPolicies(args: VpcLambdaNetworkArgs): fc.Arbitrary<VpcLambdaNetworkArgs> {
+    const ownPolicies = fc
+        .subarray(servicesWithEndpoints(args))
+        .chain((services) => fc.tuple(...services.map(() => endpointPolicyDocument)).map((documents) => Object.fromEntries(services.map((service, i) => [service, documents[i]]))));
+    return fc
+        .record({ endpointPolicy: fc.option(fc.constantFrom(...Object.values(EndpointPolicy)), { nil: undefined }), endpointPolicies: fc.option(ownPolicies, { nil: undefined }) })
+        .map((policies) => compact({ ...args, ...policies }));
 }
 
 const PATTERNS = Object.values(NetworkPattern);

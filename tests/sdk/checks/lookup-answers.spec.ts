@@ -2,6 +2,7 @@ import { expect } from "chai";
 import {
     accountId,
     availabilityZoneNames,
+    endpointPolicySupported,
     endpointServiceName,
     endpointServiceZones,
     foundEndpoint,
@@ -300,5 +301,22 @@ describe("validation: the answer of aws.ec2.getVpcEndpoint", () => {
     it("needs no private DNS flag of a gateway endpoint, and no route tables of an interface endpoint", () => {
         expect(foundEndpoint("app", { id: gateway.id, routeTableIds: gateway.routeTableIds, tags: {} }, serviceName, "Gateway").privateDnsEnabled).to.equal(false);
         expect(foundEndpoint("app", { id: iface.id, privateDnsEnabled: true, tags: {} }, "com.amazonaws.us-east-1.sqs", "Interface").routeTableIds).to.deep.equal([]);
+    });
+});
+
+describe("validation: the answer of aws.ec2.getVpcEndpointService, for an endpoint policy", () => {
+    it("gives vpcEndpointPolicySupported as AWS answers it", () => {
+        expect(endpointPolicySupported("app", { serviceName: "com.amazonaws.us-east-1.sqs", vpcEndpointPolicySupported: false }, "sqs")).to.equal(false);
+        expect(endpointPolicySupported("app", { vpcEndpointPolicySupported: true }, "sqs")).to.equal(true);
+    });
+
+    it("takes an answer without it, as generic mocks give, as support", () => {
+        expect(endpointPolicySupported("app", { serviceType: "Interface" }, "sqs")).to.equal(true);
+    });
+
+    it("refuses a value that is not a boolean, naming the service and the field", () => {
+        expect(refusal(() => endpointPolicySupported("app", { vpcEndpointPolicySupported: "yes" }, "sqs"))).to.contain(
+            'aws.ec2.getVpcEndpointService for "sqs" answered vpcEndpointPolicySupported "yes", but AWS always answers vpcEndpointPolicySupported with true or false',
+        );
     });
 });

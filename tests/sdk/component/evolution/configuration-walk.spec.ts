@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../../../sdk/args";
+import { EndpointPolicy, NatGatewayStrategy, NetworkPattern, VpcLambdaNetworkArgs } from "../../../../sdk/args";
 import { VpcLambdaNetwork } from "../../../../sdk/component";
 import { MockStack, RecordedResource } from "../../../../sdk/offline-engine/mock-stack";
 import { T } from "../../../helpers/mock-network";
@@ -29,6 +29,8 @@ const ONE_NAT: Step = { change: "OnePerAz -> Single", next: (args) => ({ ...args
 const DUAL_STACK_ON: Step = { change: "turn dual stack on", next: (args) => ({ ...args, dualStack: true }) };
 const DIAGNOSTICS_ON: Step = { change: "add the diagnostics function", next: (args) => ({ ...args, diagnostics: { enabled: true, targets: [{ host: "db.internal", port: 5432 }] } }) };
 const DIAGNOSTICS_OFF: Step = { change: "remove the diagnostics function", next: (args) => ({ ...args, diagnostics: { enabled: false } }) };
+// The endpoints' policy changes in place (ModifyVpcEndpoint; `policy` is not ForceNew in vpc_endpoint.go).
+const SAME_ACCOUNT: Step = { change: "write SameAccount's policy on every endpoint", next: (args) => ({ ...args, endpointPolicy: EndpointPolicy.SameAccount }) };
 const ADD_AN_ALLOW_TO: Step = { change: "add an allowTo target", next: (args) => ({ ...args, allowTo: [...(args.allowTo ?? []), { securityGroupId: CACHE_SG, port: 6379 }] }) };
 
 const WALKS: { start: string; args: VpcLambdaNetworkArgs; steps: Step[] }[] = [
@@ -45,7 +47,7 @@ const WALKS: { start: string; args: VpcLambdaNetworkArgs; steps: Step[] }[] = [
     {
         start: "PrivateWithEndpoints, one zone",
         args: { pattern: NetworkPattern.PrivateWithEndpoints, numberOfAvailabilityZones: 1, interfaceEndpoints: ["secretsmanager", "kms"] },
-        steps: [ADD_A_ZONE, DIAGNOSTICS_ON, ADD_AN_ENDPOINT, REMOVE_AN_ENDPOINT, FLOW_LOGS_OFF, FLOW_LOGS_ON, DUAL_STACK_ON, ADD_AN_ALLOW_TO, ADD_A_ZONE],
+        steps: [ADD_A_ZONE, DIAGNOSTICS_ON, ADD_AN_ENDPOINT, REMOVE_AN_ENDPOINT, FLOW_LOGS_OFF, FLOW_LOGS_ON, DUAL_STACK_ON, ADD_AN_ALLOW_TO, SAME_ACCOUNT, ADD_A_ZONE],
     },
     {
         start: "Isolated, two zones",

@@ -36,7 +36,12 @@ const GROWTHS: Growth[] = [
     {
         change: "remove an interface endpoint",
         applies: (args) => (args.interfaceEndpoints?.length ?? 0) > 0,
-        next: (args) => ({ ...args, interfaceEndpoints: args.interfaceEndpoints!.slice(1) }),
+        // Its own policy goes with it: endpointPolicies may name only services with an endpoint.
+        next: ({ endpointPolicies, ...args }) => {
+            const [removed, ...kept] = args.interfaceEndpoints!;
+            const policies = Object.entries(endpointPolicies ?? {}).filter(([service]) => service !== removed);
+            return { ...args, interfaceEndpoints: kept, ...(endpointPolicies ? { endpointPolicies: Object.fromEntries(policies) } : {}) };
+        },
     },
     {
         change: "turn flow logs off or on",
