@@ -1,6 +1,7 @@
 import { pathFrom } from "../../sdk/reachability/model";
 import { Destination, Hop, Reachability, Verdict, verdictOf } from "../../sdk/reachability/types";
-import { FunctionNode, NetworkGraph, TYPES } from "../../sdk/network/network-graph";
+import { AWS_RESOURCE_TYPES } from "../../sdk/aws/resource-types";
+import { FunctionNode, NetworkGraph } from "../../sdk/network/network-graph";
 
 /**
  * What the diagram crosses out, read from the reachability model (sdk/reachability): which
@@ -67,7 +68,7 @@ export function networkAccess(graph: NetworkGraph, matrix: readonly Reachability
     // limited to that VPC's way out (Lambda API, CreateFunction VpcConfig).
     const inVpcIds = new Set(inVpc.map((fn) => fn.id));
     const outsideAnyVpc = graph
-        .ofType(TYPES.function)
+        .ofType(AWS_RESOURCE_TYPES.function)
         .map((r) => graph.identity(r))
         .filter((id) => !inVpcIds.has(id));
     const lambdaSubnets = inVpc.length > 0 ? [] : graph.lambdaSubnetIds.map((subnetId) => ({ subnetId, internet: networkWayOut(graph, subnetId) }));

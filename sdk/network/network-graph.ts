@@ -1,31 +1,19 @@
-import { AWS_RESOURCE_TYPES, awsServiceOf } from "../aws/resource-types";
-import { isUnknown, knownString } from "./known-values";
-import type { NetworkResource } from "./network-resource";
+import { AWS_RESOURCE_TYPES, awsServiceOf, ROUTE_TABLE_TYPES, SECURITY_GROUP_TYPES } from "../aws/resource-types";
+import { isKnownString, isPlainObject, isSet, isUnknown } from "./known-values";
+import { NetworkResource, value } from "./network-resource";
+import { pushTo, ResourceIndex } from "./resource-index";
+
+export { isKnownString, isPlainObject, isSet } from "./known-values";
+export { value } from "./network-resource";
+export { pushTo } from "./resource-index";
 
 /**
  * The planned network, read back from the resources a program registered (type, inputs,
  * outputs), so that the reports, the reachability model and the policies describe any stack:
- * networks built by VpcLambdaNetwork and networks written with plain `aws.*` resources alike. Resources refer to each other by id,
- * as AWS does: a route's `natGatewayId`, a function's `vpcConfig.subnetIds`. In a preview the
- * ids of new resources are unknown; the engine still records which resources each input came
- * from, so a reference is then followed through the property's dependencies, and a resource
- * is known by its URN instead of its id.
+ * networks built by VpcLambdaNetwork and networks written with plain `aws.*` resources alike.
+ * It reads the resources through their index (resource-index.ts), which follows references by
+ * id, ARN or name, and through the engine's property dependencies in a preview.
  */
-
-/**
- * The type tokens the reports read: the table the policy pack uses too, and the egress-only
- * internet gateway, which only the reports need (no policy treats it as exposure).
- */
-export const TYPES = {
-    ...AWS_RESOURCE_TYPES,
-    egressOnlyInternetGateway: "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway",
-    vpcEndpointRouteTableAssociation: "aws:ec2/vpcEndpointRouteTableAssociation:VpcEndpointRouteTableAssociation",
-    networkAcl: "aws:ec2/networkAcl:NetworkAcl",
-    defaultNetworkAcl: "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
-    networkAclRule: "aws:ec2/networkAclRule:NetworkAclRule",
-    networkAclAssociation: "aws:ec2/networkAclAssociation:NetworkAclAssociation",
-    managedPrefixList: "aws:ec2/managedPrefixList:ManagedPrefixList",
-} as const;
 
 /** The two address families a route or a block belongs to. */
 export type AddressFamily = "ipv4" | "ipv6";
@@ -124,101 +112,26 @@ export interface SecurityGroupMember {
 
 // Where each resource type lists the security groups it wears.
 const SECURITY_GROUP_MEMBERSHIP: { type: string; path: string[]; kind: SecurityGroupMember["kind"] }[] = [
-    { type: "aws:rds/instance:Instance", path: ["vpcSecurityGroupIds"], kind: "database" },
-    { type: "aws:rds/cluster:Cluster", path: ["vpcSecurityGroupIds"], kind: "database" },
-    { type: "aws:docdb/cluster:Cluster", path: ["vpcSecurityGroupIds"], kind: "database" },
-    { type: "aws:elasticache/cluster:Cluster", path: ["securityGroupIds"], kind: "cache" },
-    { type: "aws:elasticache/replicationGroup:ReplicationGroup", path: ["securityGroupIds"], kind: "cache" },
-    { type: "aws:elasticache/serverlessCache:ServerlessCache", path: ["securityGroupIds"], kind: "cache" },
-    { type: "aws:efs/mountTarget:MountTarget", path: ["securityGroups"], kind: "fileSystem" },
-    { type: "aws:ec2/instance:Instance", path: ["vpcSecurityGroupIds"], kind: "compute" },
-    { type: "aws:lb/loadBalancer:LoadBalancer", path: ["securityGroups"], kind: "loadBalancer" },
-    { type: "aws:lambda/function:Function", path: ["vpcConfig", "securityGroupIds"], kind: "function" },
-    { type: "aws:ec2/vpcEndpoint:VpcEndpoint", path: ["securityGroupIds"], kind: "endpoint" },
+    { type: AWS_RESOURCE_TYPES.dbInstance, path: ["vpcSecurityGroupIds"], kind: "database" },
+    { type: AWS_RESOURCE_TYPES.dbCluster, path: ["vpcSecurityGroupIds"], kind: "database" },
+    { type: AWS_RESOURCE_TYPES.docdbCluster, path: ["vpcSecurityGroupIds"], kind: "database" },
+    { type: AWS_RESOURCE_TYPES.cacheCluster, path: ["securityGroupIds"], kind: "cache" },
+    { type: AWS_RESOURCE_TYPES.cacheReplicationGroup, path: ["securityGroupIds"], kind: "cache" },
+    { type: AWS_RESOURCE_TYPES.serverlessCache, path: ["securityGroupIds"], kind: "cache" },
+    { type: AWS_RESOURCE_TYPES.efsMountTarget, path: ["securityGroups"], kind: "fileSystem" },
+    { type: AWS_RESOURCE_TYPES.instance, path: ["vpcSecurityGroupIds"], kind: "compute" },
+    { type: AWS_RESOURCE_TYPES.loadBalancer, path: ["securityGroups"], kind: "loadBalancer" },
+    { type: AWS_RESOURCE_TYPES.function, path: ["vpcConfig", "securityGroupIds"], kind: "function" },
+    { type: AWS_RESOURCE_TYPES.vpcEndpoint, path: ["securityGroupIds"], kind: "endpoint" },
 ];
 
-export const SECURITY_GROUPS: readonly string[] = [TYPES.securityGroup, TYPES.defaultSecurityGroup];
 /** What a prefix-list id in a rule may lead to: a managed prefix list, or a gateway endpoint (its `prefixListId`). */
-const PREFIX_LIST_OWNERS: readonly string[] = [TYPES.managedPrefixList, TYPES.vpcEndpoint];
-/** Route tables, including a VPC's adopted main (default) route table. */
-export const ROUTE_TABLES: readonly string[] = [TYPES.routeTable, TYPES.defaultRouteTable];
+const PREFIX_LIST_OWNERS: readonly string[] = [AWS_RESOURCE_TYPES.managedPrefixList, AWS_RESOURCE_TYPES.vpcEndpoint];
 
-export class NetworkGraph {
-    private readonly byId = new Map<string, NetworkResource>();
-    private readonly byType = new Map<string, NetworkResource[]>();
-    /** Answers computed once: the graph never changes after construction. */
-    private readonly cache = new Map<string, unknown>();
-
-    constructor(readonly resources: readonly NetworkResource[]) {
-        for (const resource of resources) {
-            this.byId.set(resource.urn, resource);
-            if (isKnownString(resource.id)) {
-                this.byId.set(resource.id, resource);
-            }
-            // A NAT gateway names its Elastic IP by allocation id, which is not always the Eip's id.
-            const allocationId = resource.outputs?.allocationId;
-            if (resource.type === TYPES.eip && isKnownString(allocationId)) {
-                this.byId.set(allocationId, resource);
-            }
-            pushTo(this.byType, resource.type, resource);
-        }
-    }
-
-    /** `compute()` the first time `key` is asked for, the same answer after. */
-    memo<T>(key: string, compute: () => T): T {
-        const known = this.cache.get(key);
-        if (known !== undefined || this.cache.has(key)) {
-            return known as T;
-        }
-        const value = compute();
-        this.cache.set(key, value);
-        return value;
-    }
-
-    /** The resource with that id, or URN. */
-    resource(id: string | undefined): NetworkResource | undefined {
-        return id === undefined ? undefined : this.byId.get(id);
-    }
-
-    /** How the reports name a resource: its id once known, else (in a preview) its URN. */
-    identity(resource: NetworkResource): string {
-        return isKnownString(resource.id) ? resource.id : resource.urn;
-    }
-
-    /**
-     * The resources (by identity) a reference property names: known ids as they are; unknown
-     * ones through the property's dependencies, kept to the expected `types`. `at` is the value
-     * inside the property when the reference is nested (`vpcConfig.subnetIds`).
-     */
-    refs(resource: NetworkResource, property: string, types: readonly string[], at: unknown = value(resource, property)): string[] {
-        const values = Array.isArray(at) ? at : at === undefined || at === null ? [] : [at];
-        const known = values.filter(isKnownString);
-        if (known.length === values.length && values.length > 0) {
-            return known;
-        }
-        const followed = (resource.propertyDependencies?.[property] ?? [])
-            .map((urn) => this.byId.get(urn))
-            .filter((r): r is NetworkResource => r !== undefined && types.includes(r.type))
-            .map((r) => this.identity(r));
-        return [...new Set([...known, ...followed])];
-    }
-
-    ref(resource: NetworkResource, property: string, types: readonly string[]): string | undefined {
-        return this.refs(resource, property, types)[0];
-    }
-
-    ofType(type: string): NetworkResource[] {
-        return this.byType.get(type) ?? [];
-    }
-
-    /** A resource's display name: its Pulumi name, or the id when the stack did not create it. */
-    nameOf(id: string): string {
-        return this.byId.get(id)?.name ?? id;
-    }
-
+export class NetworkGraph extends ResourceIndex {
     /** The stack's VPCs; `ipv6CidrBlock` is AWS's /56 once known (an output of the VPC, so absent in a preview). */
     get vpcs(): { id: string; name: string; cidrBlock?: string; ipv6CidrBlock?: string; dualStack: boolean }[] {
-        return this.memo("vpcs", () => this.ofType(TYPES.vpc).map((r) => {
+        return this.memo("vpcs", () => this.ofType(AWS_RESOURCE_TYPES.vpc).map((r) => {
             const ipv6CidrBlock = str(value(r, "ipv6CidrBlock"));
             return {
                 id: this.identity(r),
@@ -235,15 +148,15 @@ export class NetworkGraph {
     }
 
     private readSubnet(id: string): SubnetNode {
-        const r = this.byId.get(id);
-        if (!r || r.type !== TYPES.subnet) {
+        const r = this.resource(id);
+        if (!r || r.type !== AWS_RESOURCE_TYPES.subnet) {
             return { id, name: id, dualStack: false, ipv6Native: false, inStack: false };
         }
         const ipv6CidrBlock = str(value(r, "ipv6CidrBlock"));
         return {
             id,
             name: r.name,
-            vpcId: this.ref(r, "vpcId", [TYPES.vpc]),
+            vpcId: this.ref(r, "vpcId", [AWS_RESOURCE_TYPES.vpc]),
             cidrBlock: str(value(r, "cidrBlock")),
             ...(ipv6CidrBlock ? { ipv6CidrBlock } : {}),
             // Unknown in a preview when computed from the VPC's block: still a dual-stack subnet.
@@ -255,17 +168,17 @@ export class NetworkGraph {
     }
 
     get subnets(): SubnetNode[] {
-        return this.ofType(TYPES.subnet).map((r) => this.subnet(this.identity(r)));
+        return this.ofType(AWS_RESOURCE_TYPES.subnet).map((r) => this.subnet(this.identity(r)));
     }
 
     /** The route table a subnet is associated with, if the stack associates it. */
     routeTableOf(subnetId: string): string | undefined {
         const associations = this.memo("routeTableAssociations", () => {
             const bySubnet = new Map<string, string | undefined>();
-            for (const association of this.ofType(TYPES.routeTableAssociation)) {
-                const subnet = this.ref(association, "subnetId", [TYPES.subnet]);
+            for (const association of this.ofType(AWS_RESOURCE_TYPES.routeTableAssociation)) {
+                const subnet = this.ref(association, "subnetId", [AWS_RESOURCE_TYPES.subnet]);
                 if (subnet !== undefined && !bySubnet.has(subnet)) {
-                    bySubnet.set(subnet, this.ref(association, "routeTableId", ROUTE_TABLES));
+                    bySubnet.set(subnet, this.ref(association, "routeTableId", ROUTE_TABLE_TYPES));
                 }
             }
             return bySubnet;
@@ -291,18 +204,18 @@ export class NetworkGraph {
     /** A VPC's main route table: chosen with a MainRouteTableAssociation, adopted as a DefaultRouteTable, or the new VPC's own. */
     mainRouteTableOf(vpcId: string): { id: string; implicit: boolean } | undefined {
         return this.memo(`mainRouteTable:${vpcId}`, () => {
-            const chosen = this.ofType(TYPES.mainRouteTableAssociation).find((a) => this.ref(a, "vpcId", [TYPES.vpc]) === vpcId);
-            const chosenTable = chosen && this.ref(chosen, "routeTableId", ROUTE_TABLES);
+            const chosen = this.ofType(AWS_RESOURCE_TYPES.mainRouteTableAssociation).find((a) => this.ref(a, "vpcId", [AWS_RESOURCE_TYPES.vpc]) === vpcId);
+            const chosenTable = chosen && this.ref(chosen, "routeTableId", ROUTE_TABLE_TYPES);
             if (chosenTable !== undefined) {
                 return { id: chosenTable, implicit: false };
             }
-            const vpc = this.byId.get(vpcId);
-            if (!vpc || vpc.type !== TYPES.vpc) {
+            const vpc = this.resource(vpcId);
+            if (!vpc || vpc.type !== AWS_RESOURCE_TYPES.vpc) {
                 return undefined;
             }
             // aws.ec2.DefaultRouteTable adopts the main table through the VPC's `defaultRouteTableId`.
             const vpcTableIds = [value(vpc, "defaultRouteTableId"), value(vpc, "mainRouteTableId")].filter(isKnownString);
-            const adopted = this.ofType(TYPES.defaultRouteTable).find((table) => {
+            const adopted = this.ofType(AWS_RESOURCE_TYPES.defaultRouteTable).find((table) => {
                 const id = value(table, "defaultRouteTableId");
                 return isKnownString(id) ? vpcTableIds.includes(id) : (table.propertyDependencies.defaultRouteTableId ?? []).includes(vpc.urn);
             });
@@ -314,8 +227,8 @@ export class NetworkGraph {
     routesOf(routeTableId: string): RouteNode[] {
         const byTable = this.memo("routesByTable", () => {
             const found = new Map<string, RouteNode[]>();
-            for (const r of this.ofType(TYPES.route)) {
-                const table = this.ref(r, "routeTableId", ROUTE_TABLES);
+            for (const r of this.ofType(AWS_RESOURCE_TYPES.route)) {
+                const table = this.ref(r, "routeTableId", ROUTE_TABLE_TYPES);
                 const route = table === undefined ? undefined : this.routeNode(r, r.inputs, (key) => key);
                 if (table !== undefined && route) {
                     pushTo(found, table, route);
@@ -328,8 +241,8 @@ export class NetworkGraph {
 
     private inlineRoutesOf(routeTableId: string): RouteNode[] {
         const routes: RouteNode[] = [];
-        const table = this.byId.get(routeTableId);
-        const inline = table && ROUTE_TABLES.includes(table.type) ? value(table, "routes") : undefined;
+        const table = this.resource(routeTableId);
+        const inline = table && ROUTE_TABLE_TYPES.includes(table.type) ? value(table, "routes") : undefined;
         for (const entry of Array.isArray(inline) ? inline : []) {
             // An inline route's dependencies are recorded on the table's `routes` as a whole.
             if (!isPlainObject(entry)) {
@@ -362,20 +275,20 @@ export class NetworkGraph {
     }
 
     get internetGateways(): { id: string; name: string; vpcId?: string }[] {
-        return this.ofType(TYPES.internetGateway).map((r) => ({ id: this.identity(r), name: r.name, vpcId: this.ref(r, "vpcId", [TYPES.vpc]) }));
+        return this.ofType(AWS_RESOURCE_TYPES.internetGateway).map((r) => ({ id: this.identity(r), name: r.name, vpcId: this.ref(r, "vpcId", [AWS_RESOURCE_TYPES.vpc]) }));
     }
 
     get natGateways(): NatGatewayNode[] {
-        return this.memo("natGateways", () => this.ofType(TYPES.natGateway).map((r) => {
+        return this.memo("natGateways", () => this.ofType(AWS_RESOURCE_TYPES.natGateway).map((r) => {
             const given = value(r, "connectivityType");
             const connectivity = isUnknown(given) ? "unknown" : given === "private" ? "private" : "public";
-            const secondary = this.refs(r, "secondaryAllocationIds", [TYPES.eip]);
-            const primary = this.ref(r, "allocationId", [TYPES.eip]);
+            const secondary = this.refs(r, "secondaryAllocationIds", [AWS_RESOURCE_TYPES.eip]);
+            const primary = this.ref(r, "allocationId", [AWS_RESOURCE_TYPES.eip]);
             const secondaryPrivate = value(r, "secondaryPrivateIpAddressCount");
             return {
                 id: this.identity(r),
                 name: r.name,
-                subnetId: this.ref(r, "subnetId", [TYPES.subnet]),
+                subnetId: this.ref(r, "subnetId", [AWS_RESOURCE_TYPES.subnet]),
                 connectivity,
                 allocationIds: [...(primary ? [primary] : []), ...secondary],
                 privateAddresses:
@@ -385,7 +298,7 @@ export class NetworkGraph {
     }
 
     get egressOnlyInternetGateways(): { id: string; name: string; vpcId?: string }[] {
-        return this.ofType(TYPES.egressOnlyInternetGateway).map((r) => ({ id: this.identity(r), name: r.name, vpcId: this.ref(r, "vpcId", [TYPES.vpc]) }));
+        return this.ofType(AWS_RESOURCE_TYPES.egressOnlyInternetGateway).map((r) => ({ id: this.identity(r), name: r.name, vpcId: this.ref(r, "vpcId", [AWS_RESOURCE_TYPES.vpc]) }));
     }
 
     natGateway(id: string): NatGatewayNode | undefined {
@@ -393,24 +306,24 @@ export class NetworkGraph {
     }
 
     get elasticIps(): NetworkResource[] {
-        return this.ofType(TYPES.eip);
+        return this.ofType(AWS_RESOURCE_TYPES.eip);
     }
 
     get endpoints(): EndpointNode[] {
-        return this.memo("endpoints", () => this.ofType(TYPES.vpcEndpoint).map((r) => ({
+        return this.memo("endpoints", () => this.ofType(AWS_RESOURCE_TYPES.vpcEndpoint).map((r) => ({
             id: this.identity(r),
             name: r.name,
             service: shortServiceName(str(value(r, "serviceName")) ?? r.name),
             // The provider's default endpoint type is Gateway.
             type: (str(value(r, "vpcEndpointType")) ?? "Gateway") as EndpointNode["type"],
-            vpcId: this.ref(r, "vpcId", [TYPES.vpc]),
-            subnetIds: this.refs(r, "subnetIds", [TYPES.subnet]),
-            routeTableIds: this.refs(r, "routeTableIds", ROUTE_TABLES),
+            vpcId: this.ref(r, "vpcId", [AWS_RESOURCE_TYPES.vpc]),
+            subnetIds: this.refs(r, "subnetIds", [AWS_RESOURCE_TYPES.subnet]),
+            routeTableIds: this.refs(r, "routeTableIds", ROUTE_TABLE_TYPES),
         })));
     }
 
     get functions(): FunctionNode[] {
-        return this.memo("functions", () => this.ofType(TYPES.function)
+        return this.memo("functions", () => this.ofType(AWS_RESOURCE_TYPES.function)
             .map((r) => {
                 const vpcConfig = value(r, "vpcConfig");
                 const known = isPlainObject(vpcConfig) ? vpcConfig : {};
@@ -420,8 +333,8 @@ export class NetworkGraph {
                 return {
                     id: this.identity(r),
                     name: r.name,
-                    subnetIds: configured ? this.refs(r, "vpcConfig", [TYPES.subnet], known.subnetIds ?? null) : [],
-                    securityGroupIds: configured ? this.refs(r, "vpcConfig", SECURITY_GROUPS, known.securityGroupIds ?? null) : [],
+                    subnetIds: configured ? this.refs(r, "vpcConfig", [AWS_RESOURCE_TYPES.subnet], known.subnetIds ?? null) : [],
+                    securityGroupIds: configured ? this.refs(r, "vpcConfig", SECURITY_GROUP_TYPES, known.securityGroupIds ?? null) : [],
                     // Absent is the provider's default, false; a vpcConfig unknown as a whole says nothing.
                     ...(typeof ipv6Allowed === "boolean" ? { ipv6AllowedForDualStack: ipv6Allowed } : isPlainObject(vpcConfig) && ipv6Allowed === undefined ? { ipv6AllowedForDualStack: false } : {}),
                 };
@@ -479,16 +392,16 @@ export class NetworkGraph {
             }
         };
         for (const r of this.resources) {
-            if (r.type === TYPES.egressRule || r.type === TYPES.ingressRule) {
-                const securityGroupId = this.ref(r, "securityGroupId", SECURITY_GROUPS);
-                const referenced = isSet(r.inputs.referencedSecurityGroupId) ? this.ref(r, "referencedSecurityGroupId", SECURITY_GROUPS) : undefined;
+            if (r.type === AWS_RESOURCE_TYPES.egressRule || r.type === AWS_RESOURCE_TYPES.ingressRule) {
+                const securityGroupId = this.ref(r, "securityGroupId", SECURITY_GROUP_TYPES);
+                const referenced = isSet(r.inputs.referencedSecurityGroupId) ? this.ref(r, "referencedSecurityGroupId", SECURITY_GROUP_TYPES) : undefined;
                 // A gateway endpoint's prefix list is unknown until it exists: its dependency names the endpoint.
                 const prefixList = isSet(r.inputs.prefixListId) ? this.ref(r, "prefixListId", PREFIX_LIST_OWNERS) : undefined;
                 const peer = rulePeer(r.inputs.referencedSecurityGroupId, referenced, r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6, prefixList ?? r.inputs.prefixListId);
-                add(securityGroupId, r.type === TYPES.egressRule ? "egress" : "ingress", r.inputs, "ipProtocol", peer ? [peer] : []);
-            } else if (r.type === TYPES.securityGroupRule) {
-                const securityGroupId = this.ref(r, "securityGroupId", SECURITY_GROUPS);
-                const source = isSet(r.inputs.sourceSecurityGroupId) ? this.ref(r, "sourceSecurityGroupId", SECURITY_GROUPS) : undefined;
+                add(securityGroupId, r.type === AWS_RESOURCE_TYPES.egressRule ? "egress" : "ingress", r.inputs, "ipProtocol", peer ? [peer] : []);
+            } else if (r.type === AWS_RESOURCE_TYPES.securityGroupRule) {
+                const securityGroupId = this.ref(r, "securityGroupId", SECURITY_GROUP_TYPES);
+                const source = isSet(r.inputs.sourceSecurityGroupId) ? this.ref(r, "sourceSecurityGroupId", SECURITY_GROUP_TYPES) : undefined;
                 const peers: SecurityGroupPermission["peer"][] = [
                     ...(source ? [{ kind: "securityGroup" as const, id: source }] : isSet(r.inputs.sourceSecurityGroupId) ? [{ kind: "unknown" as const }] : []),
                     ...(r.inputs.self === true && securityGroupId ? [{ kind: "securityGroup" as const, id: securityGroupId }] : []),
@@ -501,7 +414,7 @@ export class NetworkGraph {
                 for (const each of direction ? [direction] : (["ingress", "egress"] as const)) {
                     add(securityGroupId, each, r.inputs, "protocol", direction ? peers : peers.map(() => ({ kind: "unknown" as const })));
                 }
-            } else if (r.type === TYPES.securityGroup || r.type === TYPES.defaultSecurityGroup) {
+            } else if (r.type === AWS_RESOURCE_TYPES.securityGroup || r.type === AWS_RESOURCE_TYPES.defaultSecurityGroup) {
                 const groupId = this.identity(r);
                 for (const direction of ["ingress", "egress"] as const) {
                     const inline = r.inputs[direction];
@@ -539,7 +452,7 @@ export class NetworkGraph {
                     if (at === undefined) {
                         continue;
                     }
-                    for (const group of new Set(this.refs(r, path[0], SECURITY_GROUPS, at))) {
+                    for (const group of new Set(this.refs(r, path[0], SECURITY_GROUP_TYPES, at))) {
                         pushTo(members, group, { resource: r, kind });
                     }
                 }
@@ -567,16 +480,16 @@ export class NetworkGraph {
             ? { destination, ...(family ? { family } : {}), ...(destination === prefixList ? { prefixList: true as const } : {}) }
             : { destination: "(destination unknown until deployed)", destinationUnknown: true };
         const follow = (key: string, type: string) => (inputs[key] === undefined ? undefined : this.refs(owner, dependenciesOf(key), [type], inputs[key])[0]);
-        const nat = follow("natGatewayId", TYPES.natGateway);
+        const nat = follow("natGatewayId", AWS_RESOURCE_TYPES.natGateway);
         if (nat) {
             return { ...at, target: { kind: "natGateway", id: nat } };
         }
         // `gatewayId` holds internet gateways (and virtual private gateways, `vgw-`).
-        const igw = follow("gatewayId", TYPES.internetGateway);
+        const igw = follow("gatewayId", AWS_RESOURCE_TYPES.internetGateway);
         if (igw && !igw.startsWith("vgw-")) {
             return { ...at, target: { kind: "internetGateway", id: igw } };
         }
-        const eigw = follow("egressOnlyGatewayId", TYPES.egressOnlyInternetGateway);
+        const eigw = follow("egressOnlyGatewayId", AWS_RESOURCE_TYPES.egressOnlyInternetGateway);
         if (eigw) {
             return { ...at, target: { kind: "egressOnlyInternetGateway", id: eigw } };
         }
@@ -588,7 +501,7 @@ export class NetworkGraph {
 
     /** Where flow logs go, per flow log: `cloud-watch-logs` (the provider's default), `s3`, `kinesis-data-firehose`. */
     get flowLogDestinations(): { name: string; destinationType: string }[] {
-        return this.ofType(TYPES.flowLog).map((r) => ({ name: r.name, destinationType: str(value(r, "logDestinationType")) ?? "cloud-watch-logs" }));
+        return this.ofType(AWS_RESOURCE_TYPES.flowLog).map((r) => ({ name: r.name, destinationType: str(value(r, "logDestinationType")) ?? "cloud-watch-logs" }));
     }
 }
 
@@ -630,40 +543,12 @@ function listPeers(list: unknown, peer: (value: string) => SecurityGroupPermissi
     return (Array.isArray(list) ? list : []).map((element) => (isKnownString(element) ? peer(element) : { kind: "unknown" as const }));
 }
 
-/** An input as the program gave it, else the provider's output. */
-export function value(resource: NetworkResource, key: string): unknown {
-    return resource.inputs[key] ?? resource.outputs?.[key];
-}
-
-/** Given a value, known or not yet (an unknown still says the program set it). */
-export function isSet(v: unknown): boolean {
-    return v !== undefined && v !== null && v !== "";
-}
-
 function str(v: unknown): string | undefined {
     return isKnownString(v) ? v : undefined;
 }
 
-export function isKnownString(v: unknown): v is string {
-    return knownString(v) !== undefined && v !== "";
-}
-
-export function isPlainObject(v: unknown): v is Record<string, any> {
-    return typeof v === "object" && v !== null && !Array.isArray(v) && !isUnknown(v);
-}
-
 function strings(v: unknown): string[] {
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-}
-
-/** Appends to the list kept under `key`, making it on first use. */
-export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-    const list = map.get(key);
-    if (list) {
-        list.push(value);
-    } else {
-        map.set(key, [value]);
-    }
 }
 
 function unique<T>(items: T[]): T[] {

@@ -7,7 +7,8 @@
 // guide, "DNS attributes for your VPC" (enableDnsSupport: queries to the Amazon provided DNS
 // server do not succeed when off; enableDnsHostnames defaults to false except in a default VPC).
 import { isUnknown } from "../network/known-values";
-import { EndpointNode, NetworkGraph, TYPES, value } from "../network/network-graph";
+import { AWS_RESOURCE_TYPES } from "../aws/resource-types";
+import { EndpointNode, NetworkGraph, value } from "../network/network-graph";
 import type { Hop } from "./types";
 
 /** Where a service's name leads: the addresses of an interface endpoint, the service's public addresses, or nowhere. */
@@ -29,7 +30,7 @@ export function resolveService(graph: NetworkGraph, vpcId: string | undefined, s
 function resolve(graph: NetworkGraph, vpcId: string | undefined, service: string): Resolution {
     const vpc = vpcId === undefined ? undefined : graph.resource(vpcId);
     const vpcName = vpcId === undefined ? "(unknown)" : graph.nameOf(vpcId);
-    const inStack = vpc !== undefined && (vpc.type === TYPES.vpc || vpc.type === TYPES.defaultVpc);
+    const inStack = vpc !== undefined && (vpc.type === AWS_RESOURCE_TYPES.vpc || vpc.type === AWS_RESOURCE_TYPES.defaultVpc);
     const dnsSupport = inStack ? flag(value(vpc, "enableDnsSupport"), true) : "unknown";
     if (dnsSupport === false) {
         return {
@@ -51,7 +52,7 @@ function resolve(graph: NetworkGraph, vpcId: string | undefined, service: string
             : { kind: "public", hop: { hop: "dns", status: "allows", resource: vpcName, says: `${service}'s usual name resolves to its public addresses (no interface endpoint for it in VPC ${vpcName}).` } };
     }
     // A default VPC has both attributes on; aws.ec2.Vpc leaves DNS hostnames off unless asked.
-    const hostnames = inStack ? flag(value(vpc, "enableDnsHostnames"), vpc.type === TYPES.defaultVpc) : "unknown";
+    const hostnames = inStack ? flag(value(vpc, "enableDnsHostnames"), vpc.type === AWS_RESOURCE_TYPES.defaultVpc) : "unknown";
     const withPrivateDns = endpoints.map((endpoint) => ({ endpoint, privateDns: privateDnsOf(graph, endpoint) }));
     const serving = withPrivateDns.find((e) => e.privateDns === true);
     if (serving && dnsSupport === true && hostnames === true) {
@@ -83,8 +84,8 @@ function privateDnsOf(graph: NetworkGraph, endpoint: EndpointNode): Tristate {
         return true;
     }
     const elsewhere = graph
-        .ofType(TYPES.endpointPrivateDns)
-        .filter((r) => graph.ref(r, "vpcEndpointId", [TYPES.vpcEndpoint]) === endpoint.id)
+        .ofType(AWS_RESOURCE_TYPES.endpointPrivateDns)
+        .filter((r) => graph.ref(r, "vpcEndpointId", [AWS_RESOURCE_TYPES.vpcEndpoint]) === endpoint.id)
         .map((r) => flag(value(r, "privateDnsEnabled"), false));
     return elsewhere.includes(true) ? true : own === "unknown" || elsewhere.includes("unknown") ? "unknown" : false;
 }

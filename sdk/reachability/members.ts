@@ -2,7 +2,8 @@
 // cache's, of a function's vpcConfig, an endpoint's, a mount target's or an instance's own. The
 // network ACLs of those subnets see the traffic, and their blocks are the addresses it goes to.
 // A member may wear other groups too: the rules of all the groups it wears apply to its traffic.
-import { isKnownString, NetworkGraph, TYPES, value } from "../network/network-graph";
+import { AWS_RESOURCE_TYPES, SECURITY_GROUP_TYPES } from "../aws/resource-types";
+import { isKnownString, NetworkGraph, value } from "../network/network-graph";
 import type { NetworkResource } from "../network/network-resource";
 
 const SUBNET_GROUPS: Record<string, { property: string; groupType: string }> = {
@@ -18,7 +19,7 @@ const OWN_SUBNETS: Record<string, string> = {
     "aws:efs/mountTarget:MountTarget": "subnetId",
     "aws:ec2/instance:Instance": "subnetId",
     "aws:lb/loadBalancer:LoadBalancer": "subnets",
-    [TYPES.vpcEndpoint]: "subnetIds",
+    [AWS_RESOURCE_TYPES.vpcEndpoint]: "subnetIds",
 };
 
 /** Members of a group that wear the same groups, and the subnets they sit in. */
@@ -63,7 +64,7 @@ export function memberPlaces(graph: NetworkGraph, groupId: string, except: strin
 /** The groups the stack creates, and those its rules belong to or name as their peer. */
 function knownGroups(graph: NetworkGraph): Set<string> {
     return graph.memo("knownGroups", () => {
-        const groups = new Set([...graph.ofType(TYPES.securityGroup), ...graph.ofType(TYPES.defaultSecurityGroup)].map((g) => graph.identity(g)));
+        const groups = new Set(graph.ofType(...SECURITY_GROUP_TYPES).map((g) => graph.identity(g)));
         for (const permission of graph.permissions) {
             groups.add(permission.securityGroupId);
             if (permission.peer.kind === "securityGroup") {
@@ -75,13 +76,13 @@ function knownGroups(graph: NetworkGraph): Set<string> {
 }
 
 function subnetsOf(graph: NetworkGraph, resource: NetworkResource): string[] | "unknown" {
-    if (resource.type === TYPES.function) {
+    if (resource.type === AWS_RESOURCE_TYPES.function) {
         const fn = graph.functions.find((f) => f.id === graph.identity(resource));
         return fn && fn.subnetIds.length > 0 ? fn.subnetIds : "unknown";
     }
     const own = OWN_SUBNETS[resource.type];
     if (own) {
-        const found = graph.refs(resource, own, [TYPES.subnet]);
+        const found = graph.refs(resource, own, [AWS_RESOURCE_TYPES.subnet]);
         return found.length > 0 ? found : "unknown";
     }
     const grouped = SUBNET_GROUPS[resource.type];
@@ -92,6 +93,6 @@ function subnetsOf(graph: NetworkGraph, resource: NetworkResource): string[] | "
     const group = graph.ofType(grouped.groupType).find((g) =>
         isKnownString(name) ? graph.identity(g) === name || value(g, "name") === name : (resource.propertyDependencies[grouped.property] ?? []).includes(g.urn),
     );
-    const found = group ? graph.refs(group, "subnetIds", [TYPES.subnet]) : [];
+    const found = group ? graph.refs(group, "subnetIds", [AWS_RESOURCE_TYPES.subnet]) : [];
     return found.length > 0 ? found : "unknown";
 }

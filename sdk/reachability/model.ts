@@ -9,7 +9,8 @@
 // and that cannot be told, the hops that depend on the way are left out; those that do not (the
 // function's security group, its subnet's network ACL) are still judged.
 import { AWS_LIMITS } from "../aws/limits";
-import { FunctionNode, NetworkGraph, SubnetNode, TYPES, value } from "../network/network-graph";
+import { AWS_RESOURCE_TYPES, SECURITY_GROUP_TYPES } from "../aws/resource-types";
+import { FunctionNode, NetworkGraph, SubnetNode, value } from "../network/network-graph";
 import type { NetworkResource } from "../network/network-resource";
 import { AddressBlock, parseBlock } from "./address-blocks";
 import { declaredNeedsOf, Need } from "../network/needs";
@@ -319,7 +320,7 @@ class PathWalk {
 
     private vpcOfGroup(groupId: string): string | undefined {
         const group = this.graph.resource(groupId);
-        return group && (group.type === TYPES.securityGroup || group.type === TYPES.defaultSecurityGroup) ? this.graph.ref(group, "vpcId", [TYPES.vpc]) : undefined;
+        return group && (group.type === AWS_RESOURCE_TYPES.securityGroup || group.type === AWS_RESOURCE_TYPES.defaultSecurityGroup) ? this.graph.ref(group, "vpcId", [AWS_RESOURCE_TYPES.vpc]) : undefined;
     }
 
     /** The function as a source: its groups, and its subnet's block. */
@@ -349,12 +350,12 @@ class PathWalk {
         if (!endpoint) {
             return [];
         }
-        const named = this.graph.refs(endpoint, "securityGroupIds", [TYPES.securityGroup, TYPES.defaultSecurityGroup]);
+        const named = this.graph.refs(endpoint, "securityGroupIds", SECURITY_GROUP_TYPES);
         if (named.length > 0) {
             return named;
         }
-        const vpcId = this.graph.ref(endpoint, "vpcId", [TYPES.vpc]);
-        const adopted = this.graph.ofType(TYPES.defaultSecurityGroup).find((g) => this.graph.ref(g, "vpcId", [TYPES.vpc]) === vpcId);
+        const vpcId = this.graph.ref(endpoint, "vpcId", [AWS_RESOURCE_TYPES.vpc]);
+        const adopted = this.graph.ofType(AWS_RESOURCE_TYPES.defaultSecurityGroup).find((g) => this.graph.ref(g, "vpcId", [AWS_RESOURCE_TYPES.vpc]) === vpcId);
         const vpc = vpcId === undefined ? undefined : this.graph.resource(vpcId);
         const defaultId = vpc ? value(vpc, "defaultSecurityGroupId") : undefined;
         return adopted ? [this.graph.identity(adopted)] : typeof defaultId === "string" ? [defaultId] : [];

@@ -7,7 +7,8 @@
 // Facts: the VPC user guide, "Route priority" (longest prefix match; IPv4 and IPv6 routes are
 // independent; the local route covers the VPC's own range; static before prefix-list routes)
 // and "Gateway endpoints".
-import { ANY_DESTINATION, AddressFamily, NetworkGraph, RouteNode, RouteTarget, TYPES } from "../network/network-graph";
+import { AWS_RESOURCE_TYPES, ROUTE_TABLE_TYPES } from "../aws/resource-types";
+import { ANY_DESTINATION, AddressFamily, NetworkGraph, RouteNode, RouteTarget } from "../network/network-graph";
 import { AddressBlock, coverage, isEverything, parseBlock } from "./address-blocks";
 import { prefixListContents } from "./prefix-lists";
 import type { Hop } from "./types";
@@ -49,7 +50,7 @@ export function routeTableHop(graph: NetworkGraph, subnetId: string): { hop: Hop
             return { hop: { hop: "routeTable", status: "allows", resource: table.name, says: `subnet ${subnet.name} has no route table association, so it uses VPC ${vpc}'s main route table, which holds the local route only.` }, table };
         }
         const resource = graph.resource(routing.id);
-        const inStack = resource !== undefined && (resource.type === TYPES.routeTable || resource.type === TYPES.defaultRouteTable);
+        const inStack = resource !== undefined && (resource.type === AWS_RESOURCE_TYPES.routeTable || resource.type === AWS_RESOURCE_TYPES.defaultRouteTable);
         const routes = graph.routesOf(routing.id).map((route) => ({ ...route, targetName: graph.nameOf(route.target.id), ...prefixListEntries(graph, route) }));
         const table: RoutingTable = { id: routing.id, name: graph.nameOf(routing.id), routes: [...routes, ...gatewayEndpointRoutes(graph, routing.id)], complete: inStack };
         return {
@@ -181,9 +182,9 @@ export function describeTarget(route: TableRoute): string {
 function gatewayEndpointRoutes(graph: NetworkGraph, tableId: string): TableRoute[] {
     const associated = new Set(
         graph
-            .ofType(TYPES.vpcEndpointRouteTableAssociation)
-            .filter((a) => graph.ref(a, "routeTableId", [TYPES.routeTable, TYPES.defaultRouteTable]) === tableId)
-            .map((a) => graph.ref(a, "vpcEndpointId", [TYPES.vpcEndpoint])),
+            .ofType(AWS_RESOURCE_TYPES.vpcEndpointRouteTableAssociation)
+            .filter((a) => graph.ref(a, "routeTableId", ROUTE_TABLE_TYPES) === tableId)
+            .map((a) => graph.ref(a, "vpcEndpointId", [AWS_RESOURCE_TYPES.vpcEndpoint])),
     );
     const routes: TableRoute[] = [];
     for (const endpoint of graph.endpoints) {

@@ -7,7 +7,8 @@
 // will remove this default rule"), and a DefaultSecurityGroup keeps only its inline rules. A group
 // the stack does not create may have rules it cannot see. Facts: the VPC user guide, "Security
 // group rules".
-import { NetworkGraph, SecurityGroupPermission, TYPES, UNATTRIBUTED_GROUP } from "../network/network-graph";
+import { AWS_RESOURCE_TYPES } from "../aws/resource-types";
+import { NetworkGraph, SecurityGroupPermission, UNATTRIBUTED_GROUP } from "../network/network-graph";
 import { AddressBlock, coverage, isEverything, isPrivate, parseBlock, remainderOf } from "./address-blocks";
 import { prefixListContents } from "./prefix-lists";
 import { Hop, worstHop } from "./types";
@@ -223,7 +224,7 @@ function strongest(matches: Match[]): Match {
 /** A group whose every rule the stack shows. */
 function isManaged(graph: NetworkGraph, groupId: string): boolean {
     const type = graph.resource(groupId)?.type;
-    return type === TYPES.securityGroup || type === TYPES.defaultSecurityGroup;
+    return type === AWS_RESOURCE_TYPES.securityGroup || type === AWS_RESOURCE_TYPES.defaultSecurityGroup;
 }
 
 function egressPeerToAdd(graph: NetworkGraph, target: EgressTarget): string {
