@@ -45,6 +45,11 @@ export function isKnownString(v: unknown): v is string {
     return knownString(v) !== undefined && v !== "";
 }
 
+/** The value when it is a known, non-empty string, else `undefined`. */
+export function knownText(v: unknown): string | undefined {
+    return isKnownString(v) ? v : undefined;
+}
+
 /** Given a value, known or not yet (an unknown still says the program set it). */
 export function isSet(v: unknown): boolean {
     return v !== undefined && v !== null && v !== "";
