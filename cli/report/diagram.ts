@@ -179,7 +179,7 @@ function drawNetwork(graph: NetworkGraph, access: NetworkAccess): DetailChart {
             edge(from, otherTarget(ipv6Target), "route", ANY_DESTINATION.ipv6);
         }
 
-        const unknownTable = routesUnknown(graph, subnetId) && graph.routeTableOf(subnetId) === undefined;
+        const unknownTable = routesUnknown(graph, subnetId) && graph.routingTableOf(subnetId) === undefined;
         // Gateway endpoints of the subnet's VPC on route tables the stack does not associate
         // (an existing VPC's): the subnet uses them if its route table is one of theirs.
         const guessed = unknownTable ? endpoints.filter((e) => e.type === "Gateway" && e.vpcId !== undefined && e.vpcId === vpc) : [];

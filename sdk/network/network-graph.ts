@@ -9,10 +9,10 @@ import { AWS_RESOURCE_TYPES } from "../aws/resource-types";
 import type { NetworkResource } from "./network-resource";
 import { EndpointNode, endpointsOf } from "./endpoints";
 import { flowLogDestinationsOf } from "./flow-logs";
-import { FunctionNode, functionsOf, lambdaSubnetIdsOf } from "./functions";
+import { FunctionNode, functionsOf, lambdaSubnetIdsOf, vpcFunctionsOf } from "./functions";
 import { egressOnlyInternetGatewaysOf, GatewayNode, internetGatewaysOf, NatGatewayNode, natGatewaysOf } from "./gateways";
 import { ResourceIndex } from "./resource-index";
-import { AddressFamily, defaultRouteOf, mainRouteTableOf, routeTableOf, RouteNode, routesOf, RouteTarget, RoutingTable, routingTableOf } from "./route-tables";
+import { AddressFamily, defaultRouteOf, internetRoutesOf, mainRouteTableOf, routeTableOf, RouteNode, routesOf, RouteTarget, RoutingTable, routingTableOf } from "./route-tables";
 import { groupPermissionsOf, membersOf, permissionsOf, SecurityGroupMember, SecurityGroupPermission } from "./security-groups";
 import { SubnetNode, subnetOf, subnetsOf, VpcNode, vpcsOf } from "./subnets";
 
@@ -26,7 +26,7 @@ export type { FunctionNode } from "./functions";
 export type { GatewayNode, NatGatewayNode } from "./gateways";
 export { ANY_DESTINATION } from "./route-tables";
 export type { AddressFamily, RouteNode, RouteTarget, RoutingTable } from "./route-tables";
-export { UNATTRIBUTED_GROUP } from "./security-groups";
+export { carriesTcp, protocolOf, UNATTRIBUTED_GROUP } from "./security-groups";
 export type { SecurityGroupMember, SecurityGroupPermission } from "./security-groups";
 export type { SubnetNode, VpcNode } from "./subnets";
 
@@ -66,6 +66,11 @@ export class NetworkGraph extends ResourceIndex {
         return defaultRouteOf(this, subnetId, family);
     }
 
+    /** The routes that make a subnet public: default routes (of either family) to an internet gateway. */
+    internetRoutesOf(subnetId: string): RouteNode[] {
+        return internetRoutesOf(this, subnetId);
+    }
+
     /** Where a subnet sends IPv6 traffic for the internet (`::/0`), if anywhere. */
     ipv6DefaultRouteOf(subnetId: string): RouteTarget | undefined {
         return defaultRouteOf(this, subnetId, "ipv6");
@@ -102,6 +107,12 @@ export class NetworkGraph extends ResourceIndex {
         return endpointsOf(this);
     }
 
+    /** The stack's functions attached to a VPC (their `vpcConfig` names subnets, or, not known yet, is computed from the stack's). */
+    get vpcFunctions(): FunctionNode[] {
+        return vpcFunctionsOf(this);
+    }
+
+    /** The functions in a VPC whose subnets the stack can name: the ones the reachability model walks from. */
     get functions(): FunctionNode[] {
         return functionsOf(this);
     }

@@ -152,7 +152,7 @@ export class ResourceIndex {
     }
 
     /** The stack's resources of `types` the property's value came from, as the engine recorded. */
-    private dependenciesOf(resource: NetworkResource, property: string, types: readonly string[]): NetworkResource[] {
+    dependenciesOf(resource: NetworkResource, property: string, types: readonly string[]): NetworkResource[] {
         return (resource.propertyDependencies?.[property] ?? [])
             .map((urn) => this.byIdentity.get(urn))
             .filter((r): r is NetworkResource => r !== undefined && types.includes(r.type));

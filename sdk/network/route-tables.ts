@@ -2,7 +2,7 @@
 // reachability model, the reports and the policies read. A subnet uses the table associated with
 // it, else its VPC's main route table (AWS's rule for a subnet with no association: the VPC user
 // guide, "Route tables", "Main route table").
-import { AWS_RESOURCE_TYPES, ROUTE_TABLE_TYPES } from "../aws/resource-types";
+import { AWS_RESOURCE_TYPES, ROUTE_TABLE_TYPES, VPC_TYPES } from "../aws/resource-types";
 import { isKnownString, isPlainObject, isUnknown, knownText } from "./known-values";
 import { NetworkResource, value } from "./network-resource";
 import { pushTo, ResourceIndex } from "./resource-index";
@@ -30,7 +30,11 @@ export interface RouteNode {
     prefixList?: true;
     /** The destination is not known yet (a preview): the route may take any traffic. */
     destinationUnknown?: true;
+    /** The destination is a whole family (`0.0.0.0/0`, `::/0`): the table's default route for it. */
+    defaultRoute?: true;
     target: RouteTarget;
+    /** The `aws.ec2.Route` that declares it; absent for an inline route of the table. */
+    routeName?: string;
 }
 
 /** The table that decides a subnet's routing; `implicit` for a new VPC's own main table. */
@@ -69,16 +73,22 @@ export function routingTableOf(index: ResourceIndex, subnetId: string): RoutingT
     return subnet.inStack && subnet.vpcId !== undefined ? mainRouteTableOf(index, subnet.vpcId) : undefined;
 }
 
-/** A VPC's main route table: chosen with a MainRouteTableAssociation, adopted as a DefaultRouteTable, or the new VPC's own. */
+/**
+ * A VPC's main route table: chosen with a MainRouteTableAssociation (which replaces the VPC's
+ * original main table), else the original adopted as a DefaultRouteTable, else a new VPC's own,
+ * which holds its local routes only. Undefined for a VPC the stack does not create, and for a
+ * default VPC whose main table it does not adopt (AWS gave that table a route to the default
+ * VPC's internet gateway, which the stack does not show).
+ */
 export function mainRouteTableOf(index: ResourceIndex, vpcId: string): RoutingTable | undefined {
     return index.memo(`mainRouteTable:${vpcId}`, () => {
-        const chosen = index.ofType(AWS_RESOURCE_TYPES.mainRouteTableAssociation).find((a) => index.ref(a, "vpcId", [AWS_RESOURCE_TYPES.vpc]) === vpcId);
+        const chosen = index.ofType(AWS_RESOURCE_TYPES.mainRouteTableAssociation).find((a) => index.ref(a, "vpcId", VPC_TYPES) === vpcId);
         const chosenTable = chosen && index.ref(chosen, "routeTableId", ROUTE_TABLE_TYPES);
         if (chosenTable !== undefined) {
             return { id: chosenTable, implicit: false };
         }
         const vpc = index.resource(vpcId);
-        if (!vpc || vpc.type !== AWS_RESOURCE_TYPES.vpc) {
+        if (!vpc || !VPC_TYPES.includes(vpc.type)) {
             return undefined;
         }
         // aws.ec2.DefaultRouteTable adopts the main table through the VPC's `defaultRouteTableId`.
@@ -87,7 +97,10 @@ export function mainRouteTableOf(index: ResourceIndex, vpcId: string): RoutingTa
             const id = value(table, "defaultRouteTableId");
             return isKnownString(id) ? vpcTableIds.includes(id) : (table.propertyDependencies.defaultRouteTableId ?? []).includes(vpc.urn);
         });
-        return adopted ? { id: index.identity(adopted), implicit: false } : { id: `${vpcId}#main`, implicit: true };
+        if (adopted) {
+            return { id: index.identity(adopted), implicit: false };
+        }
+        return vpc.type === AWS_RESOURCE_TYPES.vpc ? { id: `${vpcId}#main`, implicit: true } : undefined;
     });
 }
 
@@ -126,8 +139,18 @@ function inlineRoutesOf(index: ResourceIndex, routeTableId: string): RouteNode[]
 
 /** Where a subnet sends traffic for the internet (`0.0.0.0/0`, or `::/0` for IPv6), if anywhere. */
 export function defaultRouteOf(index: ResourceIndex, subnetId: string, family: AddressFamily = "ipv4"): RouteTarget | undefined {
-    const table = routeTableOf(index, subnetId);
-    return table ? routesOf(index, table).find((r) => r.family === family && r.destination === ANY_DESTINATION[family])?.target : undefined;
+    const table = routingTableOf(index, subnetId);
+    return table ? routesOf(index, table.id).find((r) => r.family === family && r.defaultRoute)?.target : undefined;
+}
+
+/**
+ * The routes that make a subnet public: its routing table's default routes (of either family)
+ * to an internet gateway, which lets the internet in too. A NAT gateway or an egress-only
+ * internet gateway does not.
+ */
+export function internetRoutesOf(index: ResourceIndex, subnetId: string): RouteNode[] {
+    const table = routingTableOf(index, subnetId);
+    return table ? routesOf(index, table.id).filter((r) => r.defaultRoute && r.target.kind === "internetGateway") : [];
 }
 
 /**
@@ -144,17 +167,24 @@ function routeNode(index: ResourceIndex, owner: NetworkResource, inputs: Record<
         return undefined;
     }
     const family: AddressFamily | undefined = ipv4 ? (ipv4.includes(":") ? "ipv6" : "ipv4") : ipv6 ? "ipv6" : undefined;
+    const declaredBy = owner.type === AWS_RESOURCE_TYPES.route ? { routeName: owner.name } : {};
     const at: Omit<RouteNode, "target"> = destination
-        ? { destination, ...(family ? { family } : {}), ...(destination === prefixList ? { prefixList: true as const } : {}) }
-        : { destination: "(destination unknown until deployed)", destinationUnknown: true };
+        ? {
+              destination,
+              ...(family ? { family } : {}),
+              ...(destination === prefixList ? { prefixList: true as const } : {}),
+              // Any /0 is the whole family, however its address is written.
+              ...(family && /\/0$/.test(destination.trim()) ? { defaultRoute: true as const } : {}),
+              ...declaredBy,
+          }
+        : { destination: "(destination unknown until deployed)", destinationUnknown: true, ...declaredBy };
     const follow = (key: string, type: string) => (inputs[key] === undefined ? undefined : index.refs(owner, dependenciesOf(key), [type], inputs[key])[0]);
     const nat = follow("natGatewayId", AWS_RESOURCE_TYPES.natGateway);
     if (nat) {
         return { ...at, target: { kind: "natGateway", id: nat } };
     }
-    // `gatewayId` holds internet gateways (and virtual private gateways, `vgw-`).
     const igw = follow("gatewayId", AWS_RESOURCE_TYPES.internetGateway);
-    if (igw && !igw.startsWith("vgw-")) {
+    if (igw && isInternetGateway(index, igw)) {
         return { ...at, target: { kind: "internetGateway", id: igw } };
     }
     const eigw = follow("egressOnlyGatewayId", AWS_RESOURCE_TYPES.egressOnlyInternetGateway);
@@ -165,4 +195,14 @@ function routeNode(index: ResourceIndex, owner: NetworkResource, inputs: Record<
         (key) => inputs[key] !== undefined && inputs[key] !== null && inputs[key] !== "",
     );
     return other ? { ...at, target: { kind: "other", id: isKnownString(inputs[other]) ? inputs[other] : `${other} (unknown until deployed)`, property: other } } : undefined;
+}
+
+/**
+ * Whether a route's `gatewayId` is an internet gateway: one of the stack's, or an `igw-` id
+ * outside it. The field also takes virtual private gateways (`vgw-`), `local`, and (the AWS API
+ * being forgiving, as the provider's docs of aws.ec2.Route note) NAT and egress-only gateways.
+ */
+function isInternetGateway(index: ResourceIndex, id: string): boolean {
+    const resource = index.resource(id);
+    return resource ? resource.type === AWS_RESOURCE_TYPES.internetGateway : id.startsWith("igw-");
 }

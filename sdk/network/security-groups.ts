@@ -17,6 +17,8 @@ export interface SecurityGroupPermission {
     portsUnknown?: true;
     peer: { kind: "securityGroup"; id: string } | { kind: "cidr"; cidr: string } | { kind: "prefixList"; id: string } | { kind: "unknown" };
     description?: string;
+    /** The resource that declares the rule: the group itself (an inline rule), or a rule resource. */
+    declaredBy: NetworkResource;
 }
 
 /** Something that wears a security group: a database, a cache, an instance, a function. */
@@ -82,7 +84,7 @@ export function membersOf(index: ResourceIndex, securityGroupId: string): Securi
 
 function readPermissions(index: ResourceIndex): SecurityGroupPermission[] {
     const permissions: SecurityGroupPermission[] = [];
-    const add = (securityGroupId: string | undefined, direction: "egress" | "ingress", rule: Record<string, any>, protocolKey: string, peers: SecurityGroupPermission["peer"][]) => {
+    const add = (declaredBy: NetworkResource, securityGroupId: string | undefined, direction: "egress" | "ingress", rule: Record<string, any>, protocolKey: string, peers: SecurityGroupPermission["peer"][]) => {
         const protocol = rule[protocolKey];
         const portsUnknown = isUnknown(rule.fromPort) || isUnknown(rule.toPort);
         for (const peer of peers) {
@@ -95,6 +97,7 @@ function readPermissions(index: ResourceIndex): SecurityGroupPermission[] {
                 ...(typeof rule.toPort === "number" ? { toPort: rule.toPort } : {}),
                 peer,
                 ...(isKnownString(rule.description) ? { description: rule.description } : {}),
+                declaredBy,
             });
         }
     };
@@ -105,7 +108,7 @@ function readPermissions(index: ResourceIndex): SecurityGroupPermission[] {
             // A gateway endpoint's prefix list is unknown until it exists: its dependency names the endpoint.
             const prefixList = isSet(r.inputs.prefixListId) ? index.ref(r, "prefixListId", PREFIX_LIST_OWNERS) : undefined;
             const peer = rulePeer(r.inputs.referencedSecurityGroupId, referenced, r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6, prefixList ?? r.inputs.prefixListId);
-            add(securityGroupId, r.type === AWS_RESOURCE_TYPES.egressRule ? "egress" : "ingress", r.inputs, "ipProtocol", peer ? [peer] : []);
+            add(r, securityGroupId, r.type === AWS_RESOURCE_TYPES.egressRule ? "egress" : "ingress", r.inputs, "ipProtocol", peer ? [peer] : []);
         } else if (r.type === AWS_RESOURCE_TYPES.securityGroupRule) {
             const securityGroupId = index.ref(r, "securityGroupId", SECURITY_GROUP_TYPES);
             const source = isSet(r.inputs.sourceSecurityGroupId) ? index.ref(r, "sourceSecurityGroupId", SECURITY_GROUP_TYPES) : undefined;
@@ -119,19 +122,19 @@ function readPermissions(index: ResourceIndex): SecurityGroupPermission[] {
             const direction: "ingress" | "egress" | undefined = isUnknown(r.inputs.type) ? undefined : r.inputs.type === "ingress" ? "ingress" : "egress";
             // A rule whose direction is not known yet may be either.
             for (const each of direction ? [direction] : (["ingress", "egress"] as const)) {
-                add(securityGroupId, each, r.inputs, "protocol", direction ? peers : peers.map(() => ({ kind: "unknown" as const })));
+                add(r, securityGroupId, each, r.inputs, "protocol", direction ? peers : peers.map(() => ({ kind: "unknown" as const })));
             }
         } else if (r.type === AWS_RESOURCE_TYPES.securityGroup || r.type === AWS_RESOURCE_TYPES.defaultSecurityGroup) {
             const groupId = index.identity(r);
             for (const direction of ["ingress", "egress"] as const) {
                 const inline = r.inputs[direction];
                 if (isUnknown(inline)) {
-                    add(groupId, direction, {}, "protocol", [{ kind: "unknown" }]);
+                    add(r, groupId, direction, {}, "protocol", [{ kind: "unknown" }]);
                     continue;
                 }
                 for (const rule of Array.isArray(inline) ? inline : []) {
                     if (!isPlainObject(rule)) {
-                        add(groupId, direction, {}, "protocol", [{ kind: "unknown" }]);
+                        add(r, groupId, direction, {}, "protocol", [{ kind: "unknown" }]);
                         continue;
                     }
                     const peers: SecurityGroupPermission["peer"][] = [
@@ -141,12 +144,43 @@ function readPermissions(index: ResourceIndex): SecurityGroupPermission[] {
                         ...cidrPeers(rule.ipv6CidrBlocks),
                         ...listPeers(rule.prefixListIds, (id) => ({ kind: "prefixList" as const, id })),
                     ];
-                    add(groupId, direction, rule, "protocol", peers);
+                    add(r, groupId, direction, rule, "protocol", peers);
                 }
             }
         }
     }
     return permissions;
+}
+
+// Protocols by name: AWS takes names or IANA numbers, and -1 (or the provider's `all`) for every
+// protocol on every port (the EC2 API reference, IpPermission IpProtocol).
+const PROTOCOL_NAMES: Record<string, string> = { "-1": "all", all: "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6" };
+
+/** A rule's protocol by name: `all`, `tcp`, `udp`, `icmp`, `icmpv6`, another number as given, or `unknown` until deployed. */
+export function protocolOf(permission: SecurityGroupPermission): string {
+    const given = permission.protocol.toLowerCase();
+    return PROTOCOL_NAMES[given] ?? given;
+}
+
+/**
+ * Whether a rule carries TCP traffic to `port`: `maybe` while its protocol or ports are not
+ * known. A TCP rule without ports (which AWS refuses) is read as covering every port.
+ */
+export function carriesTcp(permission: SecurityGroupPermission, port: number): "yes" | "no" | "maybe" {
+    const protocol = protocolOf(permission);
+    if (protocol === "all") {
+        return "yes";
+    }
+    if (protocol === "unknown") {
+        return "maybe";
+    }
+    if (protocol !== "tcp") {
+        return "no";
+    }
+    if (permission.portsUnknown) {
+        return "maybe";
+    }
+    return (permission.fromPort ?? 0) <= port && port <= (permission.toPort ?? 65535) ? "yes" : "no";
 }
 
 /**

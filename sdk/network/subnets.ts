@@ -1,4 +1,4 @@
-import { AWS_RESOURCE_TYPES } from "../aws/resource-types";
+import { AWS_RESOURCE_TYPES, VPC_TYPES } from "../aws/resource-types";
 import { isSet, knownText } from "./known-values";
 import { value } from "./network-resource";
 import type { ResourceIndex } from "./resource-index";
@@ -24,6 +24,8 @@ export interface SubnetNode {
     /** IPv6-only: no IPv4 block at all (Lambda cannot use such a subnet). */
     ipv6Native: boolean;
     zone?: string;
+    /** It gives public IPv4 addresses to what launches in it (`mapPublicIpOnLaunch`). */
+    mapPublicIpOnLaunch: boolean;
     /** False for a subnet the stack only refers to (an existing VPC's): its size is unknown here. */
     inStack: boolean;
 }
@@ -48,19 +50,20 @@ export function subnetOf(index: ResourceIndex, id: string): SubnetNode {
     return index.memo(`subnet:${id}`, () => {
         const r = index.resource(id);
         if (!r || r.type !== AWS_RESOURCE_TYPES.subnet) {
-            return { id, name: id, dualStack: false, ipv6Native: false, inStack: false };
+            return { id, name: id, dualStack: false, ipv6Native: false, mapPublicIpOnLaunch: false, inStack: false };
         }
         const ipv6CidrBlock = knownText(value(r, "ipv6CidrBlock"));
         return {
             id,
             name: r.name,
-            vpcId: index.ref(r, "vpcId", [AWS_RESOURCE_TYPES.vpc]),
+            vpcId: index.ref(r, "vpcId", VPC_TYPES),
             cidrBlock: knownText(value(r, "cidrBlock")),
             ...(ipv6CidrBlock ? { ipv6CidrBlock } : {}),
             // Unknown in a preview when computed from the VPC's block: still a dual-stack subnet.
             dualStack: ipv6CidrBlock !== undefined || isSet(r.inputs.ipv6CidrBlock),
             ipv6Native: value(r, "ipv6Native") === true,
             zone: knownText(value(r, "availabilityZone")) ?? knownText(value(r, "availabilityZoneId")),
+            mapPublicIpOnLaunch: value(r, "mapPublicIpOnLaunch") === true,
             inStack: true,
         };
     });

@@ -3,22 +3,22 @@
 // network ACLs of those subnets see the traffic, and their blocks are the addresses it goes to.
 // A member may wear other groups too: the rules of all the groups it wears apply to its traffic.
 import { AWS_RESOURCE_TYPES, SECURITY_GROUP_TYPES } from "../aws/resource-types";
-import { isKnownString, NetworkGraph, value } from "../network/network-graph";
+import type { NetworkGraph } from "../network/network-graph";
 import type { NetworkResource } from "../network/network-resource";
 
 const SUBNET_GROUPS: Record<string, { property: string; groupType: string }> = {
-    "aws:rds/instance:Instance": { property: "dbSubnetGroupName", groupType: "aws:rds/subnetGroup:SubnetGroup" },
-    "aws:rds/cluster:Cluster": { property: "dbSubnetGroupName", groupType: "aws:rds/subnetGroup:SubnetGroup" },
-    "aws:docdb/cluster:Cluster": { property: "dbSubnetGroupName", groupType: "aws:docdb/subnetGroup:SubnetGroup" },
-    "aws:elasticache/cluster:Cluster": { property: "subnetGroupName", groupType: "aws:elasticache/subnetGroup:SubnetGroup" },
-    "aws:elasticache/replicationGroup:ReplicationGroup": { property: "subnetGroupName", groupType: "aws:elasticache/subnetGroup:SubnetGroup" },
+    [AWS_RESOURCE_TYPES.dbInstance]: { property: "dbSubnetGroupName", groupType: AWS_RESOURCE_TYPES.dbSubnetGroup },
+    [AWS_RESOURCE_TYPES.dbCluster]: { property: "dbSubnetGroupName", groupType: AWS_RESOURCE_TYPES.dbSubnetGroup },
+    [AWS_RESOURCE_TYPES.docdbCluster]: { property: "dbSubnetGroupName", groupType: AWS_RESOURCE_TYPES.docdbSubnetGroup },
+    [AWS_RESOURCE_TYPES.cacheCluster]: { property: "subnetGroupName", groupType: AWS_RESOURCE_TYPES.cacheSubnetGroup },
+    [AWS_RESOURCE_TYPES.cacheReplicationGroup]: { property: "subnetGroupName", groupType: AWS_RESOURCE_TYPES.cacheSubnetGroup },
 };
 
 const OWN_SUBNETS: Record<string, string> = {
-    "aws:elasticache/serverlessCache:ServerlessCache": "subnetIds",
-    "aws:efs/mountTarget:MountTarget": "subnetId",
-    "aws:ec2/instance:Instance": "subnetId",
-    "aws:lb/loadBalancer:LoadBalancer": "subnets",
+    [AWS_RESOURCE_TYPES.serverlessCache]: "subnetIds",
+    [AWS_RESOURCE_TYPES.efsMountTarget]: "subnetId",
+    [AWS_RESOURCE_TYPES.instance]: "subnetId",
+    [AWS_RESOURCE_TYPES.loadBalancer]: "subnets",
     [AWS_RESOURCE_TYPES.vpcEndpoint]: "subnetIds",
 };
 
@@ -89,10 +89,8 @@ function subnetsOf(graph: NetworkGraph, resource: NetworkResource): string[] | "
     if (!grouped) {
         return "unknown";
     }
-    const name = value(resource, grouped.property);
-    const group = graph.ofType(grouped.groupType).find((g) =>
-        isKnownString(name) ? graph.identity(g) === name || value(g, "name") === name : (resource.propertyDependencies[grouped.property] ?? []).includes(g.urn),
-    );
+    // A subnet group is named by its name (or, in a preview, followed through the dependency).
+    const [group] = graph.followProperty(resource, grouped.property, [grouped.groupType]).resources;
     const found = group ? graph.refs(group, "subnetIds", [AWS_RESOURCE_TYPES.subnet]) : [];
     return found.length > 0 ? found : "unknown";
 }

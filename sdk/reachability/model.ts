@@ -9,8 +9,8 @@
 // and that cannot be told, the hops that depend on the way are left out; those that do not (the
 // function's security group, its subnet's network ACL) are still judged.
 import { AWS_LIMITS } from "../aws/limits";
-import { AWS_RESOURCE_TYPES, SECURITY_GROUP_TYPES } from "../aws/resource-types";
-import { FunctionNode, NetworkGraph, SubnetNode, value } from "../network/network-graph";
+import { AWS_RESOURCE_TYPES } from "../aws/resource-types";
+import { FunctionNode, NetworkGraph, SubnetNode } from "../network/network-graph";
 import type { NetworkResource } from "../network/network-resource";
 import { AddressBlock, parseBlock } from "./address-blocks";
 import { declaredNeedsOf, Need } from "../network/needs";
@@ -194,7 +194,7 @@ class PathWalk {
         const blocks = this.blocksOf(endpointSubnets, "ipv4");
         this.add({ hop: "route", status: "allows", says: `local: interface endpoint ${name}'s addresses are in the VPC.` });
         this.add({ hop: "vpcEndpoint", status: "allows", resource: name, says: `interface endpoint ${name} takes it to ${service} in ${endpointSubnets.length} subnet${endpointSubnets.length === 1 ? "" : "s"}.` });
-        const groups = this.endpointGroups(endpointId);
+        const groups = this.graph.endpoints.find((e) => e.id === endpointId)?.securityGroupIds ?? [];
         if (groups.length === 0) {
             this.add({ hop: "securityGroupIngress", status: "unknown", resource: name, says: `interface endpoint ${name} names no security group, so it wears its VPC's default group, which this stack does not manage.` });
         }
@@ -342,23 +342,6 @@ class PathWalk {
             return cidr ? parseBlock(cidr) : undefined;
         });
         return blocks.length > 0 && blocks.every((b): b is AddressBlock => b !== undefined) ? blocks : "unknown";
-    }
-
-    /** An interface endpoint's groups; without any, AWS gives it its VPC's default group. */
-    private endpointGroups(endpointId: string): string[] {
-        const endpoint = this.graph.resource(endpointId);
-        if (!endpoint) {
-            return [];
-        }
-        const named = this.graph.refs(endpoint, "securityGroupIds", SECURITY_GROUP_TYPES);
-        if (named.length > 0) {
-            return named;
-        }
-        const vpcId = this.graph.ref(endpoint, "vpcId", [AWS_RESOURCE_TYPES.vpc]);
-        const adopted = this.graph.ofType(AWS_RESOURCE_TYPES.defaultSecurityGroup).find((g) => this.graph.ref(g, "vpcId", [AWS_RESOURCE_TYPES.vpc]) === vpcId);
-        const vpc = vpcId === undefined ? undefined : this.graph.resource(vpcId);
-        const defaultId = vpc ? value(vpc, "defaultSecurityGroupId") : undefined;
-        return adopted ? [this.graph.identity(adopted)] : typeof defaultId === "string" ? [defaultId] : [];
     }
 }
 

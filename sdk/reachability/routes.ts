@@ -84,7 +84,7 @@ export function routeHop(table: RoutingTable, query: RouteQuery, localBlocks: re
     }
     const family: AddressFamily = query.kind === "internet" ? query.family : "ipv4";
     const any = ANY_DESTINATION[family];
-    const route = table.routes.find((r) => r.family === family && !r.destinationUnknown && isDefaultRoute(r.destination));
+    const route = table.routes.find((r) => r.family === family && r.defaultRoute);
     if (route) {
         return { hop: { hop: "route", status: "allows", resource: table.name, says: `${any} -> ${describeTarget(route)}.` }, route };
     }
@@ -156,10 +156,6 @@ function prefixListEntries(graph: NetworkGraph, route: RouteNode): { entries?: A
     return contents?.kind === "blocks" ? { entries: contents.blocks } : {};
 }
 
-function isDefaultRoute(destination: string): boolean {
-    const block = parseBlock(destination);
-    return block !== undefined && isEverything(block);
-}
 
 /** `NAT gateway app-nat-1`: what a route leads to, in words. */
 export function describeTarget(route: TableRoute): string {
