@@ -2,6 +2,7 @@
 // reachability model, the reports and the policies read. A subnet uses the table associated with
 // it, else its VPC's main route table (AWS's rule for a subnet with no association: the VPC user
 // guide, "Route tables", "Main route table").
+import { isWholeRange } from "../addresses/whole-range";
 import { AWS_RESOURCE_TYPES, ROUTE_TABLE_TYPES, VPC_TYPES } from "../aws/resource-types";
 import { isKnownString, isPlainObject, isUnknown, knownText } from "./known-values";
 import { NetworkResource, value } from "./network-resource";
@@ -173,8 +174,7 @@ function routeNode(index: ResourceIndex, owner: NetworkResource, inputs: Record<
               destination,
               ...(family ? { family } : {}),
               ...(destination === prefixList ? { prefixList: true as const } : {}),
-              // Any /0 is the whole family, however its address is written.
-              ...(family && /\/0$/.test(destination.trim()) ? { defaultRoute: true as const } : {}),
+              ...(family && isWholeRange(destination) ? { defaultRoute: true as const } : {}),
               ...declaredBy,
           }
         : { destination: "(destination unknown until deployed)", destinationUnknown: true, ...declaredBy };
