@@ -65,8 +65,9 @@ export function networkAccess(graph: NetworkGraph, matrix: readonly Reachability
         return { functionId: fn.id, internet, subnetsWithoutInternet, blockedServices, groups };
     });
     // A function with no vpcConfig runs in Lambda's own network; only one connected to a VPC is
-    // limited to that VPC's way out (Lambda API, CreateFunction VpcConfig).
-    const inVpcIds = new Set(inVpc.map((fn) => fn.id));
+    // limited to that VPC's way out (Lambda API, CreateFunction VpcConfig), even while its
+    // subnets are not known yet.
+    const inVpcIds = new Set(graph.vpcFunctions.map((fn) => fn.id));
     const outsideAnyVpc = graph
         .ofType(AWS_RESOURCE_TYPES.function)
         .map((r) => graph.identity(r))
