@@ -18,9 +18,10 @@ export interface FunctionNode {
 }
 
 /**
- * The stack's functions attached to a VPC: those whose `vpcConfig` names at least one subnet,
- * or, not known yet (a preview: the component's `vpcConfig` is computed), is computed from
- * subnets or security groups of the stack. An empty `subnetIds` detaches a function from its VPC.
+ * The stack's functions attached to a VPC: those whose `vpcConfig` names at least one subnet, or
+ * whose subnets are not known yet (a preview: the component's `vpcConfig` is computed) but whose
+ * `vpcConfig` comes from the stack's subnets or security groups, or names groups. An empty
+ * `subnetIds` detaches a function from its VPC (Lambda API, VpcConfig).
  */
 export function vpcFunctionsOf(index: ResourceIndex): FunctionNode[] {
     return index.memo("vpcFunctions", () => index.ofType(AWS_RESOURCE_TYPES.function).flatMap((r) => vpcFunctionOf(index, r) ?? []));
