@@ -8,7 +8,8 @@ import * as path from "path";
 import { loadProject } from "../cli/project";
 import { runProgram } from "../cli/run-program";
 import { reachabilityMatrix } from "../sdk/reachability/model";
-import { NetworkGraph, TYPES } from "../sdk/network/network-graph";
+import { AWS_RESOURCE_TYPES } from "../sdk/aws/resource-types";
+import { NetworkGraph } from "../sdk/network/network-graph";
 import type { NetworkResource } from "../sdk/network/network-resource";
 
 const SERVICES = ["secretsmanager", "sqs", "sns", "sts", "kms", "dynamodb", "s3", "lambda", "events", "states"];
@@ -46,11 +47,11 @@ function withFunctions(network: readonly NetworkResource[], count: number): Netw
         generated.push({ urn: `urn:pulumi:bench::large::${type}::${name}`, type, name, id: `${name}-id`, inputs, propertyDependencies: {} });
     for (let i = 0; i < count; i++) {
         const service = SERVICES[i % SERVICES.length];
-        add(TYPES.securityGroup, `fn-${i}-sg`, { vpcId });
-        add(TYPES.egressRule, `fn-${i}-out`, { securityGroupId: `fn-${i}-sg-id`, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" });
-        add(TYPES.role, `fn-${i}-role`, { assumeRolePolicy: "{}" });
-        add(TYPES.rolePolicy, `fn-${i}-policy`, { role: `fn-${i}-role-id`, policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: `${service}:*`, Resource: "*" }] }) });
-        add(TYPES.function, `fn-${i}`, { role: `fn-${i}-role-id`, vpcConfig: { subnetIds: diagnostics.subnetIds, securityGroupIds: [`fn-${i}-sg-id`], ipv6AllowedForDualStack: true } });
+        add(AWS_RESOURCE_TYPES.securityGroup, `fn-${i}-sg`, { vpcId });
+        add(AWS_RESOURCE_TYPES.egressRule, `fn-${i}-out`, { securityGroupId: `fn-${i}-sg-id`, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" });
+        add(AWS_RESOURCE_TYPES.role, `fn-${i}-role`, { assumeRolePolicy: "{}" });
+        add(AWS_RESOURCE_TYPES.rolePolicy, `fn-${i}-policy`, { role: `fn-${i}-role-id`, policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: `${service}:*`, Resource: "*" }] }) });
+        add(AWS_RESOURCE_TYPES.function, `fn-${i}`, { role: `fn-${i}-role-id`, vpcConfig: { subnetIds: diagnostics.subnetIds, securityGroupIds: [`fn-${i}-sg-id`], ipv6AllowedForDualStack: true } });
     }
     return [...network, ...generated];
 }

@@ -59,8 +59,8 @@ export async function runPolicies(resources: readonly RecordedResource[], option
     const verdicts: PolicyVerdicts = { violations: [], notRun: [], ran: [] };
     const config = options.config ?? {};
     // What the policies receive is built once and shared by all of them, as the engine builds
-    // one request per stack: the stack as stack policies see it (frozen, so that StackIndex may
-    // keep the index it builds from it for the next policy), and each resource's props.
+    // one request per stack: the stack as stack policies see it (frozen, so that the pack may
+    // keep the network model it builds from it for the next policy), and each resource's props.
     let stackResources: readonly PolicyResource[] | undefined;
     const propsByResource = new Map<RecordedResource, Record<string, unknown>>();
     const propsOf = (resource: RecordedResource): Record<string, unknown> => {

@@ -3,16 +3,19 @@
 // CreateVpcEndpoint's PrivateDnsEnabled (it needs the VPC's enableDnsSupport and enableDnsHostnames).
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { awsServiceOf } from "../sdk/aws/resource-types";
-import { AWS, describe, describeAtSentenceStart, SECURITY_GROUP_TYPES, VPC_TYPES } from "./aws-types";
-import { knownBoolean, knownString } from "./known-values";
-import { admitsTcpPort, worldOpenings } from "./security-group-ingress";
-import { StackIndex, StackResource } from "./stack-index";
+import { privateDnsOf, vpcDnsOf } from "../sdk/network/dns";
+import { carriesTcp, EndpointNode, NetworkGraph } from "../sdk/network/network-graph";
+import { NetworkResource, value } from "../sdk/network/network-resource";
+import { describe, describeAtSentenceStart } from "./describe";
+import { knownString } from "./known-values";
+import { networkGraphOf } from "./network-resources";
+import { stackGroups, worldOpenings } from "./security-group-ingress";
 
 const HTTPS = 443;
 
-/** The stack's interface endpoints (gateway endpoints have no DNS names or security groups). */
-function interfaceEndpoints(index: StackIndex): StackResource[] {
-    return index.ofType(AWS.vpcEndpoint).filter((endpoint) => knownString(endpoint.props.vpcEndpointType) === "Interface");
+/** The stack's interface endpoints, with their resources (gateway endpoints have no DNS names or security groups). */
+function interfaceEndpoints(graph: NetworkGraph): { endpoint: EndpointNode; resource: NetworkResource }[] {
+    return graph.endpoints.filter((endpoint) => endpoint.type === "Interface").map((endpoint) => ({ endpoint, resource: graph.resource(endpoint.id)! }));
 }
 
 /**
@@ -20,8 +23,8 @@ function interfaceEndpoints(index: StackIndex): StackResource[] {
  * `ecr.api` for `cn.com.amazonaws.cn-north-1.ecr.api`), or `undefined` for PrivateLink services of
  * other accounts (`com.amazonaws.vpce.<region>.vpce-svc-...`), whose private DNS names are their owners' choice.
  */
-function awsServiceOfEndpoint(endpoint: StackResource): string | undefined {
-    return awsServiceOf(knownString(endpoint.props.serviceName) ?? "");
+function awsServiceOfEndpoint(endpoint: NetworkResource): string | undefined {
+    return awsServiceOf(knownString(value(endpoint, "serviceName")) ?? "");
 }
 
 export const interfaceEndpointPrivateDns: StackValidationPolicy = {
@@ -45,34 +48,31 @@ export const interfaceEndpointPrivateDns: StackValidationPolicy = {
     },
     validateStack: (args, reportViolation) => {
         const exemptServices = args.getConfig<{ exemptServices?: string[] }>().exemptServices ?? [];
-        const index = new StackIndex(args.resources);
-        for (const endpoint of interfaceEndpoints(index)) {
-            const service = awsServiceOfEndpoint(endpoint);
+        const graph = networkGraphOf(args.resources);
+        for (const { endpoint, resource } of interfaceEndpoints(graph)) {
+            const service = awsServiceOfEndpoint(resource);
             if (!service || exemptServices.includes(service)) {
                 continue;
             }
             const problems: string[] = [];
-            // aws.vpc.EndpointPrivateDns may turn private DNS on instead of the endpoint's own flag.
-            const enabledElsewhere = index.referrers(endpoint, AWS.endpointPrivateDns, "vpcEndpointId").some((r) => r.props.privateDnsEnabled === true);
-            if (knownBoolean(endpoint.props.privateDnsEnabled, false) === false && !enabledElsewhere) {
+            // Its own flag, or an aws.vpc.EndpointPrivateDns; not known yet is not judged.
+            if (privateDnsOf(graph, endpoint.id) === false) {
                 problems.push("its privateDnsEnabled is false");
             }
-            for (const vpc of index.followProperty(endpoint, "vpcId", VPC_TYPES).resources) {
-                // AWS turns both on in a default VPC; aws.ec2.Vpc leaves DNS hostnames off unless asked.
-                const hostnamesDefault = vpc.type === AWS.defaultVpc;
-                const off = [
-                    { flag: "enableDnsSupport", value: knownBoolean(vpc.props.enableDnsSupport, true) },
-                    { flag: "enableDnsHostnames", value: knownBoolean(vpc.props.enableDnsHostnames, hostnamesDefault) },
-                ].filter(({ value }) => value === false);
-                if (off.length > 0) {
-                    problems.push(`its ${describe(vpc)} has ${off.map(({ flag }) => `${flag} false`).join(" and ")}`);
-                }
+            const vpc = graph.resource(endpoint.vpcId);
+            const dns = vpcDnsOf(graph, endpoint.vpcId);
+            const off = [
+                { flag: "enableDnsSupport", value: dns?.support },
+                { flag: "enableDnsHostnames", value: dns?.hostnames },
+            ].filter(({ value }) => value === false);
+            if (vpc && off.length > 0) {
+                problems.push(`its ${describe(vpc)} has ${off.map(({ flag }) => `${flag} false`).join(" and ")}`);
             }
             if (problems.length > 0) {
                 reportViolation(
-                    `Interface ${describe(endpoint)} (${service}) cannot serve the service's usual DNS name: ${problems.join(", and ")}. ` +
+                    `Interface ${describe(resource)} (${service}) cannot serve the service's usual DNS name: ${problems.join(", and ")}. ` +
                         "Private DNS needs privateDnsEnabled on the endpoint and both enableDnsSupport and enableDnsHostnames on the VPC.",
-                    endpoint.urn,
+                    resource.urn,
                 );
             }
         }
@@ -87,12 +87,9 @@ export const endpointSgLeastPrivilege: StackValidationPolicy = {
         "Admit 443 only from the clients' security groups (a VpcLambdaNetwork's endpoint group admits the Lambda security group only), " +
         "or at most from the VPC's own CIDR.",
     validateStack: (args, reportViolation) => {
-        const index = new StackIndex(args.resources);
-        const attachments = interfaceEndpoints(index).map((endpoint) => ({
-            guarded: endpoint,
-            groups: index.followProperty(endpoint, "securityGroupIds", SECURITY_GROUP_TYPES).resources,
-        }));
-        for (const { group, guarded, openings } of worldOpenings(index, attachments, (rule) => admitsTcpPort(rule, HTTPS) === true)) {
+        const graph = networkGraphOf(args.resources);
+        const attachments = interfaceEndpoints(graph).map(({ endpoint, resource }) => ({ guarded: resource, groups: stackGroups(graph, endpoint.securityGroupIds) }));
+        for (const { group, guarded, openings } of worldOpenings(graph, attachments, (rule) => carriesTcp(rule, HTTPS) === "yes")) {
             reportViolation(
                 `${describeAtSentenceStart(group)}, attached to interface endpoint ${guarded.join(", ")}, admits HTTPS from the Internet: ${openings.join(", ")}. ` +
                     "Admit 443 from the clients' security groups instead.",

@@ -2,10 +2,13 @@
 // Facts: shared/AWS-FACTS.md, "VPC Flow Logs".
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { AWS_LIMITS } from "../sdk/aws/limits";
-import { AWS, describe, describeAtSentenceStart, VPC_TYPES } from "./aws-types";
+import { AWS_RESOURCE_TYPES, VPC_TYPES } from "../sdk/aws/resource-types";
+import { flowLogDestinationType } from "../sdk/network/flow-logs";
+import { value } from "../sdk/network/network-resource";
+import { describe, describeAtSentenceStart } from "./describe";
 import { exemptionSchema, isExempt } from "./exemptions";
-import { isUnknown, knownNumber, knownString } from "./known-values";
-import { StackIndex } from "./stack-index";
+import { isUnknown, knownNumber } from "./known-values";
+import { networkGraphOf } from "./network-resources";
 
 export const vpcFlowLogs: StackValidationPolicy = {
     name: "vpc-flow-logs",
@@ -16,16 +19,16 @@ export const vpcFlowLogs: StackValidationPolicy = {
         "or list the VPC in this policy's `exemptVpcs`.",
     configSchema: { properties: { exemptVpcs: exemptionSchema("VPCs") } },
     validateStack: (args, reportViolation) => {
-        const index = new StackIndex(args.resources);
-        const flowLogs = index.ofType(AWS.flowLog);
+        const graph = networkGraphOf(args.resources);
+        const flowLogs = graph.ofType(AWS_RESOURCE_TYPES.flowLog);
         // A flow log whose VPC is unknown and untraceable may be any VPC's: judge none then.
-        const untraceable = flowLogs.some((log) => isUnknown(log.props.vpcId) && index.followProperty(log, "vpcId", VPC_TYPES).resources.length === 0);
+        const untraceable = flowLogs.some((log) => isUnknown(value(log, "vpcId")) && graph.followProperty(log, "vpcId", VPC_TYPES).resources.length === 0);
         if (untraceable) {
             return;
         }
         const exempt = args.getConfig<{ exemptVpcs?: string[] }>().exemptVpcs;
-        for (const vpc of index.ofType(...VPC_TYPES)) {
-            if (isExempt(vpc, exempt) || index.referrers(vpc, AWS.flowLog, "vpcId").length > 0) {
+        for (const vpc of graph.ofType(...VPC_TYPES)) {
+            if (isExempt(vpc, exempt) || graph.referrers(vpc, AWS_RESOURCE_TYPES.flowLog, "vpcId").length > 0) {
                 continue;
             }
             reportViolation(
@@ -62,16 +65,15 @@ export const flowLogRetention: StackValidationPolicy = {
     validateStack: (args, reportViolation) => {
         const minimum = args.getConfig<{ minimumRetentionDays?: number }>().minimumRetentionDays ?? DEFAULT_MINIMUM_RETENTION_DAYS;
         const suggested = ACCEPTED_RETENTION_DAYS.find((days) => days >= minimum);
-        const index = new StackIndex(args.resources);
-        for (const flowLog of index.ofType(AWS.flowLog)) {
-            // The provider's default destination is CloudWatch Logs. A flow log to S3 (or Firehose)
-            // is not applicable: no log group keeps its records, the bucket's lifecycle rules do.
-            const destinationType = flowLog.props.logDestinationType;
-            if (isUnknown(destinationType) || (knownString(destinationType) ?? "cloud-watch-logs") !== "cloud-watch-logs") {
+        const graph = networkGraphOf(args.resources);
+        for (const flowLog of graph.ofType(AWS_RESOURCE_TYPES.flowLog)) {
+            // A flow log to S3 (or Firehose) is not applicable: no log group keeps its records, the
+            // bucket's lifecycle rules do. One whose destination is not known yet is not judged.
+            if (flowLogDestinationType(flowLog) !== "cloud-watch-logs") {
                 continue;
             }
-            for (const logGroup of index.followProperty(flowLog, "logDestination", [AWS.logGroup]).resources) {
-                const days = knownNumber(logGroup.props.retentionInDays);
+            for (const logGroup of graph.followProperty(flowLog, "logDestination", [AWS_RESOURCE_TYPES.logGroup]).resources) {
+                const days = knownNumber(value(logGroup, "retentionInDays"));
                 // Absent or 0 means the records never expire.
                 if (isUnknown(days) || days === undefined || days === 0 || days >= minimum) {
                     continue;

@@ -2,11 +2,11 @@
 // execution role", and the Lambda developer guide's list of VPC execution-role permissions.
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { LAMBDA_ENI_ACTIONS } from "../sdk/aws/managed-policies";
-import { AWS, describe } from "./aws-types";
-import { functionNetwork, isInVpc } from "./function-network";
+import { AWS_RESOURCE_TYPES } from "../sdk/aws/resource-types";
 import { grants } from "../sdk/network/iam-statements";
+import { describe } from "./describe";
+import { networkGraphOf } from "./network-resources";
 import { rolePermissions } from "./role-permissions";
-import { StackIndex } from "./stack-index";
 
 export const lambdaEniPermissions: StackValidationPolicy = {
     name: "lambda-eni-permissions",
@@ -19,17 +19,14 @@ export const lambdaEniPermissions: StackValidationPolicy = {
         "AWSLambdaENIManagementAccess lacks ec2:DescribeSubnets), and make the function depend on the attachment so that on destroy Lambda " +
         "can still delete its network interfaces.",
     validateStack: (args, reportViolation) => {
-        const index = new StackIndex(args.resources);
-        for (const fn of index.ofType(AWS.function)) {
-            if (!isInVpc(functionNetwork(index, fn))) {
-                continue;
-            }
-            const [role] = index.followProperty(fn, "role", [AWS.role]).resources;
+        const graph = networkGraphOf(args.resources);
+        for (const fn of graph.vpcFunctions.map((node) => graph.resource(node.id)!)) {
+            const [role] = graph.followProperty(fn, "role", [AWS_RESOURCE_TYPES.role]).resources;
             if (!role) {
                 // The role is managed outside this stack: its permissions cannot be seen.
                 continue;
             }
-            const permissions = rolePermissions(index, role);
+            const permissions = rolePermissions(graph, role);
             // ec2:Describe* actions support no resource-level permissions: only "Resource": "*" grants them.
             const missing = LAMBDA_ENI_ACTIONS.filter((action) => !grants(permissions.statements, action, action.startsWith("ec2:Describe")));
             if (missing.length === 0 || permissions.unseen.length > 0) {

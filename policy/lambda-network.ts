@@ -2,12 +2,14 @@
 // closed security groups, within Lambda's limits. Facts: shared/AWS-FACTS.md, "Lambda in a VPC".
 import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { AWS_LIMITS } from "../sdk/aws/limits";
-import { AWS, describe, describeAtSentenceStart } from "./aws-types";
+import { AWS_RESOURCE_TYPES } from "../sdk/aws/resource-types";
+import type { NetworkGraph, SubnetNode } from "../sdk/network/network-graph";
+import { value } from "../sdk/network/network-resource";
+import { describe, describeAtSentenceStart } from "./describe";
 import { exemptionSchema, isExempt } from "./exemptions";
-import { functionNetwork, isInVpc } from "./function-network";
-import { isUnknown, knownBoolean, knownList, knownString, toPlain } from "./known-values";
-import { worldOpenings } from "./security-group-ingress";
-import { StackIndex, StackResource } from "./stack-index";
+import { isUnknown, knownList, knownString, toPlain } from "./known-values";
+import { networkGraphOf } from "./network-resources";
+import { stackGroups, worldOpenings } from "./security-group-ingress";
 import { publicExposureOf } from "./subnet-exposure";
 
 interface FunctionExemptions {
@@ -16,19 +18,20 @@ interface FunctionExemptions {
 
 /** The function's own inputs as plain data, or `undefined` for any other resource or an exempt function. */
 function functionUnderReview(args: ResourceValidationArgs, exempt?: unknown): Record<string, unknown> | undefined {
-    if (args.type !== AWS.function || isExempt(args, exempt)) {
+    if (args.type !== AWS_RESOURCE_TYPES.function || isExempt(args, exempt)) {
         return undefined;
     }
     return toPlain(args.props) as Record<string, unknown>;
 }
 
-/** The stack's functions that are attached to a VPC, with their networks, exemptions left out. */
-function vpcFunctions(index: StackIndex, exempt?: unknown) {
-    return index
-        .ofType(AWS.function)
-        .filter((fn) => !isExempt(fn, exempt))
-        .map((fn) => ({ fn, network: functionNetwork(index, fn) }))
-        .filter(({ network }) => isInVpc(network));
+/**
+ * The stack's functions attached to a VPC (the network model's rule), with their resources and
+ * the subnets they name, exemptions left out.
+ */
+function vpcFunctions(graph: NetworkGraph, exempt?: unknown) {
+    return graph.vpcFunctions
+        .map((fn) => ({ fn, resource: graph.resource(fn.id)!, subnets: [...new Set(fn.subnetIds)].map((id) => graph.subnet(id)) }))
+        .filter(({ resource }) => !isExempt(resource, exempt));
 }
 
 export const lambdaInVpc: ResourceValidationPolicy = {
@@ -119,35 +122,32 @@ export const lambdaMultiAz: StackValidationPolicy = {
     validateStack: (args, reportViolation) => {
         const config = args.getConfig<MultiAzConfig>();
         const minimum = config.minimumAvailabilityZones ?? DEFAULT_MINIMUM_ZONES;
-        const index = new StackIndex(args.resources);
-        for (const { fn, network } of vpcFunctions(index, config.exemptFunctions)) {
-            const ids = network.subnetIds;
+        const graph = networkGraphOf(args.resources);
+        for (const { fn, resource, subnets } of vpcFunctions(graph, config.exemptFunctions)) {
+            const vpcConfig = value(resource, "vpcConfig");
+            const ids = knownList(isUnknown(vpcConfig) ? vpcConfig : (vpcConfig as Record<string, unknown>).subnetIds);
             if (Array.isArray(ids) && ids.every((id) => knownString(id) !== undefined) && new Set(ids).size < minimum) {
                 // Each subnet lies in exactly one zone: too few subnets need no lookup.
                 reportViolation(
-                    `Function "${fn.name}" names ${new Set(ids).size} subnet(s), so it runs in fewer than ${minimum} Availability Zones; ` +
+                    `Function "${resource.name}" names ${new Set(ids).size} subnet(s), so it runs in fewer than ${minimum} Availability Zones; ` +
                         `add subnets in other zones to vpcConfig.subnetIds.`,
-                    fn.urn,
+                    resource.urn,
                 );
                 continue;
             }
-            const zones = network.subnets.resources.map(zoneOf);
-            const knownZones = new Set(zones.filter((z): z is string => z !== undefined));
-            const everyZoneKnown = !network.subnets.incomplete && zones.every((z) => z !== undefined);
-            if (everyZoneKnown && knownZones.size > 0 && knownZones.size < minimum) {
+            // Subnets outside the stack, or not known yet, have zones that cannot be read here.
+            const everyZoneKnown = !fn.unknownSubnets && subnets.every((s) => s.inStack && s.zone !== undefined);
+            const zones = new Set(subnets.map((s) => s.zone));
+            if (everyZoneKnown && zones.size > 0 && zones.size < minimum) {
                 reportViolation(
-                    `Function "${fn.name}" runs only in ${[...knownZones].join(", ")} (subnets ${network.subnets.resources.map((s) => `"${s.name}"`).join(", ")}); ` +
+                    `Function "${resource.name}" runs only in ${[...zones].join(", ")} (subnets ${subnets.map((s) => `"${s.name}"`).join(", ")}); ` +
                         `spread vpcConfig.subnetIds over at least ${minimum} Availability Zones.`,
-                    fn.urn,
+                    resource.urn,
                 );
             }
         }
     },
 };
-
-function zoneOf(subnet: StackResource): string | undefined {
-    return knownString(subnet.props.availabilityZone) ?? knownString(subnet.props.availabilityZoneId);
-}
 
 export const lambdaPrivateSubnets: StackValidationPolicy = {
     name: "lambda-private-subnets",
@@ -158,18 +158,19 @@ export const lambdaPrivateSubnets: StackValidationPolicy = {
         "subnets whose default route goes to a NAT gateway (or nowhere), e.g. a VpcLambdaNetwork's lambdaSubnetIds.",
     configSchema: { properties: { exemptFunctions: exemptionSchema("Functions") } },
     validateStack: (args, reportViolation) => {
-        const index = new StackIndex(args.resources);
-        for (const { fn, network } of vpcFunctions(index, args.getConfig<FunctionExemptions>().exemptFunctions)) {
+        const graph = networkGraphOf(args.resources);
+        for (const { resource, subnets } of vpcFunctions(graph, args.getConfig<FunctionExemptions>().exemptFunctions)) {
             // During a preview the subnets come from vpcConfig's dependencies: the subnets its value is computed from.
-            const exposed = network.subnets.resources
-                .map((subnet) => ({ subnet, reasons: publicExposureOf(index, subnet) }))
+            const exposed = subnets
+                .filter((subnet) => subnet.inStack)
+                .map((subnet) => ({ subnet, reasons: publicExposureOf(graph, subnet) }))
                 .filter(({ reasons }) => reasons.length > 0);
             if (exposed.length > 0) {
-                const details = exposed.map(({ subnet, reasons }) => `${describe(subnet)} (${reasons.join("; ")})`).join(", ");
+                const details = exposed.map(({ subnet, reasons }) => `${describeSubnet(subnet)} (${reasons.join("; ")})`).join(", ");
                 reportViolation(
-                    `Function "${fn.name}" is placed in public subnets: ${details}. Lambda never gives a function a public IP, so it gains no Internet access there; ` +
+                    `Function "${resource.name}" is placed in public subnets: ${details}. Lambda never gives a function a public IP, so it gains no Internet access there; ` +
                         "use private subnets routed to a NAT gateway (or with no route out).",
-                    fn.urn,
+                    resource.urn,
                 );
             }
         }
@@ -184,9 +185,9 @@ export const lambdaSgNoPublicIngress: StackValidationPolicy = {
         "Lambda functions take no inbound connections through their network interfaces, so a function's security group needs no ingress at all. " +
         "Remove the rules open to the Internet, or give the function its own group (a VpcLambdaNetwork's lambdaSecurityGroupId has no ingress).",
     validateStack: (args, reportViolation) => {
-        const index = new StackIndex(args.resources);
-        const attachments = vpcFunctions(index).map(({ fn, network }) => ({ guarded: fn, groups: network.securityGroups.resources }));
-        for (const { group, guarded, openings } of worldOpenings(index, attachments, () => true)) {
+        const graph = networkGraphOf(args.resources);
+        const attachments = vpcFunctions(graph).map(({ fn, resource }) => ({ guarded: resource, groups: stackGroups(graph, fn.securityGroupIds) }));
+        for (const { group, guarded, openings } of worldOpenings(graph, attachments, () => true)) {
             reportViolation(
                 `${describeAtSentenceStart(group)}, attached to function ${guarded.join(", ")}, admits ${openings.join(", ")}. ` +
                     "Remove these ingress rules: a Lambda function's security group needs no ingress.",
@@ -201,15 +202,16 @@ export const lambdaSgNoPublicIngress: StackValidationPolicy = {
  * `undefined` when it is dual-stack, or when its block is not known yet (a preview, where a
  * block computed from the VPC's is unknown): nothing to judge.
  */
-function notDualStack(subnet: StackResource): string | undefined {
-    if (subnet.props.ipv6Native === true) {
+function notDualStack(subnet: SubnetNode): string | undefined {
+    if (subnet.ipv6Native) {
         return "is IPv6-only (ipv6Native)";
     }
-    const block = subnet.props.ipv6CidrBlock;
-    if (isUnknown(block) || knownString(block)) {
-        return undefined;
-    }
-    return "has no IPv6 block (ipv6CidrBlock)";
+    return subnet.dualStack ? undefined : "has no IPv6 block (ipv6CidrBlock)";
+}
+
+/** `subnet "app-lambda-1"`, as the network model knows it. */
+function describeSubnet(subnet: SubnetNode): string {
+    return describe({ type: AWS_RESOURCE_TYPES.subnet, name: subnet.name });
 }
 
 export const lambdaDualStackSubnets: StackValidationPolicy = {
@@ -222,20 +224,19 @@ export const lambdaDualStackSubnets: StackValidationPolicy = {
         "or set ipv6AllowedForDualStack to false.",
     configSchema: { properties: { exemptFunctions: exemptionSchema("Functions") } },
     validateStack: (args, reportViolation) => {
-        const index = new StackIndex(args.resources);
-        for (const { fn, network } of vpcFunctions(index, args.getConfig<FunctionExemptions>().exemptFunctions)) {
-            const vpcConfig = fn.props.vpcConfig;
+        const graph = networkGraphOf(args.resources);
+        for (const { fn, resource, subnets } of vpcFunctions(graph, args.getConfig<FunctionExemptions>().exemptFunctions)) {
             // A vpcConfig computed from new resources is unknown in a preview: whether it allows IPv6 is not known.
-            if (isUnknown(vpcConfig) || knownBoolean((vpcConfig as Record<string, unknown> | undefined)?.ipv6AllowedForDualStack, false) !== true) {
+            if (fn.ipv6AllowedForDualStack !== true) {
                 continue;
             }
             // Subnets the stack does not manage are not seen: only the stack's own are judged.
-            const refused = network.subnets.resources.map((subnet) => ({ subnet, reason: notDualStack(subnet) })).filter(({ reason }) => reason !== undefined);
+            const refused = subnets.filter((subnet) => subnet.inStack).map((subnet) => ({ subnet, reason: notDualStack(subnet) })).filter(({ reason }) => reason !== undefined);
             if (refused.length > 0) {
                 reportViolation(
-                    `Function "${fn.name}" allows IPv6 (vpcConfig.ipv6AllowedForDualStack), but ${refused.map(({ subnet, reason }) => `${describe(subnet)} ${reason}`).join(", ")}; ` +
+                    `Function "${resource.name}" allows IPv6 (vpcConfig.ipv6AllowedForDualStack), but ${refused.map(({ subnet, reason }) => `${describeSubnet(subnet)} ${reason}`).join(", ")}; ` +
                         "Lambda refuses IPv6 for a function unless all its subnets are dual-stack. Give them IPv6 blocks, or set ipv6AllowedForDualStack to false.",
-                    fn.urn,
+                    resource.urn,
                 );
             }
         }

@@ -2,7 +2,7 @@
 // counts it (AWS reserves 5 addresses of every subnet; AWS-FACTS.md, "Addresses" and "Lambda in a VPC").
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { AddressTakerKind, ADDRESS_TAKER_KINDS, DbSubnetGroupAddresses, networkCapacity, SubnetAddresses } from "../sdk/network/capacity";
-import { describe, describeAtSentenceStart } from "./aws-types";
+import { describe, describeAtSentenceStart } from "./describe";
 import { networkGraphOf } from "./network-resources";
 
 /** How a violation names each kind of taker. */

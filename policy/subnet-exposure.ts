@@ -1,88 +1,32 @@
-import { AWS, describe, ROUTE_TABLE_TYPES, VPC_TYPES } from "./aws-types";
-import { elementsOf, isUnknown, knownString } from "./known-values";
-import type { StackIndex, StackResource } from "./stack-index";
+import type { NetworkGraph, RouteNode, SubnetNode } from "../sdk/network/network-graph";
+import { describe } from "./describe";
 
 /**
- * Why a subnet is public, as far as the stack shows: it assigns public IPv4 addresses on
- * launch, or its route table sends `0.0.0.0/0` or `::/0` to an internet gateway. An empty list
- * means nothing in the stack makes it public (routes outside the stack cannot be seen).
+ * Why a subnet is public, as far as the stack shows, in words: it assigns public IPv4 addresses
+ * on launch, or the route table that decides its routing (the network model's rule) sends
+ * `0.0.0.0/0` or `::/0` to an internet gateway. An empty list means nothing in the stack makes
+ * it public (routes outside the stack cannot be seen).
  */
-export function publicExposureOf(index: StackIndex, subnet: StackResource): string[] {
+export function publicExposureOf(graph: NetworkGraph, subnet: SubnetNode): string[] {
     const reasons: string[] = [];
-    if (subnet.props.mapPublicIpOnLaunch === true) {
+    if (subnet.mapPublicIpOnLaunch) {
         reasons.push("assigns public IPv4 addresses on launch (mapPublicIpOnLaunch)");
     }
-    for (const table of routeTablesOf(index, subnet)) {
-        for (const route of internetRoutesOf(index, table)) {
-            reasons.push(`${route} in ${describe(table)}`);
-        }
+    const tableId = graph.routingTableOf(subnet.id)?.id;
+    const table = graph.resource(tableId);
+    for (const route of graph.internetRoutesOf(subnet.id)) {
+        reasons.push(`${declaration(route)} sends ${route.destination} to ${gatewayOf(graph, route)} in ${table ? describe(table) : `route table ${tableId}`}`);
     }
     return reasons;
 }
 
-/**
- * The route tables that decide the subnet's routing: those explicitly associated with it, or,
- * without an explicit association, its VPC's main route table (AWS's rule for unassociated
- * subnets) when the stack manages it.
- */
-function routeTablesOf(index: StackIndex, subnet: StackResource): StackResource[] {
-    const associated = index
-        .referrers(subnet, AWS.routeTableAssociation, "subnetId")
-        .flatMap((association) => index.followProperty(association, "routeTableId", ROUTE_TABLE_TYPES).resources);
-    if (associated.length > 0) {
-        return associated;
-    }
-    return index.followProperty(subnet, "vpcId", VPC_TYPES).resources.flatMap((vpc) => mainRouteTablesOf(index, vpc));
+/** `route "r"`, or an inline route of the table. */
+function declaration(route: RouteNode): string {
+    return route.routeName !== undefined ? `route "${route.routeName}"` : "an inline route";
 }
 
-function mainRouteTablesOf(index: StackIndex, vpc: StackResource): StackResource[] {
-    const chosen = index
-        .referrers(vpc, AWS.mainRouteTableAssociation, "vpcId")
-        .flatMap((association) => index.followProperty(association, "routeTableId", ROUTE_TABLE_TYPES).resources);
-    // `aws.ec2.DefaultRouteTable` adopts the main table through the VPC's `defaultRouteTableId`.
-    const vpcTableIds = [vpc.props.defaultRouteTableId, vpc.props.mainRouteTableId].map(knownString).filter((id) => id !== undefined);
-    const adopted = index.ofType(AWS.defaultRouteTable).filter((table) => {
-        const id = knownString(table.props.defaultRouteTableId);
-        return id !== undefined ? vpcTableIds.includes(id) : (table.propertyDependencies.defaultRouteTableId ?? []).includes(vpc.urn);
-    });
-    return [...chosen, ...adopted];
-}
-
-/** `route "r" sends 0.0.0.0/0 to internet gateway "igw"`: each default route to the Internet. */
-function internetRoutesOf(index: StackIndex, table: StackResource): string[] {
-    const found: string[] = [];
-    for (const route of index.referrers(table, AWS.route, "routeTableId")) {
-        const destination = worldDestination(route.props.destinationCidrBlock, route.props.destinationIpv6CidrBlock);
-        const gateway = destination && internetGateway(index, route, "gatewayId", route.props.gatewayId);
-        if (destination && gateway) {
-            found.push(`${describe(route)} sends ${destination} to ${gateway}`);
-        }
-    }
-    for (const inline of elementsOf(table.props.routes)) {
-        const route = (isUnknown(inline) ? {} : inline) as Record<string, unknown>;
-        const destination = worldDestination(route.cidrBlock, route.ipv6CidrBlock);
-        const gateway = destination && internetGateway(index, table, "routes", route.gatewayId);
-        if (destination && gateway) {
-            found.push(`an inline route sends ${destination} to ${gateway}`);
-        }
-    }
-    return found;
-}
-
-function worldDestination(ipv4: unknown, ipv6: unknown): string | undefined {
-    return [ipv4, ipv6].map(knownString).find((cidr) => cidr !== undefined && cidr.trim().endsWith("/0"));
-}
-
-/**
- * The internet gateway a route's `gatewayId` names, described, or `undefined`. `gatewayId` also
- * takes virtual private gateways (`vgw-`) and `local`; only an internet gateway makes a subnet
- * public. A NAT gateway (`natGatewayId`) or an egress-only gateway does not.
- */
-function internetGateway(index: StackIndex, from: StackResource, property: string, gatewayId: unknown): string | undefined {
-    const [gateway] = index.follow(from, property, gatewayId, [AWS.internetGateway]).resources;
-    if (gateway) {
-        return `internet gateway "${gateway.name}"`;
-    }
-    const id = knownString(gatewayId);
-    return id?.startsWith("igw-") ? `internet gateway ${id}` : undefined;
+/** `internet gateway "igw"`, or its id when the stack does not create it. */
+function gatewayOf(graph: NetworkGraph, route: RouteNode): string {
+    const gateway = graph.resource(route.target.id);
+    return gateway ? `internet gateway "${gateway.name}"` : `internet gateway ${route.target.id}`;
 }

@@ -1,6 +1,7 @@
 import { pathFrom } from "../../sdk/reachability/model";
 import { Destination, Hop, Reachability, Verdict, verdictOf } from "../../sdk/reachability/types";
-import { FunctionNode, NetworkGraph, TYPES } from "../../sdk/network/network-graph";
+import { AWS_RESOURCE_TYPES } from "../../sdk/aws/resource-types";
+import { FunctionNode, NetworkGraph } from "../../sdk/network/network-graph";
 
 /**
  * What the diagram crosses out, read from the reachability model (sdk/reachability): which
@@ -64,10 +65,11 @@ export function networkAccess(graph: NetworkGraph, matrix: readonly Reachability
         return { functionId: fn.id, internet, subnetsWithoutInternet, blockedServices, groups };
     });
     // A function with no vpcConfig runs in Lambda's own network; only one connected to a VPC is
-    // limited to that VPC's way out (Lambda API, CreateFunction VpcConfig).
-    const inVpcIds = new Set(inVpc.map((fn) => fn.id));
+    // limited to that VPC's way out (Lambda API, CreateFunction VpcConfig), even while its
+    // subnets are not known yet.
+    const inVpcIds = new Set(graph.vpcFunctions.map((fn) => fn.id));
     const outsideAnyVpc = graph
-        .ofType(TYPES.function)
+        .ofType(AWS_RESOURCE_TYPES.function)
         .map((r) => graph.identity(r))
         .filter((id) => !inVpcIds.has(id));
     const lambdaSubnets = inVpc.length > 0 ? [] : graph.lambdaSubnetIds.map((subnetId) => ({ subnetId, internet: networkWayOut(graph, subnetId) }));

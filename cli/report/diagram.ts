@@ -4,7 +4,8 @@ import { FunctionAccess, groupCell, networkAccess, NetworkAccess } from "./diagr
 import { aggregateChart, DetailChart, DetailEdge, DetailNode } from "./flowchart-aggregate";
 import { Flowchart, FlowNode, renderMermaid } from "./mermaid";
 import { fitMermaidLimits, MermaidLimits } from "./mermaid-limits";
-import { ANY_DESTINATION, NetworkGraph, RouteTarget, SecurityGroupMember, SecurityGroupPermission, shortServiceName, SubnetNode, TYPES } from "../../sdk/network/network-graph";
+import { AWS_RESOURCE_TYPES } from "../../sdk/aws/resource-types";
+import { ANY_DESTINATION, NetworkGraph, RouteTarget, SecurityGroupMember, SecurityGroupPermission, shortServiceName, SubnetNode } from "../../sdk/network/network-graph";
 import { HOP_TITLES } from "./reachability-matrix";
 import { endpointsOnSubnet, routesUnknown } from "./subnet-routes";
 
@@ -116,7 +117,7 @@ function drawNetwork(graph: NetworkGraph, access: NetworkAccess): DetailChart {
     // takes both in one VPC (Lambda API, CreateFunction VpcConfig: "security groups and subnets in the VPC").
     const vpcOfSubnet = new Map<string, string | undefined>();
     for (const fn of functions) {
-        const groupVpc = fn.securityGroupIds.map((g) => graph.resource(g)).map((r) => r && graph.ref(r, "vpcId", [TYPES.vpc])).find((v) => v !== undefined);
+        const groupVpc = fn.securityGroupIds.map((g) => graph.resource(g)).map((r) => r && graph.ref(r, "vpcId", [AWS_RESOURCE_TYPES.vpc])).find((v) => v !== undefined);
         fn.subnetIds.forEach((s) => vpcOfSubnet.set(s, graph.subnet(s).vpcId ?? vpcOfSubnet.get(s) ?? groupVpc));
     }
     const subnetVpc = (subnet: SubnetNode) => subnet.vpcId ?? vpcOfSubnet.get(subnet.id);
@@ -178,7 +179,7 @@ function drawNetwork(graph: NetworkGraph, access: NetworkAccess): DetailChart {
             edge(from, otherTarget(ipv6Target), "route", ANY_DESTINATION.ipv6);
         }
 
-        const unknownTable = routesUnknown(graph, subnetId) && graph.routeTableOf(subnetId) === undefined;
+        const unknownTable = routesUnknown(graph, subnetId) && graph.routingTableOf(subnetId) === undefined;
         // Gateway endpoints of the subnet's VPC on route tables the stack does not associate
         // (an existing VPC's): the subnet uses them if its route table is one of theirs.
         const guessed = unknownTable ? endpoints.filter((e) => e.type === "Gateway" && e.vpcId !== undefined && e.vpcId === vpc) : [];
@@ -266,7 +267,7 @@ function drawNetwork(graph: NetworkGraph, access: NetworkAccess): DetailChart {
             const targetGroup = (rule.peer as { id: string }).id;
             const members = membersOf(targetGroup).filter((m) => graph.identity(m.resource) !== fn.id);
             const targetResource = graph.resource(targetGroup);
-            const vpcOfTarget = targetResource ? graph.ref(targetResource, "vpcId", [TYPES.vpc]) : undefined;
+            const vpcOfTarget = targetResource ? graph.ref(targetResource, "vpcId", [AWS_RESOURCE_TYPES.vpc]) : undefined;
             const targets = members.length > 0 ? members.map((m) => memberNode(m)) : [securityGroupNode(targetGroup, vpcOfTarget)];
             const { kind, remark } = admission(graph, accessOf.get(fn.id)!, targetGroup, rule);
             const label = `${portLabel(rule)}${rule.description ? ` ${rule.description}` : ""}${remark}`;
@@ -284,7 +285,7 @@ function drawNetwork(graph: NetworkGraph, access: NetworkAccess): DetailChart {
         if (member.kind === "function" && functionIds.has(identity)) {
             return identity;
         }
-        const vpc = vpcKey(graph.ref(r, "vpcId", [TYPES.vpc]) ?? stackVpcs[0]?.id);
+        const vpc = vpcKey(graph.ref(r, "vpcId", [AWS_RESOURCE_TYPES.vpc]) ?? stackVpcs[0]?.id);
         if (member.kind === "endpoint") {
             // The same node as the endpoint's route, when it is drawn.
             const name = shortServiceName(String(r.inputs.serviceName ?? r.name));

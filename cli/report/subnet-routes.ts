@@ -1,12 +1,12 @@
 import { EndpointNode, NetworkGraph } from "../../sdk/network/network-graph";
 
 /**
- * A subnet the stack does not create (an existing VPC's, an awsx VPC's), or one in a VPC the
- * stack does not create and with no route table of the stack's: where it routes is not known here.
+ * A subnet the stack does not create (an existing VPC's, an awsx VPC's), or one whose route
+ * table the stack cannot tell (no association, in a VPC whose main table it does not show):
+ * where it routes is not known here.
  */
 export function routesUnknown(graph: NetworkGraph, subnetId: string): boolean {
-    const subnet = graph.subnet(subnetId);
-    return !subnet.inStack || (graph.routeTableOf(subnetId) === undefined && !graph.vpcs.some((v) => v.id === subnet.vpcId));
+    return !graph.subnet(subnetId).inStack || graph.routingTableOf(subnetId) === undefined;
 }
 
 /**
@@ -15,6 +15,6 @@ export function routesUnknown(graph: NetworkGraph, subnetId: string): boolean {
  * `vpcId` stands in for a subnet the stack does not create, whose VPC only its users tell.
  */
 export function endpointsOnSubnet(graph: NetworkGraph, subnetId: string, endpoints: readonly EndpointNode[], vpcId = graph.subnet(subnetId).vpcId): EndpointNode[] {
-    const table = graph.routeTableOf(subnetId);
+    const table = graph.routingTableOf(subnetId)?.id;
     return endpoints.filter((e) => (e.type === "Gateway" ? table !== undefined && e.routeTableIds.includes(table) : !e.vpcId || !vpcId || e.vpcId === vpcId));
 }

@@ -8,7 +8,8 @@
 import { LAMBDA_SECURITY_GROUP_KEY, rulePeerArgs } from "../plan/security-rules";
 import type { NetworkPlan, Ref, RouteTarget } from "../plan/types";
 import { UNKNOWN } from "../network/known-values";
-import { NetworkGraph, TYPES } from "../network/network-graph";
+import { AWS_RESOURCE_TYPES } from "../aws/resource-types";
+import { NetworkGraph } from "../network/network-graph";
 import type { NetworkResource } from "../network/network-resource";
 import { functionReachability } from "../reachability/model";
 import { Need, NEEDS_TAG, needsTagValue } from "../network/needs";
@@ -39,7 +40,7 @@ export function plannedNetwork(plan: NetworkPlan, needs: readonly Need[] | undef
 
     const vpcId = plan.vpc.kind === "new" ? plan.vpc.key : given(plan.vpc.vpcId);
     if (plan.vpc.kind === "new") {
-        add(TYPES.vpc, plan.vpc.key, {
+        add(AWS_RESOURCE_TYPES.vpc, plan.vpc.key, {
             cidrBlock: plan.vpc.cidrBlock,
             enableDnsSupport: plan.vpc.enableDnsSupport,
             enableDnsHostnames: plan.vpc.enableDnsHostnames,
@@ -49,7 +50,7 @@ export function plannedNetwork(plan: NetworkPlan, needs: readonly Need[] | undef
         });
     }
     for (const subnet of plan.subnets) {
-        add(TYPES.subnet, subnet.key, {
+        add(AWS_RESOURCE_TYPES.subnet, subnet.key, {
             vpcId,
             cidrBlock: subnet.cidrBlock,
             availabilityZone: plan.zones[subnet.zone - 1]?.name ?? `zone ${subnet.zone}`,
@@ -57,20 +58,20 @@ export function plannedNetwork(plan: NetworkPlan, needs: readonly Need[] | undef
         });
     }
     if (plan.internetGateway) {
-        add(TYPES.internetGateway, plan.internetGateway.key, { vpcId });
+        add(AWS_RESOURCE_TYPES.internetGateway, plan.internetGateway.key, { vpcId });
     }
     if (plan.egressOnlyInternetGateway) {
-        add(TYPES.egressOnlyInternetGateway, plan.egressOnlyInternetGateway.key, { vpcId });
+        add(AWS_RESOURCE_TYPES.egressOnlyInternetGateway, plan.egressOnlyInternetGateway.key, { vpcId });
     }
     for (const nat of plan.natGateways) {
-        add(TYPES.eip, nat.elasticIpKey, { domain: "vpc" });
-        add(TYPES.natGateway, nat.key, { subnetId: nat.subnetKey, allocationId: nat.elasticIpKey, connectivityType: "public" });
+        add(AWS_RESOURCE_TYPES.eip, nat.elasticIpKey, { domain: "vpc" });
+        add(AWS_RESOURCE_TYPES.natGateway, nat.key, { subnetId: nat.subnetKey, allocationId: nat.elasticIpKey, connectivityType: "public" });
     }
     for (const table of plan.routeTables) {
-        add(TYPES.routeTable, table.key, { vpcId });
-        table.subnetKeys.forEach((subnetKey) => add(TYPES.routeTableAssociation, `${table.key}-${subnetKey}`, { subnetId: subnetKey, routeTableId: table.key }));
+        add(AWS_RESOURCE_TYPES.routeTable, table.key, { vpcId });
+        table.subnetKeys.forEach((subnetKey) => add(AWS_RESOURCE_TYPES.routeTableAssociation, `${table.key}-${subnetKey}`, { subnetId: subnetKey, routeTableId: table.key }));
         for (const route of table.routes) {
-            add(TYPES.route, route.key, {
+            add(AWS_RESOURCE_TYPES.route, route.key, {
                 routeTableId: table.key,
                 ...(route.destinationCidrBlock ? { destinationCidrBlock: route.destinationCidrBlock } : {}),
                 ...(route.destinationIpv6CidrBlock ? { destinationIpv6CidrBlock: route.destinationIpv6CidrBlock } : {}),
@@ -79,10 +80,10 @@ export function plannedNetwork(plan: NetworkPlan, needs: readonly Need[] | undef
         }
     }
     for (const endpoint of plan.gatewayEndpoints) {
-        add(TYPES.vpcEndpoint, endpoint.key, { vpcId, serviceName: serviceName(endpoint.service), vpcEndpointType: "Gateway", routeTableIds: endpoint.routeTables.map(ref) });
+        add(AWS_RESOURCE_TYPES.vpcEndpoint, endpoint.key, { vpcId, serviceName: serviceName(endpoint.service), vpcEndpointType: "Gateway", routeTableIds: endpoint.routeTables.map(ref) });
     }
     for (const endpoint of plan.interfaceEndpoints) {
-        add(TYPES.vpcEndpoint, endpoint.key, {
+        add(AWS_RESOURCE_TYPES.vpcEndpoint, endpoint.key, {
             vpcId,
             serviceName: serviceName(endpoint.service),
             vpcEndpointType: "Interface",
@@ -93,10 +94,10 @@ export function plannedNetwork(plan: NetworkPlan, needs: readonly Need[] | undef
     }
     for (const group of plan.securityGroups) {
         const tags = group.key === LAMBDA_SECURITY_GROUP_KEY && needs ? { [NEEDS_TAG]: needsTagValue(needs) } : {};
-        add(TYPES.securityGroup, group.key, { vpcId, tags });
+        add(AWS_RESOURCE_TYPES.securityGroup, group.key, { vpcId, tags });
     }
     for (const rule of plan.securityGroupRules) {
-        add(rule.direction === "egress" ? TYPES.egressRule : TYPES.ingressRule, rule.key, {
+        add(rule.direction === "egress" ? AWS_RESOURCE_TYPES.egressRule : AWS_RESOURCE_TYPES.ingressRule, rule.key, {
             securityGroupId: rule.securityGroupKey,
             ipProtocol: rule.ipProtocol,
             ...(rule.ipProtocol === "-1" ? {} : { fromPort: rule.fromPort, toPort: rule.toPort }),
@@ -105,7 +106,7 @@ export function plannedNetwork(plan: NetworkPlan, needs: readonly Need[] | undef
         });
     }
     const functionKey = "function";
-    add(TYPES.function, functionKey, {
+    add(AWS_RESOURCE_TYPES.function, functionKey, {
         vpcConfig: { subnetIds: plan.lambdaSubnets.map(ref), securityGroupIds: [LAMBDA_SECURITY_GROUP_KEY], ipv6AllowedForDualStack: plan.dualStack },
     });
     return { resources, functionName: `${plan.name}-${functionKey}`, standIns };

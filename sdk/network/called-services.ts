@@ -1,8 +1,9 @@
 import { awsManagedPolicyStatements } from "../aws/managed-policies";
-import { Statement, statementsOf } from "./iam-statements";
-import { knownString } from "./known-values";
-import { NetworkGraph } from "./network-graph";
+import { AWS_RESOURCE_TYPES } from "../aws/resource-types";
+import type { Statement } from "./iam-statements";
+import type { NetworkGraph } from "./network-graph";
 import type { NetworkResource } from "./network-resource";
+import { RolePolicy, rolePoliciesOf } from "./role-policies";
 
 /**
  * The AWS services the stack's functions are allowed to call, read from their execution
@@ -15,9 +16,6 @@ export interface CalledServices {
     /** Policies whose actions cannot be read offline (AWS managed ones not known here, unknown values, `*`). */
     unreadable: string[];
 }
-
-const ROLE = "aws:iam/role:Role";
-const POLICY = "aws:iam/policy:Policy";
 
 // AWSLambdaVPCAccessExecutionRole is what the Lambda service itself does with the execution
 // role: create and delete the function's ENIs, and deliver its logs (which does not use the
@@ -47,8 +45,7 @@ export function servicesFunctionsCall(graph: NetworkGraph): CalledServices {
 /** What one function (by identity) may call, from its execution role. */
 export function servicesFunctionCalls(graph: NetworkGraph, functionId: string): CalledServices {
     const fn = graph.resource(functionId);
-    const roleRef = fn && graph.ref(fn, "role", [ROLE]);
-    const role = roleRef === undefined ? undefined : rolesByName(graph).get(roleRef);
+    const [role] = fn ? graph.followProperty(fn, "role", [AWS_RESOURCE_TYPES.role]).resources : [];
     if (!role) {
         return { services: [], unreadable: [`${fn?.name ?? functionId}'s role (not in this stack)`] };
     }
@@ -56,32 +53,16 @@ export function servicesFunctionCalls(graph: NetworkGraph, functionId: string): 
     return graph.memo(`servicesRoleAllows:${role.urn}`, () => servicesRoleAllows(graph, role));
 }
 
-/** The stack's roles by every name a function's `role` may give them. */
-function rolesByName(graph: NetworkGraph): Map<string, NetworkResource> {
-    return byEveryName(graph, ROLE);
-}
-
-/** The resources of a type by every name another resource may give them, built once per graph. */
-function byEveryName(graph: NetworkGraph, type: string): Map<string, NetworkResource> {
-    return graph.memo(`byEveryName:${type}`, () => {
-        const byName = new Map<string, NetworkResource>();
-        for (const resource of graph.ofType(type)) {
-            namesOf(graph, resource).forEach((name) => byName.has(name) || byName.set(name, resource));
-        }
-        return byName;
-    });
-}
-
 function servicesRoleAllows(graph: NetworkGraph, role: NetworkResource): CalledServices {
     const services = new Set<string>();
     const unreadable = new Set<string>();
-    for (const { label, document } of policiesOf(graph, role)) {
-        const actions = allowedActions(document);
-        if (actions === undefined) {
+    for (const policy of rolePoliciesOf(graph, role)) {
+        const label = labelOf(role, policy);
+        if (policy.status !== "read") {
             unreadable.add(label);
             continue;
         }
-        for (const action of actions.filter((a) => !LAMBDA_SERVICE_ACTIONS.has(a.toLowerCase()))) {
+        for (const action of actionsOf(policy.statements).filter((a) => !LAMBDA_SERVICE_ACTIONS.has(a.toLowerCase()))) {
             const prefix = action.split(":")[0].toLowerCase();
             if (prefix === "*") {
                 unreadable.add(`${label} (allows *)`);
@@ -96,65 +77,16 @@ function servicesRoleAllows(graph: NetworkGraph, role: NetworkResource): CalledS
     return { services: [...services].sort(), unreadable: [...unreadable].sort() };
 }
 
-/** A role's policy documents: inline on the role, its role policies, and attached policies. */
-function policiesOf(graph: NetworkGraph, role: NetworkResource): { label: string; document: unknown }[] {
-    const found: { label: string; document: unknown }[] = [];
-    for (const inline of Array.isArray(role.inputs.inlinePolicies) ? role.inputs.inlinePolicies : []) {
-        found.push({ label: `${role.name} inline policy`, document: inline?.policy });
+/** How the cost report names a policy it cannot read. */
+function labelOf(role: NetworkResource, policy: RolePolicy): string {
+    switch (policy.kind) {
+        case "inline":
+            return `${role.name} inline policy`;
+        case "rolePolicy":
+            return policy.declaredBy.name;
+        case "attached":
+            return policy.policy?.name ?? policy.arn ?? `a policy attached by ${policy.declaredBy.name}`;
     }
-    const { rolePolicies, attachedArns } = attachmentsOf(graph, role);
-    for (const rolePolicy of rolePolicies) {
-        found.push({ label: rolePolicy.name, document: rolePolicy.inputs.policy });
-    }
-    const managed = Array.isArray(role.inputs.managedPolicyArns) ? role.inputs.managedPolicyArns : [];
-    const policies = byEveryName(graph, POLICY);
-    for (const arn of [...managed, ...attachedArns].filter((a): a is string => knownString(a) !== undefined)) {
-        const policy = policies.get(arn);
-        found.push(policy ? { label: policy.name, document: policy.inputs.policy } : { label: arn, document: managedPolicyDocument(arn) });
-    }
-    return found;
-}
-
-/** A role's role policies and the ARNs attached to it, from an index of the whole stack built once. */
-function attachmentsOf(graph: NetworkGraph, role: NetworkResource): { rolePolicies: NetworkResource[]; attachedArns: (string | undefined)[] } {
-    const byRole = graph.memo("roleAttachments", () => {
-        const index = new Map<string, { rolePolicies: NetworkResource[]; attachedArns: (string | undefined)[] }>();
-        const entry = (resource: NetworkResource) => {
-            const ref = graph.ref(resource, "role", [ROLE]);
-            const owner = ref === undefined ? undefined : rolesByName(graph).get(ref);
-            if (!owner) {
-                return undefined;
-            }
-            let attached = index.get(owner.urn);
-            if (!attached) {
-                attached = { rolePolicies: [], attachedArns: [] };
-                index.set(owner.urn, attached);
-            }
-            return attached;
-        };
-        graph.ofType("aws:iam/rolePolicy:RolePolicy").forEach((p) => entry(p)?.rolePolicies.push(p));
-        graph.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").forEach((a) => entry(a)?.attachedArns.push(graph.ref(a, "policyArn", [POLICY])));
-        return index;
-    });
-    return byRole.get(role.urn) ?? { rolePolicies: [], attachedArns: [] };
-}
-
-
-/** Every way another resource may name this one: id, URN (in a preview), name, ARN. */
-function namesOf(graph: NetworkGraph, resource: NetworkResource): string[] {
-    return [graph.identity(resource), resource.id, resource.outputs?.name, resource.outputs?.arn, resource.inputs.name, resource.inputs.arn].filter((n): n is string => knownString(n) !== undefined);
-}
-
-/** An AWS managed policy the policy pack knows, as a document; undefined for any other. */
-function managedPolicyDocument(arn: string): unknown {
-    const statements = awsManagedPolicyStatements(arn);
-    return statements ? { Statement: statements } : undefined;
-}
-
-/** The actions a policy document allows, or undefined when it cannot be read (or is unknown in a preview). */
-function allowedActions(document: unknown): string[] | undefined {
-    const statements = statementsOf(document);
-    return Array.isArray(statements) ? actionsOf(statements) : undefined;
 }
 
 function actionsOf(statements: Statement[]): string[] {

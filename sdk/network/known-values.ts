@@ -40,6 +40,26 @@ export function knownString(value: unknown): string | undefined {
     return typeof value === "string" && !isUnknown(value) ? value : undefined;
 }
 
+/** A known, non-empty string: an id, ARN or name that can be looked up. */
+export function isKnownString(v: unknown): v is string {
+    return knownString(v) !== undefined && v !== "";
+}
+
+/** The value when it is a known, non-empty string, else `undefined`. */
+export function knownText(v: unknown): string | undefined {
+    return isKnownString(v) ? v : undefined;
+}
+
+/** Given a value, known or not yet (an unknown still says the program set it). */
+export function isSet(v: unknown): boolean {
+    return v !== undefined && v !== null && v !== "";
+}
+
+/** A known object (a block of properties), not a list. */
+export function isPlainObject(v: unknown): v is Record<string, any> {
+    return typeof v === "object" && v !== null && !Array.isArray(v) && !isUnknown(v);
+}
+
 /** The value when it is a known boolean; `fallback` (the provider's default) when absent. */
 export function knownBoolean(value: unknown, fallback: boolean): boolean | Unknown {
     if (isUnknown(value)) {

@@ -23,3 +23,8 @@ export interface NetworkResource {
     /** For each input property, the URNs of the resources its value came from. */
     propertyDependencies: Record<string, string[]>;
 }
+
+/** A property as the program gave it, else the provider's output. */
+export function value(resource: NetworkResource, key: string): unknown {
+    return resource.inputs[key] ?? resource.outputs?.[key];
+}

@@ -3,7 +3,7 @@
 // one of its groups has an egress rule to (an `allowTo` target) and every group that admits one
 // of its groups, on the rule's TCP port; and every security group it declares it needs.
 import { servicesFunctionCalls } from "../network/called-services";
-import { FunctionNode, NetworkGraph, pushTo, SecurityGroupPermission, UNATTRIBUTED_GROUP } from "../network/network-graph";
+import { FunctionNode, NetworkGraph, protocolOf, pushTo, SecurityGroupPermission, UNATTRIBUTED_GROUP } from "../network/network-graph";
 import type { Need } from "../network/needs";
 import { Destination, destinationKey, DestinationReason } from "./types";
 
@@ -78,9 +78,8 @@ function admitting(graph: NetworkGraph): Map<string, SecurityGroupPermission[]> 
 }
 
 /** The TCP port a rule is about: its first port (one destination per rule, not per port of a range); none for all traffic. */
-function singlePort(rule: { protocol: string; fromPort?: number; portsUnknown?: true }): number | undefined {
-    const protocol = rule.protocol.toLowerCase();
-    return (protocol === "tcp" || protocol === "6") && !rule.portsUnknown && rule.fromPort !== undefined ? rule.fromPort : undefined;
+function singlePort(rule: SecurityGroupPermission): number | undefined {
+    return protocolOf(rule) === "tcp" && !rule.portsUnknown && rule.fromPort !== undefined ? rule.fromPort : undefined;
 }
 
 /** A needed group's id as the graph knows it: a group of the stack with that id is named by it already. */

@@ -6,8 +6,8 @@
 // "Endpoints and NAT"; the EC2 API reference, CreateVpcEndpoint PrivateDnsEnabled; the VPC user
 // guide, "DNS attributes for your VPC" (enableDnsSupport: queries to the Amazon provided DNS
 // server do not succeed when off; enableDnsHostnames defaults to false except in a default VPC).
-import { isUnknown } from "../network/known-values";
-import { EndpointNode, NetworkGraph, TYPES, value } from "../network/network-graph";
+import { privateDnsOf, vpcDnsOf } from "../network/dns";
+import { EndpointNode, NetworkGraph } from "../network/network-graph";
 import type { Hop } from "./types";
 
 /** Where a service's name leads: the addresses of an interface endpoint, the service's public addresses, or nowhere. */
@@ -20,17 +20,14 @@ export type Resolution =
     /** Which way the name resolves cannot be told yet. */
     | { kind: "unknown"; hop: Hop };
 
-type Tristate = boolean | "unknown";
-
 export function resolveService(graph: NetworkGraph, vpcId: string | undefined, service: string): Resolution {
     return graph.memo(`resolve:${vpcId}:${service}`, () => resolve(graph, vpcId, service));
 }
 
 function resolve(graph: NetworkGraph, vpcId: string | undefined, service: string): Resolution {
-    const vpc = vpcId === undefined ? undefined : graph.resource(vpcId);
     const vpcName = vpcId === undefined ? "(unknown)" : graph.nameOf(vpcId);
-    const inStack = vpc !== undefined && (vpc.type === TYPES.vpc || vpc.type === TYPES.defaultVpc);
-    const dnsSupport = inStack ? flag(value(vpc, "enableDnsSupport"), true) : "unknown";
+    const dns = vpcDnsOf(graph, vpcId);
+    const dnsSupport = dns?.support ?? "unknown";
     if (dnsSupport === false) {
         return {
             kind: "none",
@@ -50,9 +47,8 @@ function resolve(graph: NetworkGraph, vpcId: string | undefined, service: string
             ? { kind: "public", hop: { hop: "dns", status: "unknown", resource: vpcName, says: `VPC ${vpcName} is not created by this stack: whether its resolver answers cannot be read here.` } }
             : { kind: "public", hop: { hop: "dns", status: "allows", resource: vpcName, says: `${service}'s usual name resolves to its public addresses (no interface endpoint for it in VPC ${vpcName}).` } };
     }
-    // A default VPC has both attributes on; aws.ec2.Vpc leaves DNS hostnames off unless asked.
-    const hostnames = inStack ? flag(value(vpc, "enableDnsHostnames"), vpc.type === TYPES.defaultVpc) : "unknown";
-    const withPrivateDns = endpoints.map((endpoint) => ({ endpoint, privateDns: privateDnsOf(graph, endpoint) }));
+    const hostnames = dns?.hostnames ?? "unknown";
+    const withPrivateDns = endpoints.map((endpoint) => ({ endpoint, privateDns: privateDnsOf(graph, endpoint.id) }));
     const serving = withPrivateDns.find((e) => e.privateDns === true);
     if (serving && dnsSupport === true && hostnames === true) {
         return {
@@ -73,22 +69,4 @@ function resolve(graph: NetworkGraph, vpcId: string | undefined, service: string
         hop: { hop: "dns", status: "allows", resource: endpoint.name, says: `${reason.says}: it resolves to the service's public addresses.` },
         unusedEndpoint: { hop: "dns", status: "denies", resource: endpoint.name, says: `${reason.says}, and the public way is closed.`, fix: reason.fix },
     };
-}
-
-/** The endpoint's private DNS: its own flag (the provider's default is off), or an aws.vpc.EndpointPrivateDns that turns it on. */
-function privateDnsOf(graph: NetworkGraph, endpoint: EndpointNode): Tristate {
-    const resource = graph.resource(endpoint.id);
-    const own = resource ? flag(value(resource, "privateDnsEnabled"), false) : "unknown";
-    if (own === true) {
-        return true;
-    }
-    const elsewhere = graph
-        .ofType(TYPES.endpointPrivateDns)
-        .filter((r) => graph.ref(r, "vpcEndpointId", [TYPES.vpcEndpoint]) === endpoint.id)
-        .map((r) => flag(value(r, "privateDnsEnabled"), false));
-    return elsewhere.includes(true) ? true : own === "unknown" || elsewhere.includes("unknown") ? "unknown" : false;
-}
-
-function flag(v: unknown, fallback: boolean): Tristate {
-    return isUnknown(v) ? "unknown" : typeof v === "boolean" ? v : fallback;
 }

@@ -2,23 +2,24 @@
 // cache's, of a function's vpcConfig, an endpoint's, a mount target's or an instance's own. The
 // network ACLs of those subnets see the traffic, and their blocks are the addresses it goes to.
 // A member may wear other groups too: the rules of all the groups it wears apply to its traffic.
-import { isKnownString, NetworkGraph, TYPES, value } from "../network/network-graph";
+import { AWS_RESOURCE_TYPES, SECURITY_GROUP_TYPES } from "../aws/resource-types";
+import type { NetworkGraph } from "../network/network-graph";
 import type { NetworkResource } from "../network/network-resource";
 
 const SUBNET_GROUPS: Record<string, { property: string; groupType: string }> = {
-    "aws:rds/instance:Instance": { property: "dbSubnetGroupName", groupType: "aws:rds/subnetGroup:SubnetGroup" },
-    "aws:rds/cluster:Cluster": { property: "dbSubnetGroupName", groupType: "aws:rds/subnetGroup:SubnetGroup" },
-    "aws:docdb/cluster:Cluster": { property: "dbSubnetGroupName", groupType: "aws:docdb/subnetGroup:SubnetGroup" },
-    "aws:elasticache/cluster:Cluster": { property: "subnetGroupName", groupType: "aws:elasticache/subnetGroup:SubnetGroup" },
-    "aws:elasticache/replicationGroup:ReplicationGroup": { property: "subnetGroupName", groupType: "aws:elasticache/subnetGroup:SubnetGroup" },
+    [AWS_RESOURCE_TYPES.dbInstance]: { property: "dbSubnetGroupName", groupType: AWS_RESOURCE_TYPES.dbSubnetGroup },
+    [AWS_RESOURCE_TYPES.dbCluster]: { property: "dbSubnetGroupName", groupType: AWS_RESOURCE_TYPES.dbSubnetGroup },
+    [AWS_RESOURCE_TYPES.docdbCluster]: { property: "dbSubnetGroupName", groupType: AWS_RESOURCE_TYPES.docdbSubnetGroup },
+    [AWS_RESOURCE_TYPES.cacheCluster]: { property: "subnetGroupName", groupType: AWS_RESOURCE_TYPES.cacheSubnetGroup },
+    [AWS_RESOURCE_TYPES.cacheReplicationGroup]: { property: "subnetGroupName", groupType: AWS_RESOURCE_TYPES.cacheSubnetGroup },
 };
 
 const OWN_SUBNETS: Record<string, string> = {
-    "aws:elasticache/serverlessCache:ServerlessCache": "subnetIds",
-    "aws:efs/mountTarget:MountTarget": "subnetId",
-    "aws:ec2/instance:Instance": "subnetId",
-    "aws:lb/loadBalancer:LoadBalancer": "subnets",
-    [TYPES.vpcEndpoint]: "subnetIds",
+    [AWS_RESOURCE_TYPES.serverlessCache]: "subnetIds",
+    [AWS_RESOURCE_TYPES.efsMountTarget]: "subnetId",
+    [AWS_RESOURCE_TYPES.instance]: "subnetId",
+    [AWS_RESOURCE_TYPES.loadBalancer]: "subnets",
+    [AWS_RESOURCE_TYPES.vpcEndpoint]: "subnetIds",
 };
 
 /** Members of a group that wear the same groups, and the subnets they sit in. */
@@ -63,7 +64,7 @@ export function memberPlaces(graph: NetworkGraph, groupId: string, except: strin
 /** The groups the stack creates, and those its rules belong to or name as their peer. */
 function knownGroups(graph: NetworkGraph): Set<string> {
     return graph.memo("knownGroups", () => {
-        const groups = new Set([...graph.ofType(TYPES.securityGroup), ...graph.ofType(TYPES.defaultSecurityGroup)].map((g) => graph.identity(g)));
+        const groups = new Set(graph.ofType(...SECURITY_GROUP_TYPES).map((g) => graph.identity(g)));
         for (const permission of graph.permissions) {
             groups.add(permission.securityGroupId);
             if (permission.peer.kind === "securityGroup") {
@@ -75,23 +76,21 @@ function knownGroups(graph: NetworkGraph): Set<string> {
 }
 
 function subnetsOf(graph: NetworkGraph, resource: NetworkResource): string[] | "unknown" {
-    if (resource.type === TYPES.function) {
+    if (resource.type === AWS_RESOURCE_TYPES.function) {
         const fn = graph.functions.find((f) => f.id === graph.identity(resource));
         return fn && fn.subnetIds.length > 0 ? fn.subnetIds : "unknown";
     }
     const own = OWN_SUBNETS[resource.type];
     if (own) {
-        const found = graph.refs(resource, own, [TYPES.subnet]);
+        const found = graph.refs(resource, own, [AWS_RESOURCE_TYPES.subnet]);
         return found.length > 0 ? found : "unknown";
     }
     const grouped = SUBNET_GROUPS[resource.type];
     if (!grouped) {
         return "unknown";
     }
-    const name = value(resource, grouped.property);
-    const group = graph.ofType(grouped.groupType).find((g) =>
-        isKnownString(name) ? graph.identity(g) === name || value(g, "name") === name : (resource.propertyDependencies[grouped.property] ?? []).includes(g.urn),
-    );
-    const found = group ? graph.refs(group, "subnetIds", [TYPES.subnet]) : [];
+    // A subnet group is named by its name (or, in a preview, followed through the dependency).
+    const [group] = graph.followProperty(resource, grouped.property, [grouped.groupType]).resources;
+    const found = group ? graph.refs(group, "subnetIds", [AWS_RESOURCE_TYPES.subnet]) : [];
     return found.length > 0 ? found : "unknown";
 }

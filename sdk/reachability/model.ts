@@ -9,7 +9,8 @@
 // and that cannot be told, the hops that depend on the way are left out; those that do not (the
 // function's security group, its subnet's network ACL) are still judged.
 import { AWS_LIMITS } from "../aws/limits";
-import { FunctionNode, NetworkGraph, SubnetNode, TYPES, value } from "../network/network-graph";
+import { AWS_RESOURCE_TYPES } from "../aws/resource-types";
+import { FunctionNode, NetworkGraph, SubnetNode } from "../network/network-graph";
 import type { NetworkResource } from "../network/network-resource";
 import { AddressBlock, parseBlock } from "./address-blocks";
 import { declaredNeedsOf, Need } from "../network/needs";
@@ -199,7 +200,7 @@ class PathWalk {
         if (!this.add(throughEndpointPolicy(this.graph, endpointId, service, endpointHop))) {
             return this.done;
         }
-        const groups = this.endpointGroups(endpointId);
+        const groups = this.graph.endpoints.find((e) => e.id === endpointId)?.securityGroupIds ?? [];
         if (groups.length === 0) {
             this.add({ hop: "securityGroupIngress", status: "unknown", resource: name, says: `interface endpoint ${name} names no security group, so it wears its VPC's default group, which this stack does not manage.` });
         }
@@ -325,7 +326,7 @@ class PathWalk {
 
     private vpcOfGroup(groupId: string): string | undefined {
         const group = this.graph.resource(groupId);
-        return group && (group.type === TYPES.securityGroup || group.type === TYPES.defaultSecurityGroup) ? this.graph.ref(group, "vpcId", [TYPES.vpc]) : undefined;
+        return group && (group.type === AWS_RESOURCE_TYPES.securityGroup || group.type === AWS_RESOURCE_TYPES.defaultSecurityGroup) ? this.graph.ref(group, "vpcId", [AWS_RESOURCE_TYPES.vpc]) : undefined;
     }
 
     /** The function as a source: its groups, and its subnet's block. */
@@ -347,23 +348,6 @@ class PathWalk {
             return cidr ? parseBlock(cidr) : undefined;
         });
         return blocks.length > 0 && blocks.every((b): b is AddressBlock => b !== undefined) ? blocks : "unknown";
-    }
-
-    /** An interface endpoint's groups; without any, AWS gives it its VPC's default group. */
-    private endpointGroups(endpointId: string): string[] {
-        const endpoint = this.graph.resource(endpointId);
-        if (!endpoint) {
-            return [];
-        }
-        const named = this.graph.refs(endpoint, "securityGroupIds", [TYPES.securityGroup, TYPES.defaultSecurityGroup]);
-        if (named.length > 0) {
-            return named;
-        }
-        const vpcId = this.graph.ref(endpoint, "vpcId", [TYPES.vpc]);
-        const adopted = this.graph.ofType(TYPES.defaultSecurityGroup).find((g) => this.graph.ref(g, "vpcId", [TYPES.vpc]) === vpcId);
-        const vpc = vpcId === undefined ? undefined : this.graph.resource(vpcId);
-        const defaultId = vpc ? value(vpc, "defaultSecurityGroupId") : undefined;
-        return adopted ? [this.graph.identity(adopted)] : typeof defaultId === "string" ? [defaultId] : [];
     }
 }
 

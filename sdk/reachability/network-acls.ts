@@ -8,7 +8,8 @@
 // within one subnet crosses no ACL. Facts: the VPC user guide, "Network ACLs", "Default network
 // ACL", "Custom network ACLs" and "Ephemeral ports".
 import { isUnknown } from "../network/known-values";
-import { isPlainObject, NetworkGraph, TYPES, value } from "../network/network-graph";
+import { AWS_RESOURCE_TYPES, NETWORK_ACL_TYPES } from "../aws/resource-types";
+import { isPlainObject, NetworkGraph, value } from "../network/network-graph";
 import type { NetworkResource } from "../network/network-resource";
 import { AddressBlock, isEverything, parseBlock, remainderOf } from "./address-blocks";
 import type { Hop } from "./types";
@@ -123,15 +124,15 @@ function aclOf(graph: NetworkGraph, subnetId: string): Acl | undefined {
 function associationsOf(graph: NetworkGraph): Map<string, string> {
     return graph.memo("networkAclAssociations", () => {
         const bySubnet = new Map<string, string>();
-        for (const association of graph.ofType(TYPES.networkAclAssociation)) {
-            const subnet = graph.ref(association, "subnetId", [TYPES.subnet]);
-            const acl = graph.ref(association, "networkAclId", [TYPES.networkAcl, TYPES.defaultNetworkAcl]);
+        for (const association of graph.ofType(AWS_RESOURCE_TYPES.networkAclAssociation)) {
+            const subnet = graph.ref(association, "subnetId", [AWS_RESOURCE_TYPES.subnet]);
+            const acl = graph.ref(association, "networkAclId", NETWORK_ACL_TYPES);
             if (subnet !== undefined && acl !== undefined) {
                 bySubnet.set(subnet, acl);
             }
         }
-        for (const acl of [...graph.ofType(TYPES.networkAcl), ...graph.ofType(TYPES.defaultNetworkAcl)]) {
-            for (const subnet of graph.refs(acl, "subnetIds", [TYPES.subnet])) {
+        for (const acl of graph.ofType(...NETWORK_ACL_TYPES)) {
+            for (const subnet of graph.refs(acl, "subnetIds", [AWS_RESOURCE_TYPES.subnet])) {
                 bySubnet.set(subnet, graph.identity(acl));
             }
         }
@@ -142,11 +143,11 @@ function associationsOf(graph: NetworkGraph): Map<string, string> {
 /** A VPC's default ACL: adopted by a DefaultNetworkAcl (its rules then are the inline ones), else AWS's allow-all one. */
 function defaultAclOf(graph: NetworkGraph, vpcId: string): Acl | undefined {
     const vpc = graph.resource(vpcId);
-    if (!vpc || vpc.type !== TYPES.vpc) {
+    if (!vpc || vpc.type !== AWS_RESOURCE_TYPES.vpc) {
         return undefined;
     }
     const defaultId = value(vpc, "defaultNetworkAclId");
-    const adopted = graph.ofType(TYPES.defaultNetworkAcl).find((acl) => {
+    const adopted = graph.ofType(AWS_RESOURCE_TYPES.defaultNetworkAcl).find((acl) => {
         const id = value(acl, "defaultNetworkAclId");
         return typeof id === "string" && !isUnknown(id) ? id === defaultId : (acl.propertyDependencies.defaultNetworkAclId ?? []).includes(vpc.urn);
     });
@@ -160,7 +161,7 @@ function defaultAclOf(graph: NetworkGraph, vpcId: string): Acl | undefined {
 
 function aclNamed(graph: NetworkGraph, id: string): Acl {
     const resource = graph.resource(id);
-    if (!resource || (resource.type !== TYPES.networkAcl && resource.type !== TYPES.defaultNetworkAcl)) {
+    if (!resource || (resource.type !== AWS_RESOURCE_TYPES.networkAcl && resource.type !== AWS_RESOURCE_TYPES.defaultNetworkAcl)) {
         return { name: graph.nameOf(id), title: `network ACL ${graph.nameOf(id)}`, rules: "unknown" };
     }
     const ingress = inlineRules(resource, "ingress");
@@ -169,8 +170,8 @@ function aclNamed(graph: NetworkGraph, id: string): Acl {
         return { name: resource.name, title: `network ACL ${resource.name}`, rules: "unknown" };
     }
     const rules = { ingress, egress };
-    if (resource.type === TYPES.networkAcl) {
-        for (const rule of graph.ofType(TYPES.networkAclRule).filter((r) => graph.ref(r, "networkAclId", [TYPES.networkAcl]) === id)) {
+    if (resource.type === AWS_RESOURCE_TYPES.networkAcl) {
+        for (const rule of graph.ofType(AWS_RESOURCE_TYPES.networkAclRule).filter((r) => graph.ref(r, "networkAclId", [AWS_RESOURCE_TYPES.networkAcl]) === id)) {
             const egress = value(rule, "egress");
             const entry = aclRule(value(rule, "ruleNumber"), value(rule, "ruleAction"), value(rule, "protocol"), value(rule, "fromPort"), value(rule, "toPort"), value(rule, "cidrBlock"), value(rule, "ipv6CidrBlock"));
             if (isUnknown(egress)) {

@@ -2,7 +2,8 @@
 // list a gateway endpoint exposes as `prefixListId`), the entries of a managed prefix list of the
 // stack, or, for a list the stack does not show, addresses that cannot be read here.
 import { isUnknown } from "../network/known-values";
-import { NetworkGraph, TYPES, value } from "../network/network-graph";
+import { AWS_RESOURCE_TYPES } from "../aws/resource-types";
+import { NetworkGraph, value } from "../network/network-graph";
 import { AddressBlock, parseBlock } from "./address-blocks";
 
 export type PrefixListContents = { kind: "service"; service: string } | { kind: "blocks"; blocks: AddressBlock[] } | { kind: "unknown" };
@@ -10,11 +11,11 @@ export type PrefixListContents = { kind: "service"; service: string } | { kind: 
 export function prefixListContents(graph: NetworkGraph, id: string): PrefixListContents {
     return graph.memo(`prefixList:${id}`, () => {
         const resource = graph.resource(id);
-        if (resource?.type === TYPES.vpcEndpoint) {
+        if (resource?.type === AWS_RESOURCE_TYPES.vpcEndpoint) {
             const endpoint = graph.endpoints.find((e) => e.id === id);
             return endpoint ? { kind: "service", service: endpoint.service } : { kind: "unknown" };
         }
-        if (resource?.type === TYPES.managedPrefixList) {
+        if (resource?.type === AWS_RESOURCE_TYPES.managedPrefixList) {
             const entries = value(resource, "entries");
             if (!Array.isArray(entries)) {
                 return isUnknown(entries) ? { kind: "unknown" } : { kind: "blocks", blocks: [] };

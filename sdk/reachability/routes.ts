@@ -7,7 +7,8 @@
 // Facts: the VPC user guide, "Route priority" (longest prefix match; IPv4 and IPv6 routes are
 // independent; the local route covers the VPC's own range; static before prefix-list routes)
 // and "Gateway endpoints".
-import { ANY_DESTINATION, AddressFamily, NetworkGraph, RouteNode, RouteTarget, TYPES } from "../network/network-graph";
+import { AWS_RESOURCE_TYPES, ROUTE_TABLE_TYPES } from "../aws/resource-types";
+import { ANY_DESTINATION, AddressFamily, NetworkGraph, RouteNode, RouteTarget } from "../network/network-graph";
 import { AddressBlock, coverage, isEverything, parseBlock } from "./address-blocks";
 import { prefixListContents } from "./prefix-lists";
 import type { Hop } from "./types";
@@ -49,7 +50,7 @@ export function routeTableHop(graph: NetworkGraph, subnetId: string): { hop: Hop
             return { hop: { hop: "routeTable", status: "allows", resource: table.name, says: `subnet ${subnet.name} has no route table association, so it uses VPC ${vpc}'s main route table, which holds the local route only.` }, table };
         }
         const resource = graph.resource(routing.id);
-        const inStack = resource !== undefined && (resource.type === TYPES.routeTable || resource.type === TYPES.defaultRouteTable);
+        const inStack = resource !== undefined && (resource.type === AWS_RESOURCE_TYPES.routeTable || resource.type === AWS_RESOURCE_TYPES.defaultRouteTable);
         const routes = graph.routesOf(routing.id).map((route) => ({ ...route, targetName: graph.nameOf(route.target.id), ...prefixListEntries(graph, route) }));
         const table: RoutingTable = { id: routing.id, name: graph.nameOf(routing.id), routes: [...routes, ...gatewayEndpointRoutes(graph, routing.id)], complete: inStack };
         return {
@@ -83,7 +84,7 @@ export function routeHop(table: RoutingTable, query: RouteQuery, localBlocks: re
     }
     const family: AddressFamily = query.kind === "internet" ? query.family : "ipv4";
     const any = ANY_DESTINATION[family];
-    const route = table.routes.find((r) => r.family === family && !r.destinationUnknown && isDefaultRoute(r.destination));
+    const route = table.routes.find((r) => r.family === family && r.defaultRoute);
     if (route) {
         return { hop: { hop: "route", status: "allows", resource: table.name, says: `${any} -> ${describeTarget(route)}.` }, route };
     }
@@ -155,10 +156,6 @@ function prefixListEntries(graph: NetworkGraph, route: RouteNode): { entries?: A
     return contents?.kind === "blocks" ? { entries: contents.blocks } : {};
 }
 
-function isDefaultRoute(destination: string): boolean {
-    const block = parseBlock(destination);
-    return block !== undefined && isEverything(block);
-}
 
 /** `NAT gateway app-nat-1`: what a route leads to, in words. */
 export function describeTarget(route: TableRoute): string {
@@ -181,9 +178,9 @@ export function describeTarget(route: TableRoute): string {
 function gatewayEndpointRoutes(graph: NetworkGraph, tableId: string): TableRoute[] {
     const associated = new Set(
         graph
-            .ofType(TYPES.vpcEndpointRouteTableAssociation)
-            .filter((a) => graph.ref(a, "routeTableId", [TYPES.routeTable, TYPES.defaultRouteTable]) === tableId)
-            .map((a) => graph.ref(a, "vpcEndpointId", [TYPES.vpcEndpoint])),
+            .ofType(AWS_RESOURCE_TYPES.vpcEndpointRouteTableAssociation)
+            .filter((a) => graph.ref(a, "routeTableId", ROUTE_TABLE_TYPES) === tableId)
+            .map((a) => graph.ref(a, "vpcEndpointId", [AWS_RESOURCE_TYPES.vpcEndpoint])),
     );
     const routes: TableRoute[] = [];
     for (const endpoint of graph.endpoints) {

@@ -7,7 +7,8 @@
 // will remove this default rule"), and a DefaultSecurityGroup keeps only its inline rules. A group
 // the stack does not create may have rules it cannot see. Facts: the VPC user guide, "Security
 // group rules".
-import { NetworkGraph, SecurityGroupPermission, TYPES, UNATTRIBUTED_GROUP } from "../network/network-graph";
+import { AWS_RESOURCE_TYPES } from "../aws/resource-types";
+import { carriesTcp, NetworkGraph, SecurityGroupPermission, UNATTRIBUTED_GROUP } from "../network/network-graph";
 import { AddressBlock, coverage, isEverything, isPrivate, parseBlock, remainderOf } from "./address-blocks";
 import { prefixListContents } from "./prefix-lists";
 import { Hop, worstHop } from "./types";
@@ -90,7 +91,7 @@ function decide(
 ): { allowing?: SecurityGroupPermission; unknown?: string } {
     let unknown: string | undefined;
     for (const rule of rules) {
-        const match = both(ruleCarries(rule, port), peerMatches(rule.peer));
+        const match = both(carriesTcp(rule, port), peerMatches(rule.peer));
         if (match === "yes") {
             return { allowing: rule };
         }
@@ -98,13 +99,13 @@ function decide(
             unknown ??= `rule ${describeRule(graph, rule)} is not known yet`;
         }
     }
-    const carrying = rules.filter((rule) => ruleCarries(rule, port) === "yes").map((rule) => ({ rule, named: namedBlocks(graph, rule.peer) }));
+    const carrying = rules.filter((rule) => carriesTcp(rule, port) === "yes").map((rule) => ({ rule, named: namedBlocks(graph, rule.peer) }));
     const together = carrying.filter((c) => c.named.length > 0);
     if (blocks !== "unknown" && blocks.length > 0 && together.length > 0 && blocks.every((b) => remainderOf(b, together.flatMap((c) => c.named)).length === 0)) {
         return { allowing: together[0].rule };
     }
     for (const rule of graph.permissionsOf(UNATTRIBUTED_GROUP, direction)) {
-        if (both(ruleCarries(rule, port), peerMatches(rule.peer)) !== "no") {
+        if (both(carriesTcp(rule, port), peerMatches(rule.peer)) !== "no") {
             unknown ??= "a rule whose security group is not known yet may be one of them";
         }
     }
@@ -128,23 +129,6 @@ function namedBlocks(graph: NetworkGraph, peer: SecurityGroupPermission["peer"])
     return [];
 }
 
-/** Whether a rule carries TCP traffic to `port`. */
-function ruleCarries(rule: SecurityGroupPermission, port: number): Match {
-    const protocol = rule.protocol.toLowerCase();
-    if (protocol === "-1" || protocol === "all") {
-        return "yes";
-    }
-    if (protocol === "unknown") {
-        return "maybe";
-    }
-    if (protocol !== "tcp" && protocol !== "6") {
-        return "no";
-    }
-    if (rule.portsUnknown) {
-        return "maybe";
-    }
-    return (rule.fromPort ?? 0) <= port && port <= (rule.toPort ?? 65535) ? "yes" : "no";
-}
 
 function peerReachesTarget(graph: NetworkGraph, peer: SecurityGroupPermission["peer"], target: EgressTarget): Match {
     switch (peer.kind) {
@@ -223,7 +207,7 @@ function strongest(matches: Match[]): Match {
 /** A group whose every rule the stack shows. */
 function isManaged(graph: NetworkGraph, groupId: string): boolean {
     const type = graph.resource(groupId)?.type;
-    return type === TYPES.securityGroup || type === TYPES.defaultSecurityGroup;
+    return type === AWS_RESOURCE_TYPES.securityGroup || type === AWS_RESOURCE_TYPES.defaultSecurityGroup;
 }
 
 function egressPeerToAdd(graph: NetworkGraph, target: EgressTarget): string {

@@ -1,7 +1,36 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { MockStack } from "../../sdk/offline-engine/mock-stack";
 import { blamed, verdictsOf, violationsOf } from "./helpers";
 import { plainStack, PlainStackOptions } from "./plain-stack";
+
+/**
+ * A function in a subnet with no route table association, so that its VPC's main route table
+ * decides its routing. The VPC's original main table, adopted as a DefaultRouteTable, sends
+ * 0.0.0.0/0 to an internet gateway; with `chosenPrivateTable`, a MainRouteTableAssociation makes
+ * a table with no route out the main one instead (the provider's docs advise against managing
+ * both, but AWS takes the association's table).
+ */
+function unassociatedSubnetStack(prefix: string, chosenPrivateTable: boolean): void {
+    const n = (name: string) => `${prefix}-${name}`;
+    const vpc = new aws.ec2.Vpc(n("vpc"), { cidrBlock: "10.0.0.0/16" });
+    const igw = new aws.ec2.InternetGateway(n("igw"), { vpcId: vpc.id });
+    new aws.ec2.DefaultRouteTable(n("main"), { defaultRouteTableId: vpc.mainRouteTableId, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }] });
+    if (chosenPrivateTable) {
+        const privateTable = new aws.ec2.RouteTable(n("private-rt"), { vpcId: vpc.id });
+        new aws.ec2.MainRouteTableAssociation(n("main-choice"), { vpcId: vpc.id, routeTableId: privateTable.id });
+    }
+    const subnet = new aws.ec2.Subnet(n("subnet"), { vpcId: vpc.id, cidrBlock: "10.0.0.0/24", availabilityZone: "us-east-1a" });
+    const group = new aws.ec2.SecurityGroup(n("fn-sg"), { vpcId: vpc.id, description: "the function" });
+    new aws.lambda.Function(n("fn"), {
+        role: "arn:aws:iam::123456789012:role/fn",
+        runtime: aws.lambda.Runtime.NodeJS20dX,
+        handler: "index.handler",
+        code: new pulumi.asset.AssetArchive({}),
+        vpcConfig: { subnetIds: [subnet.id], securityGroupIds: [group.id] },
+    });
+}
 
 describe("policies: where Lambda functions sit in the network", () => {
     let stack: MockStack;
@@ -99,6 +128,16 @@ describe("policies: where Lambda functions sit in the network", () => {
         it("rejects a ::/0 route to an internet gateway", async () => {
             const [violation] = violationsOf(await verdicts({ defaultRoute: "internet-gateway-ipv6" }), "lambda-private-subnets");
             expect(violation.message).to.include("sends ::/0 to internet gateway");
+        });
+
+        it("rejects a subnet with no association whose VPC's main route table, adopted as a DefaultRouteTable, sends 0.0.0.0/0 to an internet gateway", async () => {
+            const [violation, ...others] = violationsOf(await verdictsOf(stack, (prefix) => unassociatedSubnetStack(prefix, false)), "lambda-private-subnets");
+            expect(others).to.deep.equal([]);
+            expect(violation.message).to.match(/an inline route sends 0\.0\.0\.0\/0 to internet gateway "p\d+-igw" in main route table "p\d+-main"/);
+        });
+
+        it("accepts a subnet with no association when a MainRouteTableAssociation made a table with no route out the main one", async () => {
+            expect(violationsOf(await verdictsOf(stack, (prefix) => unassociatedSubnetStack(prefix, true)), "lambda-private-subnets")).to.deep.equal([]);
         });
 
         it("rejects subnets that assign public IPs on launch", async () => {

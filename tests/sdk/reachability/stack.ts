@@ -4,13 +4,12 @@
 import { reachabilityMatrix } from "../../../sdk/reachability/model";
 import type { Destination, Reachability } from "../../../sdk/reachability/types";
 import { AWS_RESOURCE_TYPES } from "../../../sdk/aws/resource-types";
-import { TYPES } from "../../../sdk/network/network-graph";
 import type { NetworkResource } from "../../../sdk/network/network-resource";
 import { UNKNOWN } from "../../../sdk/network/known-values";
 
 export { UNKNOWN };
 
-export const T = { ...AWS_RESOURCE_TYPES, ...TYPES, dbSubnetGroup: "aws:rds/subnetGroup:SubnetGroup", dbInstance: "aws:rds/instance:Instance" } as const;
+export const T = AWS_RESOURCE_TYPES;
 
 /** A stack under construction: resources by name, each with id `<name>-id` unless told. */
 export class Stack {
