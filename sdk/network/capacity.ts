@@ -6,9 +6,10 @@
 // the concurrency; 500 Lambda ENIs per VPC).
 import { addressesIn, ipv4PrefixLength, usableAddresses } from "../addresses/cidr";
 import { AWS_LIMITS } from "../aws/limits";
+import { AWS_RESOURCE_TYPES as TYPES } from "../aws/resource-types";
 import { isUnknown, knownNumber } from "./known-values";
-import { NetworkGraph, SubnetNode, TYPES, value } from "./network-graph";
-import type { NetworkResource } from "./network-resource";
+import { NetworkGraph, SubnetNode } from "./network-graph";
+import { NetworkResource, value } from "./network-resource";
 
 /** What takes addresses in a subnet, in the order a list of them reads. */
 export const ADDRESS_TAKER_KINDS = ["interfaceEndpoint", "natGateway", "instance", "networkInterface", "efsMountTarget", "lambda"] as const;
